@@ -1,0 +1,37 @@
+import type { SourceDetail, SourceSummary } from '../../shared/domain';
+import { orUnknown, table } from '../format';
+import type { Command } from './types';
+
+export const sourcesCommand: Command = {
+  name: 'sources',
+  usage: 'sources [--json]',
+  summary: 'List the sources in the notebook.',
+  async run(ctx) {
+    const list = await ctx.call<SourceSummary[]>('sources.list', {});
+    if (ctx.json) return ctx.out(JSON.stringify(list, null, 2));
+    ctx.out(
+      table([
+        ['ID', 'TITLE', 'AUTHOR', 'DATE', 'PASSAGES'],
+        ...list.map((s) => [s.id, orUnknown(s.metadata.title), orUnknown(s.metadata.authors.join('; ')), orUnknown(s.metadata.issued), String(s.passageCount)]),
+      ]),
+    );
+  },
+};
+
+export const sourceCommand: Command = {
+  name: 'source',
+  usage: 'source <id> [--passages] [--json]',
+  summary: 'Show one source, with --passages its numbered passages.',
+  options: { passages: { type: 'boolean', description: 'include the passages' } },
+  async run(ctx, [id], options) {
+    const detail = await ctx.call<SourceDetail>('sources.get', { id });
+    const withPassages = options.passages === true;
+    if (ctx.json) {
+      const { passages, ...summary } = detail;
+      return ctx.out(JSON.stringify(withPassages ? detail : { ...summary, passageCount: passages.length }, null, 2));
+    }
+    const m = detail.metadata;
+    ctx.out(`${orUnknown(m.title)}\n  id: ${detail.id}\n  author: ${orUnknown(m.authors.join('; '))}\n  date: ${orUnknown(m.issued)}\n  publisher: ${orUnknown(m.publisher)}\n  sha256: ${detail.sha256}`);
+    if (withPassages) for (const p of detail.passages) ctx.out(`\n¶${p.ordinal} [${p.kind}] ${p.text}`);
+  },
+};

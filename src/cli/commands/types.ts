@@ -1,0 +1,15 @@
+import type { CliContext } from '../context';
+
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  multiple?: boolean;
+  description: string;
+}
+
+export interface Command {
+  name: string;
+  usage: string;
+  summary: string;
+  options?: Record<string, OptionSpec>;
+  run(ctx: CliContext, positionals: string[], options: Record<string, unknown>): Promise<void>;
+}

@@ -1,0 +1,143 @@
+import { app, BrowserWindow, ipcMain, dialog, session, shell, type WebContents } from 'electron';
+import fs from 'node:fs';
+import path from 'node:path';
+import { contract, events, ipcChannel, ipcEventChannel, wireName, type Envelope } from '../../shared/contract';
+import { ApiError } from '../../shared/errors';
+import { openNotebook, type Notebook } from '../services/notebook';
+import { defaultDataDir } from '../services/paths';
+import { CONTENT_SECURITY_POLICY } from '../loopback/security';
+
+const EXTERNAL_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
+
+/** better-sqlite3 built for Node cannot load in Electron; `npm run rebuild:electron` puts this one beside it. */
+function electronNativeBinding(): string | undefined {
+  const candidate = path.join(app.getAppPath(), 'native', 'electron', 'better_sqlite3.node');
+  return fs.existsSync(candidate) ? candidate : undefined;
+}
+
+function isOwnPage(contents: WebContents, url: string): boolean {
+  try {
+    return new URL(url).protocol === 'file:' && url.startsWith(new URL(contents.getURL() || url).origin);
+  } catch {
+    return false;
+  }
+}
+
+async function openExternally(window: BrowserWindow, url: string): Promise<void> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return;
+  }
+  if (!EXTERNAL_PROTOCOLS.has(parsed.protocol)) return;
+  const { response } = await dialog.showMessageBox(window, {
+    type: 'question',
+    buttons: ['Open in browser', 'Cancel'],
+    defaultId: 1,
+    cancelId: 1,
+    message: 'Open this link outside Sourcebook?',
+    detail: parsed.toString(),
+  });
+  if (response === 0) await shell.openExternal(parsed.toString());
+}
+
+function bindContract(notebook: Notebook, window: BrowserWindow): void {
+  for (const [domain, calls] of Object.entries(contract)) {
+    for (const name of Object.keys(calls)) {
+      const wire = wireName(domain, name);
+      ipcMain.handle(ipcChannel(wire), async (event, input: unknown): Promise<Envelope> => {
+        // Only our own window's top frame may call in; anything else is refused before validation.
+        if (event.sender !== window.webContents || event.senderFrame !== window.webContents.mainFrame) {
+          return { error: { code: 'invalid_input', message: 'Refused: unknown sender.' } };
+        }
+        try {
+          return { result: (await notebook.dispatch(wire, input)) ?? null };
+        } catch (error) {
+          return { error: ApiError.from(error).toJSON() };
+        }
+      });
+    }
+  }
+  for (const name of Object.keys(events)) {
+    notebook.on(name as keyof typeof events, (payload) => {
+      if (!window.isDestroyed()) window.webContents.send(ipcEventChannel(name), payload);
+    });
+  }
+}
+
+function createWindow(notebook: Notebook): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    title: 'Sourcebook',
+    show: false,
+    webPreferences: {
+      preload: path.join(import.meta.dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: true,
+    },
+  });
+  bindContract(notebook, window);
+  window.once('ready-to-show', () => window.show());
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    void openExternally(window, url);
+    return { action: 'deny' };
+  });
+  window.webContents.on('will-navigate', (event, url) => {
+    if (isOwnPage(window.webContents, url)) return;
+    event.preventDefault();
+    void openExternally(window, url);
+  });
+  window.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  void window.loadFile(path.join(import.meta.dirname, '../renderer/index.html'));
+  return window;
+}
+
+export function startElectronShell(): void {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  let notebook: Notebook | undefined;
+  let mainWindow: BrowserWindow | undefined;
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  app.on('web-contents-created', (_, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+  void app.whenReady().then(() => {
+    session.defaultSession.setPermissionRequestHandler((_, __, callback) => callback(false));
+    session.defaultSession.setPermissionCheckHandler(() => false);
+    // The app never talks to the network: anything but our own files is cancelled here too.
+    session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
+      const protocol = new URL(details.url).protocol;
+      callback({ cancel: !(protocol === 'file:' || protocol === 'devtools:' || protocol === 'data:' || protocol === 'blob:') });
+    });
+    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    });
+    const dataDir = defaultDataDir();
+    try {
+      notebook = openNotebook({
+        dataDir,
+        resourcesDir: path.join(app.getAppPath(), 'resources'),
+        nativeBinding: electronNativeBinding(),
+      });
+    } catch (error) {
+      dialog.showErrorBox('Sourcebook cannot open its notebook', error instanceof Error ? error.message : String(error));
+      app.quit();
+      return;
+    }
+    mainWindow = createWindow(notebook);
+  });
+  app.on('window-all-closed', () => {
+    notebook?.close();
+    app.quit();
+  });
+}

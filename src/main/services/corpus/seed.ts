@@ -1,0 +1,135 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { EntityType } from '../../../shared/contract/ids';
+import type { SourceMetadata } from '../../../shared/domain';
+import type { Db } from '../store/db';
+import type { Repositories } from '../store/repositories';
+import { createLinker, type LinkableAlias } from '../entities/linker';
+import { segmentText, type DocumentLayout } from './segment';
+
+const SeedSources = z.object({
+  sources: z.array(
+    z.object({
+      file: z.string(),
+      title: z.string().nullable(),
+      authors: z.array(z.string()),
+      issued: z.string().nullable(),
+      publisher: z.string().nullable(),
+      url: z.string().nullable(),
+      note: z.string().nullable().optional(),
+    }),
+  ),
+});
+
+const SeedAlias = z.union([
+  z.string(),
+  z.object({ text: z.string(), exactCase: z.boolean().optional(), onlyIn: z.array(z.string()).optional() }),
+]);
+
+const SeedEntities = z.object({
+  entities: z.array(
+    z.object({
+      id: z.string(),
+      type: EntityType,
+      name: z.string(),
+      aliases: z.array(SeedAlias).default([]),
+      description: z.string().default(''),
+      date: z.string().nullable().optional(),
+    }),
+  ),
+});
+
+const SeedLayout = z.object({ documents: z.record(z.string(), z.custom<DocumentLayout>()) });
+
+export const SEEDED_KEY = 'seeded_at';
+
+/** "000_3f91….txt" → "seed-000": short, stable ids that survive a re-seed of a new notebook. */
+export function seedSourceId(file: string): string {
+  return `seed-${file.split('_')[0]}`;
+}
+
+export function sha256(bytes: Buffer | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function readJson<T>(file: string, schema: z.ZodType<T>): T {
+  const parsed = schema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new Error(`${path.basename(file)} is not valid: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+export interface SeedResult {
+  seeded: boolean;
+  sources: number;
+  passages: number;
+  entities: number;
+  mentions: number;
+}
+
+/**
+ * Fills an empty notebook with the shipped corpus, in one transaction: a crash half-way leaves an
+ * empty notebook that seeds again next launch, never a half-seeded one. Launching again is a no-op.
+ */
+export function seedIfEmpty(db: Db, repos: Repositories, seedDir: string): SeedResult {
+  const counts = () => ({
+    sources: repos.sources.count(),
+    passages: repos.passages.count(),
+    entities: repos.entities.count(),
+    mentions: repos.mentions.count(),
+  });
+  if (repos.meta.get(SEEDED_KEY)) return { seeded: false, ...counts() };
+
+  const sources = readJson(path.join(seedDir, 'sources.json'), SeedSources).sources;
+  const entities = readJson(path.join(seedDir, 'entities.json'), SeedEntities).entities;
+  const layouts = readJson(path.join(seedDir, 'layout.json'), SeedLayout).documents;
+
+  db.transaction(() => {
+    if (repos.meta.get(SEEDED_KEY)) return;
+    const aliases: LinkableAlias[] = [];
+    for (const entity of entities) {
+      const entityAliases = entity.aliases.flatMap((a) => {
+        const spec = typeof a === 'string' ? { text: a } : a;
+        const scopes = spec.onlyIn?.map(seedSourceId) ?? [''];
+        return scopes.map((scope) => ({ alias: spec.text, exactCase: spec.exactCase ?? false, scope }));
+      });
+      // A bare name restricted to one document must not also link everywhere as the canonical name.
+      const nameIsScoped = entityAliases.some((a) => a.alias === entity.name && a.scope !== '');
+      repos.entities.insert(
+        { id: entity.id, type: entity.type, name: entity.name, description: entity.description, date: entity.date ?? null, origin: 'curated' },
+        entityAliases,
+      );
+      if (!nameIsScoped) aliases.push({ entityId: entity.id, alias: entity.name, exactCase: false, scope: '' });
+      for (const a of entityAliases) aliases.push({ entityId: entity.id, ...a });
+    }
+    const linker = createLinker(aliases);
+
+    for (const source of sources) {
+      const original = fs.readFileSync(path.join(seedDir, source.file));
+      const text = new TextDecoder('utf-8', { fatal: true }).decode(original);
+      const id = seedSourceId(source.file);
+      const digest = sha256(original);
+      const metadata: SourceMetadata = {
+        title: source.title,
+        authors: source.authors,
+        issued: source.issued,
+        publisher: source.publisher,
+        url: source.url,
+        note: source.note ?? null,
+      };
+      repos.sources.insert({ id, kind: 'seed', canonicalUrl: source.url, metadata });
+      const versionId = `v-${digest.slice(0, 16)}`;
+      repos.sources.insertVersion({ id: versionId, sourceId: id, sha256: digest, original, text, metadata, fileName: source.file, mediaType: 'text/plain' });
+      for (const passage of segmentText(text, layouts[source.file])) {
+        const passageId = repos.passages.insert(versionId, passage);
+        for (const link of linker.link(passage.text, id)) {
+          repos.mentions.insert({ ...link, passageId, origin: 'linked' });
+        }
+      }
+    }
+    repos.meta.set(SEEDED_KEY, new Date().toISOString());
+  }).immediate();
+
+  return { seeded: true, ...counts() };
+}

@@ -1,0 +1,101 @@
+import { foldForMatch } from '../../../shared/text';
+
+export interface LinkableAlias {
+  entityId: string;
+  alias: string;
+  exactCase: boolean;
+  /** '' for everywhere, otherwise the only source id where this alias may link. */
+  scope: string;
+}
+
+export interface Link {
+  entityId: string;
+  start: number;
+  end: number;
+  surface: string;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Acronyms like MSS or U.S. would collide with ordinary words if matched without case. */
+export function needsExactCase(alias: string): boolean {
+  const letters = alias.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+}
+
+/** Hyphens and spaces are interchangeable for linking: "Hewlett Packard" is "Hewlett-Packard". */
+function linkKey(text: string, exactCase: boolean): string {
+  const folded = exactCase ? text.normalize('NFC') : foldForMatch(text);
+  return folded.replace(/[-\u2010-\u2015]/g, ' ').replace(/[\u2018\u2019\u02bc]/g, "'");
+}
+
+/**
+ * Folds a passage one character at a time so each folded character maps back to an offset in
+ * the original; whole-string folding would shift offsets wherever a character decomposes.
+ */
+function foldWithOffsets(text: string, exactCase: boolean): { folded: string; offsets: number[] } {
+  let folded = '';
+  const offsets: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    const codePoint = text.codePointAt(i)!;
+    const char = String.fromCodePoint(codePoint);
+    const isSpace = /\s/u.test(char);
+    if (isSpace && folded.endsWith(' ')) {
+      i += char.length;
+      continue;
+    }
+    const piece = isSpace ? ' ' : linkKey(char, exactCase);
+    for (let k = 0; k < piece.length; k++) offsets.push(i);
+    folded += piece;
+    i += char.length;
+  }
+  offsets.push(text.length);
+  return { folded, offsets };
+}
+
+function isBoundary(text: string, index: number): boolean {
+  return index < 0 || index >= text.length || !WORD_CHAR.test(text[index]!);
+}
+
+export interface Linker {
+  link(text: string, sourceId: string): Link[];
+}
+
+/**
+ * Finds alias mentions with word boundaries, longest match first; where two aliases overlap, the
+ * longer wins ("President Xi" over "Xi"), and a document-scoped alias beats a global one.
+ */
+export function createLinker(aliases: readonly LinkableAlias[]): Linker {
+  const prepared = aliases
+    .map((a) => {
+      const exactCase = a.exactCase || needsExactCase(a.alias);
+      return { ...a, exactCase, key: linkKey(a.alias, exactCase) };
+    })
+    .filter((a) => a.key.trim().length > 0)
+    .sort((a, b) => b.key.length - a.key.length || (a.scope === '' ? 1 : 0) - (b.scope === '' ? 1 : 0));
+
+  return {
+    link(text, sourceId) {
+      const views = { exact: foldWithOffsets(text, true), folded: foldWithOffsets(text, false) };
+      const candidates: (Link & { priority: number })[] = [];
+      prepared.forEach((alias, priority) => {
+        if (alias.scope !== '' && alias.scope !== sourceId) return;
+        const view = alias.exactCase ? views.exact : views.folded;
+        for (let at = view.folded.indexOf(alias.key); at !== -1; at = view.folded.indexOf(alias.key, at + 1)) {
+          const endAt = at + alias.key.length;
+          const start = view.offsets[at]!;
+          const end = view.offsets[endAt]!;
+          if (!isBoundary(text, start - 1) || !isBoundary(text, end)) continue;
+          candidates.push({ entityId: alias.entityId, start, end, surface: text.slice(start, end), priority });
+        }
+      });
+      candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.priority - b.priority || a.start - b.start);
+      const taken: Link[] = [];
+      for (const c of candidates) {
+        if (taken.some((t) => c.start < t.end && t.start < c.end)) continue;
+        taken.push({ entityId: c.entityId, start: c.start, end: c.end, surface: c.surface });
+      }
+      return taken.sort((a, b) => a.start - b.start);
+    },
+  };
+}

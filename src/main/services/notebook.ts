@@ -1,0 +1,73 @@
+import { EventEmitter } from 'node:events';
+import path from 'node:path';
+import { z } from 'zod';
+import { findCall, type EventName, type EventPayload, type Handlers } from '../../shared/contract';
+import { ApiError } from '../../shared/errors';
+import { seedIfEmpty, type SeedResult } from './corpus/seed';
+import { DATABASE_FILE, openDatabase, type Db } from './store/db';
+import { repositories, type Repositories } from './store/repositories';
+import { entityHandlers } from './handlers/entities';
+import { sourceHandlers } from './handlers/sources';
+
+export interface NotebookOptions {
+  dataDir: string;
+  resourcesDir: string;
+  nativeBinding?: string;
+}
+
+export interface Notebook {
+  readonly db: Db;
+  readonly repos: Repositories;
+  readonly handlers: Handlers;
+  readonly seed: SeedResult;
+  /** The single entry point every shell uses: validates the raw input, then runs the handler. */
+  dispatch(wire: string, rawInput: unknown): Promise<unknown>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  close(): void;
+}
+
+export function openNotebook(options: NotebookOptions): Notebook {
+  const db = openDatabase(path.join(options.dataDir, DATABASE_FILE), { nativeBinding: options.nativeBinding });
+  const repos = repositories(db);
+  let seed: SeedResult;
+  try {
+    seed = seedIfEmpty(db, repos, path.join(options.resourcesDir, 'seed'));
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const emitter = new EventEmitter();
+  const handlers: Handlers = {
+    sources: sourceHandlers(repos),
+    entities: entityHandlers(repos),
+  };
+
+  return {
+    db,
+    repos,
+    handlers,
+    seed,
+    async dispatch(wire, rawInput) {
+      const found = findCall(wire);
+      if (!found) throw new ApiError('invalid_input', `Unknown call "${wire}".`);
+      const parsed = found.spec.input.safeParse(rawInput ?? {});
+      if (!parsed.success) {
+        throw new ApiError('invalid_input', `${wire}: ${z.prettifyError(parsed.error).replace(/\n/g, ' ')}`);
+      }
+      const domain = handlers[found.domain] as Record<string, (input: unknown) => unknown>;
+      return await domain[found.name]!(parsed.data);
+    },
+    on(event, listener) {
+      const wrapped = (payload: unknown) => listener(payload as never);
+      emitter.on(event, wrapped);
+      return () => emitter.off(event, wrapped);
+    },
+    emit(event, payload) {
+      emitter.emit(event, payload);
+    },
+    close() {
+      db.close();
+    },
+  };
+}

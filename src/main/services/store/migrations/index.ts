@@ -1,0 +1,13 @@
+import * as m0001 from './0001_init';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * Forward-only and numbered: a migration, once released, is never edited; a change is a new file.
+ * To add one, create NNNN_name.ts exporting `sql` and append it here.
+ */
+export const migrations: readonly Migration[] = [{ version: 1, name: 'init', sql: m0001.sql }];

@@ -1,0 +1,88 @@
+import type { EntityType } from './contract/ids';
+
+export type { EntityType };
+
+export type PassageKind = 'title' | 'heading' | 'paragraph' | 'bullet' | 'quote' | 'caption' | 'byline';
+
+/** What the texts say about a source; null means the text does not say, and the UI shows "unknown". */
+export interface SourceMetadata {
+  title: string | null;
+  authors: string[];
+  issued: string | null;
+  publisher: string | null;
+  url: string | null;
+  note: string | null;
+}
+
+export interface SourceSummary {
+  id: string;
+  kind: 'seed' | 'import';
+  metadata: SourceMetadata;
+  passageCount: number;
+  mentionCount: number;
+  versionId: string;
+  sha256: string;
+  fileName: string | null;
+}
+
+export interface Mention {
+  id: number;
+  entityId: string;
+  entityType: EntityType;
+  entityName: string;
+  start: number;
+  end: number;
+  surface: string;
+}
+
+export interface Passage {
+  id: number;
+  anchor: string;
+  ordinal: number;
+  kind: PassageKind;
+  text: string;
+  start: number;
+  end: number;
+  page: number | null;
+  mentions: Mention[];
+}
+
+export interface SourceDetail extends SourceSummary {
+  passages: Passage[];
+}
+
+export interface EntitySummary {
+  id: string;
+  type: EntityType;
+  name: string;
+  aliases: string[];
+  description: string;
+  date: string | null;
+  mentionCount: number;
+  sourceCount: number;
+}
+
+export interface EntityMentionInContext {
+  mentionId: number;
+  sourceId: string;
+  sourceTitle: string | null;
+  passageAnchor: string;
+  passageOrdinal: number;
+  surface: string;
+  /** The passage text split around the mention so the UI never needs to build markup. */
+  before: string;
+  match: string;
+  after: string;
+}
+
+export interface EntityDetail extends EntitySummary {
+  mentions: EntityMentionInContext[];
+}
+
+export interface TaskProgress {
+  task: string;
+  label: string;
+  done: number;
+  total: number;
+  finished: boolean;
+}

@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLinker } from '../../src/main/services/entities/linker';
+import { seedSourceId } from '../../src/main/services/corpus/seed';
+import { freshNotebook, ROOT } from './helpers';
+import type { EntityDetail } from '../../src/shared/domain';
+
+interface TrapCase {
+  file: string;
+  surface: string;
+  occurrence: number;
+  expect?: string | null;
+  notExpect?: string;
+  why: string;
+}
+
+const traps = (JSON.parse(fs.readFileSync(path.join(ROOT, 'tests/fixtures/linker-traps.json'), 'utf8')) as { cases: TrapCase[] }).cases;
+
+describe('linker rules', () => {
+  const linker = createLinker([
+    { entityId: 'xi', alias: 'Xi', exactCase: true, scope: '' },
+    { entityId: 'xi', alias: 'President Xi', exactCase: false, scope: '' },
+    { entityId: 'xi', alias: 'Xi Jinping', exactCase: false, scope: '' },
+    { entityId: 'mss', alias: 'MSS', exactCase: false, scope: '' },
+    { entityId: 'hp', alias: 'Hewlett-Packard', exactCase: false, scope: '' },
+    { entityId: 'chen-a', alias: 'Chen', exactCase: true, scope: 'doc-a' },
+    { entityId: 'protege', alias: 'protégé', exactCase: false, scope: '' },
+  ]);
+  const ids = (text: string, source = 'doc-x') => linker.link(text, source).map((l) => `${l.entityId}:${l.surface}`);
+
+  it('prefers the longest alias', () => expect(ids('President Xi Jinping spoke')).toHaveLength(1));
+  it('takes "President Xi" as one mention, not two', () => expect(ids('appointed by President Xi in 2016')).toEqual(['xi:President Xi']));
+  it('respects word boundaries', () => expect(ids('Xiang and MSSX and Xinjiang')).toEqual([]));
+  it('links possessives', () => expect(ids("the MSS's mission")).toEqual(['mss:MSS']));
+  it('matches acronyms only in capitals', () => expect(ids('mss and Mss')).toEqual([]));
+  it('treats hyphens and spaces alike', () => expect(ids('Hewlett Packard and Hewlett-Packard')).toEqual(['hp:Hewlett Packard', 'hp:Hewlett-Packard']));
+  it('ignores diacritics for folded aliases', () => expect(ids('a long time protege of')).toEqual(['protege:protege']));
+  it('treats non-breaking spaces as spaces', () => expect(ids('President\u00a0Xi said')).toEqual(['xi:President\u00a0Xi']));
+  it('links a scoped bare name only in its own document', () => {
+    expect(ids('Chen said', 'doc-a')).toEqual(['chen-a:Chen']);
+    expect(ids('Chen said', 'doc-b')).toEqual([]);
+  });
+});
+
+describe('seeded entity traps', () => {
+  let notebook: ReturnType<typeof freshNotebook>;
+  beforeAll(() => (notebook = freshNotebook()));
+  afterAll(() => notebook.close());
+
+  it.each(traps.map((t) => [`${t.file.slice(0, 3)} "${t.surface}" #${t.occurrence}: ${t.why}`, t] as const))('%s', (_, trap) => {
+    const sourceId = seedSourceId(trap.file);
+    const version = notebook.repos.sources.version(notebook.repos.sources.get(sourceId)!.current_version_id!)!;
+    let at = -1;
+    for (let i = 0; i < trap.occurrence; i++) at = version.text.indexOf(trap.surface, at + 1);
+    expect(at, `occurrence ${trap.occurrence} of "${trap.surface}"`).toBeGreaterThanOrEqual(0);
+    const passage = notebook.repos.passages.byVersion(version.id).find((p) => p.start <= at && at < p.end);
+    const covering = passage
+      ? notebook.repos.mentions
+          .byVersion(version.id)
+          .filter((m) => m.passage_id === passage.id)
+          .filter((m) => {
+            // Mention offsets are within the normalised passage text; map the raw hit by its surface position.
+            const rawBefore = version.text.slice(passage.start, at);
+            const normBefore = rawBefore.replace(/[\s\u00a0]+/gu, ' ').replace(/^ /, '');
+            return m.start <= normBefore.length && normBefore.length < m.end;
+          })
+      : [];
+    if (trap.expect !== undefined) {
+      if (trap.expect === null) expect(covering.map((m) => m.entity_id)).toEqual([]);
+      else expect(covering.map((m) => m.entity_id)).toContain(trap.expect);
+    }
+    if (trap.notExpect) expect(covering.map((m) => m.entity_id)).not.toContain(trap.notExpect);
+  });
+
+  it('links every alias type the texts use for the MSS, Xi and the counter-espionage law', () => {
+    const surfaces = (id: string) => new Set((notebook.handlers.entities.get({ id }) as EntityDetail).mentions.map((m) => m.surface));
+    expect([...surfaces('mss')]).toEqual(expect.arrayContaining(['MSS', 'Ministry of State Security', 'SSM']));
+    expect([...surfaces('xi-jinping')]).toEqual(expect.arrayContaining(['Xi', 'President Xi', 'Xi Jinping']));
+    expect(surfaces('counterespionage-law').size).toBeGreaterThanOrEqual(2);
+  });
+});
