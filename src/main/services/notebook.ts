@@ -8,6 +8,7 @@ import { DATABASE_FILE, openDatabase, type Db } from './store/db';
 import { repositories, type Repositories } from './store/repositories';
 import { entityHandlers } from './handlers/entities';
 import { sourceHandlers } from './handlers/sources';
+import { createChangeBus, type ChangeBus } from './changes';
 
 export interface NotebookOptions {
   dataDir: string;
@@ -20,6 +21,10 @@ export interface Notebook {
   readonly repos: Repositories;
   readonly handlers: Handlers;
   readonly seed: SeedResult;
+  readonly dataDir: string;
+  readonly resourcesDir: string;
+  /** Committed changes, for derived data such as the search index. */
+  readonly changes: ChangeBus;
   /** The single entry point every shell uses: validates the raw input, then runs the handler. */
   dispatch(wire: string, rawInput: unknown): Promise<unknown>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
@@ -38,6 +43,7 @@ export function openNotebook(options: NotebookOptions): Notebook {
     throw error;
   }
   const emitter = new EventEmitter();
+  const changes = createChangeBus();
   const handlers: Handlers = {
     sources: sourceHandlers(repos),
     entities: entityHandlers(repos),
@@ -48,6 +54,9 @@ export function openNotebook(options: NotebookOptions): Notebook {
     repos,
     handlers,
     seed,
+    dataDir: options.dataDir,
+    resourcesDir: options.resourcesDir,
+    changes,
     async dispatch(wire, rawInput) {
       const found = findCall(wire);
       if (!found) throw new ApiError('invalid_input', `Unknown call "${wire}".`);
