@@ -11,6 +11,8 @@ export default defineConfig({
   },
   preload: {
     build: {
+      // A sandboxed preload can require only electron itself, so the contract and zod are bundled in.
+      externalizeDeps: false,
       outDir: 'out/preload',
       // Sandboxed preloads must be CommonJS, in one file.
       rollupOptions: {

@@ -124,9 +124,10 @@ export async function startLoopbackShell(options: LoopbackOptions): Promise<Loop
         const result = await options.notebook.dispatch(wire, input);
         return send(res, 200, JSON.stringify({ result: result ?? null }), 'application/json');
       } catch (error) {
+        // Like JSON-RPC, a call that was delivered answers 200 and carries its error in the envelope;
+        // HTTP statuses are kept for refusals of the request itself.
         const apiError = error instanceof SyntaxError ? new ApiError('invalid_input', 'Request body is not JSON.') : ApiError.from(error);
-        const status = { invalid_input: 400, not_found: 404, busy: 503, conflict: 409, internal: 500 }[apiError.code];
-        return send(res, status, JSON.stringify({ error: apiError.toJSON() }), 'application/json');
+        return send(res, 200, JSON.stringify({ error: apiError.toJSON() }), 'application/json');
       }
     }
 

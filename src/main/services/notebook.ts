@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { findCall, type EventName, type EventPayload, type Handlers } from '../../shared/contract';
 import { ApiError } from '../../shared/errors';
 import { seedIfEmpty, type SeedResult } from './corpus/seed';
@@ -30,6 +30,19 @@ export interface Notebook {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   close(): void;
+}
+
+/** "id must be a source id such as …; limit too big": the field first, as a person would say it. */
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const field = issue.path.length ? issue.path.join('.') : 'input';
+      const typeMismatch = /expected (\w+), received (\w+)/.exec(issue.message);
+      if (typeMismatch?.[2] === 'undefined') return `${field} is required`;
+      if (typeMismatch) return `${field} must be ${/^[aeiou]/.test(typeMismatch[1]!) ? 'an' : 'a'} ${typeMismatch[1]} (got ${typeMismatch[2]})`;
+      return `${field} ${issue.message.replace(/^Invalid input: /, '')}`;
+    })
+    .join('; ');
 }
 
 export function openNotebook(options: NotebookOptions): Notebook {
@@ -62,7 +75,7 @@ export function openNotebook(options: NotebookOptions): Notebook {
       if (!found) throw new ApiError('invalid_input', `Unknown call "${wire}".`);
       const parsed = found.spec.input.safeParse(rawInput ?? {});
       if (!parsed.success) {
-        throw new ApiError('invalid_input', `${wire}: ${z.prettifyError(parsed.error).replace(/\n/g, ' ')}`);
+        throw new ApiError('invalid_input', `${wire}: ${describeIssues(parsed.error)}`);
       }
       const domain = handlers[found.domain] as Record<string, (input: unknown) => unknown>;
       return await domain[found.name]!(parsed.data);

@@ -44,7 +44,7 @@ function looksLikeHeading(line: string): boolean {
   return line.length <= 90 && words <= 12 && !TERMINAL_PUNCTUATION.test(line) && !/^[a-z]/.test(line);
 }
 
-function passageAnchor(text: string, seen: Map<string, number>): string {
+export function passageAnchor(text: string, seen: Map<string, number>): string {
   const digest = createHash('sha256').update(text).digest('hex').slice(0, 12);
   const repeat = seen.get(digest) ?? 0;
   seen.set(digest, repeat + 1);

@@ -1,4 +1,6 @@
 import * as m0001 from './0001_init';
+import * as m0002 from './0002_notes';
+import * as m0003 from './0003_import';
 
 export interface Migration {
   version: number;
@@ -10,4 +12,8 @@ export interface Migration {
  * Forward-only and numbered: a migration, once released, is never edited; a change is a new file.
  * To add one, create NNNN_name.ts exporting `sql` and append it here.
  */
-export const migrations: readonly Migration[] = [{ version: 1, name: 'init', sql: m0001.sql }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'init', sql: m0001.sql },
+  { version: 2, name: 'notes', sql: m0002.sql },
+  { version: 3, name: 'import', sql: m0003.sql },
+];

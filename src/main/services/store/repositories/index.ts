@@ -1,9 +1,14 @@
 import type { Db } from '../db';
 import { entitiesRepository } from './entities';
+import { importsRepository } from './imports';
 import { mentionsRepository } from './mentions';
 import { metaRepository } from './meta';
 import { passagesRepository } from './passages';
 import { sourcesRepository } from './sources';
+import { notesRepository } from './notes';
+import { noteRevisionsRepository } from './noteRevisions';
+import { citationsRepository } from './citations';
+import { linksRepository } from './links';
 
 export function repositories(db: Db) {
   return {
@@ -12,6 +17,11 @@ export function repositories(db: Db) {
     passages: passagesRepository(db),
     entities: entitiesRepository(db),
     mentions: mentionsRepository(db),
+    notes: notesRepository(db),
+    noteRevisions: noteRevisionsRepository(db),
+    citations: citationsRepository(db),
+    links: linksRepository(db),
+    imports: importsRepository(db),
   };
 }
 

@@ -1,0 +1,25 @@
+import type { Route } from './route';
+
+const NAV = [
+  { view: 'library', label: 'Library', href: '#/library' },
+  { view: 'entities', label: 'Entities', href: '#/entities' },
+] as const;
+
+export function Sidebar({ route }: { route: Route }) {
+  const active = route.view === 'source' ? 'library' : route.view;
+  return (
+    <nav className="sidebar" aria-label="Sections">
+      <div className="brand">Sourcebook</div>
+      <ul>
+        {NAV.map((item) => (
+          <li key={item.view}>
+            <a href={item.href} aria-current={active === item.view ? 'page' : undefined}>
+              {item.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+      <p className="offline-note" title="Sourcebook never makes a network request">Offline · local only</p>
+    </nav>
+  );
+}

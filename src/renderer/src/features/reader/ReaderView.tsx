@@ -1,0 +1,77 @@
+import { useEffect, useRef } from 'react';
+import type { SourceDetail } from '../../../../shared/domain';
+import { api } from '../../api';
+import { routeHref, withQuery, type Route } from '../../app/route';
+import { useLoad } from '../../app/useLoad';
+import { Status } from '../../ui/Status';
+import { OrUnknown } from '../../ui/Unknown';
+import { PassageView } from './PassageView';
+import { parseRanges } from './segments';
+
+interface Props {
+  route: Route;
+  sourceId: string;
+  anchor: string | undefined;
+}
+
+function SourceHeader({ source }: { source: SourceDetail }) {
+  const m = source.metadata;
+  return (
+    <header className="reader-header">
+      <dl className="metadata">
+        <div><dt>Author</dt><dd><OrUnknown value={m.authors.join('; ')} /></dd></div>
+        <div><dt>Date</dt><dd><OrUnknown value={m.issued} /></dd></div>
+        <div><dt>Publisher</dt><dd><OrUnknown value={m.publisher} /></dd></div>
+        <div><dt>Passages</dt><dd>{source.passageCount}</dd></div>
+      </dl>
+      {m.note && <p className="provenance">{m.note}</p>}
+    </header>
+  );
+}
+
+/** Brings the passage named in the URL into view and focus whenever the anchor changes. */
+function useScrollToAnchor(anchor: string | undefined, ready: boolean) {
+  useEffect(() => {
+    if (!ready || !anchor) return;
+    const element = document.getElementById(anchor);
+    if (!element) return;
+    element.scrollIntoView({ block: 'center' });
+    element.focus({ preventScroll: true });
+  }, [anchor, ready]);
+}
+
+export function ReaderView({ route, sourceId, anchor }: Props) {
+  const source = useLoad(() => api().sources.get({ id: sourceId }), sourceId);
+  const highlights = parseRanges(route.query.get('hl'));
+  const activeEntityId = route.query.get('entity');
+  const container = useRef<HTMLElement>(null);
+  useScrollToAnchor(anchor, source.status === 'ready');
+
+  return (
+    <article className="reader" ref={container} aria-label="Reader">
+      <nav className="breadcrumbs">
+        <a href={routeHref('library')}>Library</a>
+      </nav>
+      <Status state={source}>
+        {(detail) => (
+          <>
+            <SourceHeader source={detail} />
+            <div className="passages">
+              {detail.passages.map((p) => (
+                <PassageView
+                  key={p.id}
+                  passage={p}
+                  isTarget={p.anchor === anchor}
+                  highlights={p.anchor === anchor ? highlights : []}
+                  activeEntityId={activeEntityId}
+                  entityHref={(entityId) => withQuery(route, { entity: entityId })}
+                  passageHref={routeHref('source', [detail.id, p.anchor], { entity: activeEntityId ?? undefined })}
+                />
+              ))}
+            </div>
+          </>
+        )}
+      </Status>
+    </article>
+  );
+}

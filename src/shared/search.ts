@@ -1,0 +1,80 @@
+import type { EntityType } from './contract/ids';
+
+/** Types of the search feature, shared by the services, the shells and the renderer. */
+
+export type SearchKind = 'passage' | 'source' | 'entity' | 'note';
+export const SEARCH_KINDS: readonly SearchKind[] = ['passage', 'source', 'entity', 'note'];
+
+export interface SearchFilters {
+  /** Entity ids, names or aliases: only passages mentioning every one of them. */
+  entity?: string[];
+  /** Source ids (or words of a source title): only passages from these sources. */
+  source?: string[];
+  /** Only passages mentioning an entity of one of these types (and only entities of them). */
+  type?: EntityType[];
+  /** Source date range, YYYY[-MM[-DD]], inclusive; undated sources fall outside any range. */
+  from?: string;
+  to?: string;
+}
+
+/** Offsets in UTF-16 code units into the text they accompany, half-open. Never markup. */
+export interface HighlightRange {
+  start: number;
+  end: number;
+}
+
+export interface SearchSnippet {
+  text: string;
+  ranges: HighlightRange[];
+  /** The snippet starts or ends inside the text, so the UI can show an ellipsis. */
+  clippedStart: boolean;
+  clippedEnd: boolean;
+}
+
+export interface SearchHit {
+  kind: SearchKind;
+  /** Passage id (as a string), source id, entity id or note id. */
+  id: string;
+  /** What a result line leads with: the source title for a passage, the name for an entity. */
+  title: string;
+  snippet: SearchSnippet;
+  score: number;
+  /** For passages and sources: where to open the reader. */
+  sourceId?: string;
+  anchor?: string;
+  ordinal?: number;
+  /** For passages: the matched words within the whole passage text, for the reader to mark. */
+  matches?: HighlightRange[];
+  entityType?: EntityType;
+}
+
+export interface SearchGroup {
+  kind: SearchKind;
+  hits: SearchHit[];
+  /** How many matched in all, of which `hits` are the best. */
+  total: number;
+}
+
+export interface SearchResponse {
+  query: string;
+  groups: SearchGroup[];
+  /** Filters that could not be understood or resolved, worded for the user. */
+  problems: string[];
+  tookMs: number;
+}
+
+export interface SearchStatus {
+  state: 'idle' | 'loading' | 'building' | 'ready' | 'failed';
+  documents: number;
+  /** Where the ready index came from: the persisted file, or a fresh build from SQLite. */
+  origin: 'disk' | 'build' | null;
+  message: string | null;
+}
+
+/** A note as search needs it; the notes feature supplies these (see SearchService.setNoteProvider). */
+export interface NoteSearchDoc {
+  id: string;
+  title: string;
+  text: string;
+  tags: string[];
+}

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contract, wireName } from '../../src/shared/contract';
+import { ApiError } from '../../src/shared/errors';
+import { freshNotebook } from './helpers';
+
+/** Bad input for every call the foundation declares, and what must happen: a clear error, nothing written. */
+const BAD_INPUTS: Record<string, unknown[]> = {
+  'sources.list': [{ extra: 1 }, 'text', 42],
+  'sources.get': [{}, { id: '' }, { id: '../../etc/passwd' }, { id: 5 }, { id: 'seed-000', extra: true }, null],
+  'entities.list': [{ type: 'planet' }, { type: 3 }],
+  'entities.get': [{}, { id: 'Robert"); DROP TABLE entity;--' }, { id: 'x'.repeat(200) }],
+  'entities.resolve': [{}, { ref: '' }, { ref: '   ' }, { ref: 'x'.repeat(201) }],
+};
+
+describe('the contract boundary', () => {
+  let notebook: ReturnType<typeof freshNotebook>;
+  beforeAll(() => (notebook = freshNotebook()));
+  afterAll(() => notebook.close());
+
+  it('has bad-input cases for every call it declares', () => {
+    const declared = Object.entries(contract).flatMap(([domain, calls]) => Object.keys(calls).map((name) => wireName(domain, name)));
+    for (const wire of declared.filter((w) => w.startsWith('sources.') || w.startsWith('entities.'))) {
+      expect(BAD_INPUTS[wire], `bad inputs for ${wire}`).toBeDefined();
+    }
+  });
+
+  const cases = Object.entries(BAD_INPUTS).flatMap(([wire, inputs]) => inputs.map((input) => [wire, input] as const));
+  it.each(cases)('%s rejects %j with a clear message and writes nothing', async (wire, input) => {
+    const before = notebook.db.prepare('SELECT total_changes() AS n').get() as { n: number };
+    const error = await notebook.dispatch(wire, input).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).code).toBe('invalid_input');
+    expect((error as ApiError).message).toMatch(new RegExp(`^${wire.replace('.', '\\.')}: \\S`));
+    expect((error as ApiError).message).not.toMatch(/undefined|\[object/);
+    const after = notebook.db.prepare('SELECT total_changes() AS n').get() as { n: number };
+    expect(after.n).toBe(before.n);
+  });
+
+  it('names the field and the rule', async () => {
+    await expect(notebook.dispatch('sources.get', { id: '../x' })).rejects.toThrow('sources.get: id must be a source id such as "seed-000"');
+  });
+
+  it('refuses calls the contract does not declare', async () => {
+    await expect(notebook.dispatch('sources.drop', {})).rejects.toThrow('Unknown call "sources.drop"');
+    await expect(notebook.dispatch('__proto__.constructor', {})).rejects.toThrow(/Unknown call/);
+    await expect(notebook.dispatch('sources.list.extra', {})).rejects.toThrow(/Unknown call/);
+  });
+
+  it('answers a missing source or entity with not_found', async () => {
+    await expect(notebook.dispatch('sources.get', { id: 'seed-999' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(notebook.dispatch('entities.resolve', { ref: 'Nobody At All' })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('resolves entities by id, name and alias, case-insensitively', async () => {
+    await expect(notebook.dispatch('entities.resolve', { ref: 'mss' })).resolves.toMatchObject({ id: 'mss' });
+    await expect(notebook.dispatch('entities.resolve', { ref: 'ministry of state security' })).resolves.toMatchObject({ id: 'mss' });
+    await expect(notebook.dispatch('entities.resolve', { ref: 'President Xi' })).resolves.toMatchObject({ id: 'xi-jinping' });
+  });
+});
