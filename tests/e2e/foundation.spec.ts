@@ -87,6 +87,15 @@ test.describe('the loopback shell guards the notebook', () => {
     expect(rebinding.status()).toBe(421);
   });
 
+  test('serves only the built app, never files outside it, even to the signed-in browser', async ({ notebookPage: page, app }) => {
+    for (const probe of ['/%2e%2e/%2e%2e/package.json', '/..%2F..%2Fpackage.json', '/assets/../../resources/seed/entities.json']) {
+      const response = await page.request.get(app.origin + probe);
+      expect(response.status(), probe).toBe(404);
+    }
+    const foreignOrigin = await page.request.post(app.origin + '/api/sources.list', { data: {}, headers: { Origin: 'http://evil.example' } });
+    expect(foreignOrigin.status()).toBe(403);
+  });
+
   test('serves pages with a strict content security policy', async ({ app, request }) => {
     const response = await request.get(app.url);
     const csp = response.headers()['content-security-policy'] ?? '';
