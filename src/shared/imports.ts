@@ -19,8 +19,10 @@ export interface ImportedSource {
 
 export interface CitationToReview {
   noteId: string;
-  citationId: string;
-  reason: string;
+  citationId: number;
+  /** The quoted words, so the list says which citation without opening the note. */
+  exact: string;
+  status: 'review' | 'orphaned';
 }
 
 export interface ImportFailure {

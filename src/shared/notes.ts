@@ -60,6 +60,8 @@ export interface CitationView extends CitationPayload {
   history: AnchorEvent[];
   /** The source's current version; differs from versionId while a citation awaits review. */
   currentVersionId: string | null;
+  /** The quote's offsets in its passage's displayed text, for highlighting; null unless anchored in the current version. */
+  passageRange: { start: number; end: number } | null;
 }
 
 export interface NoteRef {

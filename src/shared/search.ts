@@ -37,6 +37,8 @@ export interface SearchHit {
   id: string;
   /** What a result line leads with: the source title for a passage, the name for an entity. */
   title: string;
+  /** Matched words within `title`, for sources, entities and notes. */
+  titleRanges?: HighlightRange[];
   snippet: SearchSnippet;
   score: number;
   /** For passages and sources: where to open the reader. */

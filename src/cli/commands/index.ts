@@ -1,7 +1,11 @@
 import { entitiesCommand, entityCommand } from './entities';
+import { bibliographyCommand, exportCommand } from './export';
+import { importCommand } from './import';
+import { noteCommand, notesCommand } from './notes';
 import { openCommand } from './open';
+import { searchCommand } from './search';
 import { sourceCommand, sourcesCommand } from './sources';
 import type { Command } from './types';
 
 /** Each feature adds its commands here; the dispatcher and help are built from this list. */
-export const commands: readonly Command[] = [openCommand, sourcesCommand, sourceCommand, entitiesCommand, entityCommand];
+export const commands: readonly Command[] = [openCommand, sourcesCommand, sourceCommand, entitiesCommand, entityCommand, searchCommand, notesCommand, noteCommand, importCommand, exportCommand, bibliographyCommand];

@@ -3,6 +3,8 @@ import type { CliContext } from '../context';
 export interface OptionSpec {
   type: 'string' | 'boolean';
   multiple?: boolean;
+  /** One-letter alias, as in `-o FILE`. */
+  short?: string;
   description: string;
 }
 

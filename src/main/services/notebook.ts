@@ -8,7 +8,13 @@ import { DATABASE_FILE, openDatabase, type Db } from './store/db';
 import { repositories, type Repositories } from './store/repositories';
 import { entityHandlers } from './handlers/entities';
 import { sourceHandlers } from './handlers/sources';
+import { noteHandlers } from './notes';
 import { createChangeBus, type ChangeBus } from './changes';
+import { createSearchService, type SearchService } from './search/service';
+import { searchHandlers } from './search/handlers';
+import { createExportService } from './export/service';
+import { exportHandlers } from './export/handlers';
+import { importHandlers } from './import/handlers';
 
 export interface NotebookOptions {
   dataDir: string;
@@ -25,6 +31,8 @@ export interface Notebook {
   readonly resourcesDir: string;
   /** Committed changes, for derived data such as the search index. */
   readonly changes: ChangeBus;
+  /** The search index, kept in a worker and current with `changes`. */
+  readonly search: SearchService;
   /** The single entry point every shell uses: validates the raw input, then runs the handler. */
   dispatch(wire: string, rawInput: unknown): Promise<unknown>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
@@ -57,9 +65,34 @@ export function openNotebook(options: NotebookOptions): Notebook {
   }
   const emitter = new EventEmitter();
   const changes = createChangeBus();
+  const search = createSearchService({
+    dataDir: options.dataDir,
+    dbFile: path.join(options.dataDir, DATABASE_FILE),
+    nativeBinding: options.nativeBinding,
+    changes,
+    onProgress: (progress) => emitter.emit('progress', progress),
+  });
   const handlers: Handlers = {
     sources: sourceHandlers(repos),
     entities: entityHandlers(repos),
+    notes: noteHandlers({ db, repos, changes }),
+    search: searchHandlers(search),
+    imports: importHandlers({
+      db,
+      repos,
+      dataDir: options.dataDir,
+      changes,
+      nativeBinding: options.nativeBinding,
+      emit: (event, payload) => emitter.emit(event, payload),
+    }),
+    export: exportHandlers(
+      createExportService({
+        repos,
+        resourcesDir: options.resourcesDir,
+        getNote: (id) => handlers.notes.get({ id }),
+        progress: (progress) => emitter.emit('progress', progress),
+      }),
+    ),
   };
 
   return {
@@ -70,6 +103,7 @@ export function openNotebook(options: NotebookOptions): Notebook {
     dataDir: options.dataDir,
     resourcesDir: options.resourcesDir,
     changes,
+    search,
     async dispatch(wire, rawInput) {
       const found = findCall(wire);
       if (!found) throw new ApiError('invalid_input', `Unknown call "${wire}".`);
@@ -89,6 +123,7 @@ export function openNotebook(options: NotebookOptions): Notebook {
       emitter.emit(event, payload);
     },
     close() {
+      search.close();
       db.close();
     },
   };

@@ -3,9 +3,13 @@ import { ApiError } from '../errors';
 import type { CallSpec, InputOf, ParsedInputOf, ResultOf } from './define';
 import { sources } from './sources';
 import { entities } from './entities';
+import { notes } from './notes';
+import { search } from './search';
+import { imports } from './imports';
+import { exportCalls } from './exports';
 import { events } from './events';
 
-export const contract = { sources, entities } as const;
+export const contract = { sources, entities, notes, search, imports, export: exportCalls } as const;
 export { events };
 
 export type Contract = typeof contract;

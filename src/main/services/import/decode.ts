@@ -2,21 +2,16 @@ import { reject } from './failure';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
-/** Position of the first byte that breaks UTF-8, for a message the user can check in an editor. */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  let lo = 0;
-  let hi = bytes.length;
-  // Binary search on prefixes: a valid prefix may end mid-character, so allow 3 bytes of slack.
-  while (hi - lo > 4) {
-    const mid = (lo + hi) >>> 1;
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
-      lo = mid;
-    } catch {
-      hi = mid;
-    }
+/** Offset of the first byte that breaks UTF-8, for a message the user can check in a hex editor. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    for (let k = 1; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    i += length;
   }
-  return lo;
+  return bytes.length;
 }
 
 /**
@@ -44,7 +39,12 @@ export function decodeText(bytes: Uint8Array): string {
   }
   if (text.includes('\u0000')) reject('contains NUL characters: this looks like binary data, not text');
   // Control characters other than tab/newline/CR/form feed are a sign of binary data.
-  const controls = text.length === 0 ? 0 : (text.slice(0, 65536).match(/[\u0001-\u0008\u000e-\u001f\u007f]/g)?.length ?? 0);
+  let controls = 0;
+  const head = text.slice(0, 65536);
+  for (let i = 0; i < head.length; i++) {
+    const code = head.charCodeAt(i);
+    if ((code >= 0x01 && code <= 0x08) || (code >= 0x0e && code <= 0x1f) || code === 0x7f) controls++;
+  }
   if (controls > 8 && controls > Math.min(text.length, 65536) / 1000) reject('contains control characters: this looks like binary data, not text');
   return normalizeForReading(text);
 }

@@ -12,7 +12,8 @@ export interface Token {
   end: number;
 }
 
-const WORD = /[\p{L}\p{N}\p{M}]+(?:['\u2019\u02bc][\p{L}\p{M}]+)*/gu;
+// A word starts with a letter or digit, so folding never leaves it empty.
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['\u2019\u02bc][\p{L}\p{M}]+)*/gu;
 const MARKS = /\p{M}+/gu;
 const APOSTROPHES = /['\u2019\u02bc]/g;
 const DOUBLE_CONSONANT = /([bcdfgkmnprtv])\1$/;
@@ -45,8 +46,18 @@ export function stem(folded: string): string {
   return stripped.length > 3 && stripped.endsWith('e') ? stripped.slice(0, -1) : stripped;
 }
 
+// Surface forms repeat endlessly in a corpus; folding and stemming each once saves most of the work.
+const TERM_CACHE_LIMIT = 200_000;
+const termCache = new Map<string, string>();
+
 export function termOf(word: string): string {
-  return stem(foldWord(word));
+  let term = termCache.get(word);
+  if (term === undefined) {
+    if (termCache.size >= TERM_CACHE_LIMIT) termCache.clear();
+    term = stem(foldWord(word));
+    termCache.set(word, term);
+  }
+  return term;
 }
 
 export function tokenize(text: string): Token[] {
@@ -56,6 +67,13 @@ export function tokenize(text: string): Token[] {
     if (term) tokens.push({ term, start: match.index, end: match.index + match[0].length });
   }
   return tokens;
+}
+
+/** Start and end of every word, flattened: the offsets `tokenize` would give, without folding. */
+export function wordSpans(text: string): Uint32Array {
+  const spans: number[] = [];
+  for (const match of text.matchAll(WORD)) spans.push(match.index, match.index + match[0].length);
+  return Uint32Array.from(spans);
 }
 
 export function terms(text: string): string[] {

@@ -3,6 +3,10 @@ import type { Route } from './route';
 const NAV = [
   { view: 'library', label: 'Library', href: '#/library' },
   { view: 'entities', label: 'Entities', href: '#/entities' },
+  { view: 'notes', label: 'Notes', href: '#/notes' },
+  { view: 'review', label: 'Review', href: '#/review' },
+  { view: 'export', label: 'Export', href: '#/export' },
+  { view: 'search', label: 'Search (Ctrl+K)', href: '#/search' },
 ] as const;
 
 export function Sidebar({ route }: { route: Route }) {

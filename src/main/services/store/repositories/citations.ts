@@ -71,7 +71,7 @@ export function citationsRepository(db: Db) {
   const removeById = db.prepare(`DELETE FROM citation WHERE id = ?`);
   const bySourceStale = db.prepare(
     `SELECT c.* FROM citation c JOIN source s ON s.id = c.source_id
-      WHERE c.source_id = ? AND (c.version_id <> s.current_version_id OR c.status = 'review') ORDER BY c.id`,
+      WHERE c.source_id = ? AND (s.current_version_id IS NULL OR c.version_id <> s.current_version_id) ORDER BY c.id`,
   );
   const update = db.prepare(
     `UPDATE citation SET version_id = @versionId, version_sha256 = @versionSha256, passage_anchor = @passageAnchor,
@@ -96,7 +96,7 @@ export function citationsRepository(db: Db) {
     byNote: (noteId: string) => byNote.all(noteId) as CitationRow[],
     byNoteKey: (noteId: string, key: string) => byNoteKey.get(noteId, key) as CitationRow | undefined,
     remove: (id: number) => void removeById.run(id),
-    /** Citations made against an older version of the source, or still waiting for review. */
+    /** Citations anchored in another version than the source's current one (including those awaiting review). */
     staleForSource: (sourceId: string) => bySourceStale.all(sourceId) as CitationRow[],
     updateAnchor: (change: AnchorUpdate) => void update.run(change),
     byPassage: (sourceId: string) => byPassage.all(sourceId) as PassageCitationRow[],

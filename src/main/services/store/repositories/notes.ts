@@ -23,8 +23,9 @@ export function notesRepository(db: Db) {
     `UPDATE note SET title = @title, document = @document, plain_text = @plainText, save_count = save_count + 1, updated_at = @now
       WHERE id = @id`,
   );
-  const setTitle = db.prepare(`UPDATE note SET title = ?, updated_at = ?, save_count = save_count + 1 WHERE id = ?`);
-  const setTags = db.prepare(`UPDATE note SET tags = ?, updated_at = ?, save_count = save_count + 1 WHERE id = ?`);
+  // Renaming and tagging leave save_count alone: it guards the document against overwrites, not the title.
+  const setTitle = db.prepare(`UPDATE note SET title = ?, updated_at = ? WHERE id = ?`);
+  const setTags = db.prepare(`UPDATE note SET tags = ?, updated_at = ? WHERE id = ?`);
   const setDeleted = db.prepare(`UPDATE note SET deleted_at = ? WHERE id = ?`);
   const byId = db.prepare(`SELECT * FROM note WHERE id = ?`);
   const counts = `(SELECT count(*) FROM citation c WHERE c.note_id = n.id) AS citation_count,

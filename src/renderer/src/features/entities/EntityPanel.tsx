@@ -7,6 +7,7 @@ import { EntityTypeBadge } from '../../ui/EntityTypeBadge';
 import { Status } from '../../ui/Status';
 import { OrUnknown } from '../../ui/Unknown';
 import { formatRanges } from '../reader/segments';
+import { EntityNotes } from '../notes/EntityNotes';
 
 const CONTEXT = 90;
 
@@ -73,6 +74,7 @@ export function EntityPanel({ entityId, closeHref }: { entityId: string; closeHr
               </p>
             )}
             <p className="description">{e.description}</p>
+            <EntityNotes entityId={e.id} />
             <h3 className="mentions-title">
               {e.mentions.length} mention{e.mentions.length === 1 ? '' : 's'} in {new Set(e.mentions.map((m) => m.sourceId)).size} source(s)
             </h3>

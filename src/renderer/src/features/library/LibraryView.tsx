@@ -3,6 +3,7 @@ import { routeHref } from '../../app/route';
 import { useLoad } from '../../app/useLoad';
 import { Status } from '../../ui/Status';
 import { OrUnknown } from '../../ui/Unknown';
+import { ImportPanel } from '../import/ImportPanel';
 
 export function LibraryView() {
   const sources = useLoad(() => api().sources.list({}), 'sources');
@@ -11,6 +12,7 @@ export function LibraryView() {
       <header className="view-header">
         <h1 id="library-title">Library</h1>
       </header>
+      <ImportPanel onImported={sources.reload}>
       <Status state={sources}>
         {(list) => (
           <table className="source-table">
@@ -43,6 +45,7 @@ export function LibraryView() {
           </table>
         )}
       </Status>
+      </ImportPanel>
     </section>
   );
 }

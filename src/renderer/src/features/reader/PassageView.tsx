@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Passage } from '../../../../shared/domain';
 import { segmentPassage, type Range } from './segments';
 
@@ -9,9 +10,11 @@ interface Props {
   activeEntityId: string | null;
   /** The reader URL of this passage, so a passage number can be copied or opened as a link. */
   passageHref: string;
+  /** Shown in the margin beside the passage number (e.g. how many notes cite it). */
+  margin?: ReactNode;
 }
 
-function PassageText({ passage, highlights, entityHref, activeEntityId }: Omit<Props, 'isTarget' | 'passageHref'>) {
+function PassageText({ passage, highlights, entityHref, activeEntityId }: Omit<Props, 'isTarget' | 'passageHref' | 'margin'>) {
   return (
     <span className="passage-text" data-passage-text>
       {segmentPassage(passage.text, passage.mentions, highlights).map((segment) => {
@@ -42,11 +45,12 @@ export function PassageView(props: Props) {
       ¶{passage.ordinal}
     </a>
   );
+  const numberWithMargin = props.margin ? <>{number}{props.margin}</> : number;
   const common = { id: passage.anchor, className, 'data-anchor': passage.anchor, 'data-ordinal': passage.ordinal, tabIndex: -1 };
   const body = <PassageText {...props} />;
-  if (passage.kind === 'title') return <h1 {...common}>{body}</h1>;
-  if (passage.kind === 'heading') return <h2 {...common}>{number}{body}</h2>;
-  if (passage.kind === 'bullet') return <div {...common}>{number}{body}</div>;
-  if (passage.kind === 'caption') return <figure {...common}>{number}<figcaption>{body}</figcaption></figure>;
-  return <p {...common}>{number}{body}</p>;
+  if (passage.kind === 'title') return <h1 {...common}>{props.margin}{body}</h1>;
+  if (passage.kind === 'heading') return <h2 {...common}>{numberWithMargin}{body}</h2>;
+  if (passage.kind === 'bullet') return <div {...common}>{numberWithMargin}{body}</div>;
+  if (passage.kind === 'caption') return <figure {...common}>{numberWithMargin}<figcaption>{body}</figcaption></figure>;
+  return <p {...common}>{numberWithMargin}{body}</p>;
 }

@@ -7,6 +7,10 @@ import { Status } from '../../ui/Status';
 import { OrUnknown } from '../../ui/Unknown';
 import { PassageView } from './PassageView';
 import { parseRanges } from './segments';
+import { CiteControls } from '../notes/reader/CiteControls';
+import { PassageCitationCount } from '../notes/reader/PassageCitationCount';
+import { usePassageCitations } from '../notes/reader/usePassageCitations';
+import { useNoteSaves } from '../notes/noteSaves';
 
 interface Props {
   route: Route;
@@ -46,11 +50,13 @@ export function ReaderView({ route, sourceId, anchor }: Props) {
   const activeEntityId = route.query.get('entity');
   const container = useRef<HTMLElement>(null);
   useScrollToAnchor(anchor, source.status === 'ready');
+  const citationCounts = usePassageCitations(sourceId, String(useNoteSaves()));
 
   return (
     <article className="reader" ref={container} aria-label="Reader">
       <nav className="breadcrumbs">
         <a href={routeHref('library')}>Library</a>
+        <a className="edit-source-link" href={routeHref('edit-source', [sourceId])}>Edit details</a>
       </nav>
       <Status state={source}>
         {(detail) => (
@@ -65,10 +71,12 @@ export function ReaderView({ route, sourceId, anchor }: Props) {
                   highlights={p.anchor === anchor ? highlights : []}
                   activeEntityId={activeEntityId}
                   entityHref={(entityId) => withQuery(route, { entity: entityId })}
-                  passageHref={routeHref('source', [detail.id, p.anchor], { entity: activeEntityId ?? undefined })}
+                  passageHref={routeHref('source', [detail.id, p.anchor], { entity: activeEntityId ?? undefined, note: route.query.get('note') ?? undefined })}
+                  margin={<PassageCitationCount entry={citationCounts.get(p.anchor)} />}
                 />
               ))}
             </div>
+            <CiteControls route={route} sourceId={detail.id} sourceTitle={detail.metadata.title} />
           </>
         )}
       </Status>

@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ReportModelSchema } from '../../shared/contract/exports';
+import { ApiError } from '../../shared/errors';
+import { BIBLIOGRAPHY_FORMATS, CITATION_STYLES, EXPORT_FORMATS, type CitationCheck, type ExportResult } from '../../shared/export';
+import type { Command } from './types';
+
+/** Writes next to nothing but the named file: a temporary sibling renamed into place, never half a file. */
+function writeAtomically(file: string, data: Buffer | string): string {
+  const target = path.resolve(file);
+  const dir = path.dirname(target);
+  if (!fs.existsSync(dir)) throw new ApiError('invalid_input', `Cannot write ${target}: the folder ${dir} does not exist.`);
+  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.tmp`);
+  fs.writeFileSync(temp, data);
+  fs.renameSync(temp, target);
+  return target;
+}
+
+function problemLines(check: CitationCheck): string[] {
+  return check.problems.map((p) => `  ${p.status.toUpperCase()}: ${p.citationId} in "${p.sectionTitle}" (${p.sourceId || 'no source'}): ${p.message}`);
+}
+
+function readModel(file: string): unknown {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ApiError('invalid_input', `${file}: ${(error as Error).message}`);
+  }
+  const parsed = ReportModelSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ApiError('invalid_input', `${file}: ${issue.path.join('.') || 'report'}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+export const exportCommand: Command = {
+  name: 'export',
+  usage: `export <note-id...> [--model report.json] --format ${EXPORT_FORMATS.join('|')} [--style ${CITATION_STYLES.join('|')}] -o FILE`,
+  summary: 'Export notes as a cited report (Markdown, HTML, PDF, DOCX, or a .zip evidence pack).',
+  options: {
+    format: { type: 'string', description: `one of ${EXPORT_FORMATS.join(', ')}` },
+    style: { type: 'string', description: `citation style: ${CITATION_STYLES.join(', ')} (default chicago)` },
+    output: { type: 'string', short: 'o', description: 'file to write' },
+    title: { type: 'string', description: 'report title (default: the note title, or "Report")' },
+    model: { type: 'string', description: 'export a report model (JSON) instead of notes' },
+    endnotes: { type: 'boolean', description: 'endnotes instead of footnotes' },
+    'no-bibliography': { type: 'boolean', description: 'leave out the bibliography' },
+    'no-quotes': { type: 'boolean', description: 'leave the quoted words out of the notes' },
+    strict: { type: 'boolean', description: 'refuse to write when a citation is orphaned, moved or needs review' },
+  },
+  async run(ctx, positionals, options) {
+    const format = options.format as string | undefined;
+    if (!format) throw new ApiError('invalid_input', `--format is required (${EXPORT_FORMATS.join(', ')}).`);
+    const output = options.output as string | undefined;
+    if (!output) throw new ApiError('invalid_input', '-o FILE is required: exports are written only where you say.');
+    const what = options.model ? { report: readModel(options.model as string) } : { noteIds: positionals, ...(options.title ? { title: options.title } : {}) };
+    if (!options.model && positionals.length === 0) throw new ApiError('invalid_input', 'Name at least one note id (see `sourcebook notes`), or give --model.');
+    const exportOptions = {
+      ...(options.style ? { style: options.style } : {}),
+      notes: options.endnotes ? 'endnotes' : 'footnotes',
+      includeBibliography: options['no-bibliography'] !== true,
+      includeQuotes: options['no-quotes'] !== true,
+    };
+    if (options.strict) {
+      const check = await ctx.call<CitationCheck>('export.check', what);
+      if (check.problems.length) throw new ApiError('conflict', `${check.problems.length} citation(s) need attention; nothing written:\n${problemLines(check).join('\n')}`);
+    }
+    const result = await ctx.call<ExportResult>('export.run', { ...what, format, options: exportOptions });
+    const file = writeAtomically(output, Buffer.from(result.base64, 'base64'));
+    if (ctx.json) return ctx.out(JSON.stringify({ file, bytes: result.bytes, mediaType: result.mediaType, check: result.check }, null, 2));
+    ctx.out(`Wrote ${file} (${result.bytes} bytes): ${result.check.citations} citations, ${result.check.verified} quotes verified against their pinned text.`);
+    if (result.check.problems.length) {
+      process.stderr.write(`${result.check.problems.length} citation(s) are marked in the output:\n${problemLines(result.check).join('\n')}\n`);
+    }
+  },
+};
+
+export const bibliographyCommand: Command = {
+  name: 'bibliography',
+  usage: `bibliography --format ${BIBLIOGRAPHY_FORMATS.join('|')} [--sources id,...] [--notes id,...] [-o FILE]`,
+  summary: 'Export sources as CSL-JSON, BibTeX or RIS: the given ones, those the notes cite, or all.',
+  options: {
+    format: { type: 'string', description: `one of ${BIBLIOGRAPHY_FORMATS.join(', ')}` },
+    sources: { type: 'string', description: 'comma-separated source ids (default: all sources)' },
+    notes: { type: 'string', description: 'comma-separated note ids: the sources they cite' },
+    output: { type: 'string', short: 'o', description: 'file to write (default: standard output)' },
+  },
+  async run(ctx, _positionals, options) {
+    if (!options.format) throw new ApiError('invalid_input', `--format is required (${BIBLIOGRAPHY_FORMATS.join(', ')}).`);
+    const list = (v: unknown) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
+    const input = { format: options.format, ...(list(options.sources) ? { sourceIds: list(options.sources) } : {}), ...(list(options.notes) ? { noteIds: list(options.notes) } : {}) };
+    const result = await ctx.call<{ text: string; count: number; fileName: string }>('export.bibliography', input);
+    if (!options.output) return void process.stdout.write(result.text);
+    const file = writeAtomically(options.output as string, result.text);
+    if (ctx.json) return ctx.out(JSON.stringify({ file, count: result.count }));
+    ctx.out(`Wrote ${file}: ${result.count} source(s).`);
+  },
+};

@@ -1,0 +1,48 @@
+import type { ImportSummary } from '../../shared/imports';
+import type { TaskProgress } from '../../shared/domain';
+import type { Command } from './types';
+
+export const importCommand: Command = {
+  name: 'import',
+  usage: 'import <files or folders...> [--new-version-of <source id>] [--max-size MB] [--json]',
+  summary: 'Import .txt, .md, .html, .pdf and .docx files (folders are read recursively).',
+  options: {
+    'new-version-of': { type: 'string', description: 'the one file given is a new version of this source' },
+    'max-size': { type: 'string', description: 'largest file to accept, in MB (default 200)' },
+  },
+  async run(ctx, positionals, options) {
+    if (positionals.length === 0) throw new Error('Name at least one file or folder to import.');
+    const maxMb = options['max-size'] === undefined ? undefined : Number(options['max-size']);
+    if (maxMb !== undefined && !(maxMb > 0)) throw new Error('--max-size must be a positive number of megabytes.');
+    const notebook = ctx.notebook();
+    // Progress goes to stderr so --json output stays one parseable document.
+    const off = notebook.on('progress', (p: TaskProgress) => {
+      if (!ctx.json && process.stderr.isTTY && /^import:[^:]+$/.test(p.task)) process.stderr.write(`\r${p.label}${p.finished ? '\n' : ''}`);
+    });
+    const jobId = `cli-${process.pid}-${Date.now()}`;
+    const stop = () => void ctx.call('imports.cancel', { jobId });
+    process.once('SIGINT', stop);
+    let summary: ImportSummary;
+    try {
+      summary = await ctx.call<ImportSummary>('imports.importPaths', {
+        jobId,
+        paths: positionals,
+        ...(options['new-version-of'] ? { newVersionOf: options['new-version-of'] } : {}),
+        ...(maxMb ? { maxFileBytes: Math.round(maxMb * 1024 * 1024) } : {}),
+      });
+    } finally {
+      off();
+      process.off('SIGINT', stop);
+    }
+    if (ctx.json) ctx.out(JSON.stringify(summary, null, 2));
+    else {
+      for (const s of summary.imported) {
+        ctx.out(`imported  ${s.fileName} → ${s.sourceId}${s.newVersion ? ' (new version)' : ''}: ${s.passageCount} passages, ${s.mentionCount} entity mentions, ${s.suggestionCount} suggested entities`);
+        for (const c of s.citationsToReview) ctx.out(`  citation to review in note ${c.noteId}: “${c.exact.slice(0, 60)}” (${c.status})`);
+      }
+      for (const f of summary.failures) ctx.out(`failed    ${f.fileName}: ${f.reason}`);
+      ctx.out(`${summary.imported.length} imported, ${summary.failures.length} failed${summary.cancelled ? ' (cancelled)' : ''} in ${(summary.elapsedMs / 1000).toFixed(1)} s`);
+    }
+    if (summary.failures.length > 0 && summary.imported.length === 0) process.exitCode = 1;
+  },
+};

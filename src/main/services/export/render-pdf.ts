@@ -1,0 +1,63 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ApiError } from '../../../shared/errors';
+
+/** Turns a self-contained HTML page into PDF bytes; the Electron shell passes printToPDF instead. */
+export type PrintToPdf = (html: string) => Promise<Uint8Array>;
+
+const BROWSERS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'];
+
+export function findChromium(): string | undefined {
+  return [process.env.SOURCEBOOK_BROWSER, ...BROWSERS].find((p): p is string => !!p && fs.existsSync(p));
+}
+
+/**
+ * Prints with the system Chromium in headless mode, in a throw-away profile so a running browser's
+ * profile lock never interferes, with networking off; the HTML it prints references nothing remote.
+ */
+export function chromiumPrintToPdf(browser = findChromium(), timeoutMs = 60_000): PrintToPdf {
+  return async (html) => {
+    if (!browser) throw new ApiError('internal', 'PDF export needs Chromium or Chrome: none was found (set SOURCEBOOK_BROWSER to its path).');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sourcebook-pdf-'));
+    try {
+      const input = path.join(dir, 'report.html');
+      const output = path.join(dir, 'report.pdf');
+      fs.writeFileSync(input, html);
+      const args = [
+        '--headless',
+        '--disable-gpu',
+        '--no-first-run',
+        '--no-default-browser-check',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-extensions',
+        '--no-pdf-header-footer',
+        `--user-data-dir=${path.join(dir, 'profile')}`,
+        `--print-to-pdf=${output}`,
+        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+        `file://${input}`,
+      ];
+      await new Promise<void>((resolve, reject) => {
+        const child = spawn(browser, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+        let stderr = '';
+        child.stderr.on('data', (chunk: Buffer) => void (stderr = (stderr + chunk.toString()).slice(-4000)));
+        const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+        child.on('error', (error) => {
+          clearTimeout(timer);
+          reject(new ApiError('internal', `Could not start ${browser} for PDF export: ${error.message}`));
+        });
+        child.on('exit', (code, signal) => {
+          clearTimeout(timer);
+          if (code === 0 && fs.existsSync(output)) resolve();
+          else reject(new ApiError('internal', `PDF export failed: ${browser} exited with ${signal ?? code}. ${stderr.trim().split('\n').slice(-3).join(' ')}`));
+        });
+      });
+      return new Uint8Array(fs.readFileSync(output));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+}

@@ -1,0 +1,60 @@
+import mammoth from 'mammoth';
+import { parseHTML } from 'linkedom';
+import { normalizeWhitespace } from '../../../shared/text';
+import { blocksFromDom, type DomNode } from './dom-blocks';
+import { documentFromBlocks, emptyMetadata, type ExtractedDocument } from './document';
+import { decodeEntities } from './markdown';
+import { ImportError, reject } from './failure';
+import { checkZip, entryData } from './zip';
+
+const OLE = [0xd0, 0xcf, 0x11, 0xe0];
+
+function coreProperty(xml: string, tag: string): string | null {
+  const m = new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}>`).exec(xml);
+  const value = m ? normalizeWhitespace(decodeEntities(m[1]!.replace(/<[^>]+>/g, ''))) : '';
+  return value || null;
+}
+
+/**
+ * mammoth converts the document body to HTML, which is then read as text like a web page. External
+ * file access stays off (mammoth < 1.11 read local files named by image links), and images are
+ * never read: only their alt text could matter, and it is not the document's text.
+ */
+export async function parseDocx(bytes: Buffer): Promise<ExtractedDocument> {
+  if (OLE.every((b, i) => bytes[i] === b)) reject('is an old-format Word .doc or an encrypted document, not DOCX; save it as .docx and import again');
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) reject('DOCX is not a valid archive (not a zip file)');
+  const entries = checkZip(bytes, 'DOCX');
+  if (!entries.some((e) => e.name === 'word/document.xml')) reject('DOCX is not a valid archive (no word/document.xml: not a Word document)');
+
+  let html: string;
+  try {
+    const result = await mammoth.convertToHtml(
+      { buffer: bytes },
+      {
+        externalFileAccess: false,
+        convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
+      } as Parameters<typeof mammoth.convertToHtml>[1],
+    );
+    html = result.value;
+  } catch (error) {
+    if (error instanceof ImportError) throw error;
+    throw new ImportError(`DOCX is damaged (${error instanceof Error ? error.message.replace(/\s+/g, ' ').slice(0, 120) : 'unreadable'})`);
+  }
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  const blocks = blocksFromDom(document.body as unknown as DomNode);
+  const metadata = emptyMetadata();
+  const core = entries.find((e) => e.name === 'docProps/core.xml');
+  if (core) {
+    const xml = entryData(bytes, core, 'DOCX').toString('utf8');
+    metadata.title = coreProperty(xml, 'dc:title');
+    metadata.authors = coreProperty(xml, 'dc:creator')?.split(/\s*;\s*/).filter(Boolean) ?? [];
+    metadata.issued = coreProperty(xml, 'dcterms:created')?.slice(0, 10) ?? null;
+  }
+  // Word's "Title" style comes out as a first heading; the first heading then titles the document.
+  const first = blocks.findIndex((b) => b.kind === 'heading');
+  if (first === 0) blocks[0] = { ...blocks[0]!, kind: 'title' };
+  metadata.title ??= first === 0 ? normalizeWhitespace(blocks[0]!.text) : null;
+  const { text, passages } = documentFromBlocks(blocks);
+  if (passages.length === 0) reject('the document has no text');
+  return { text, passages, metadata, canonicalUrl: null };
+}

@@ -1,0 +1,67 @@
+import { ApiError } from '../../../shared/errors';
+import type { CitationPayload, RevisionReason, SerializedNoteDocument } from '../../../shared/notes';
+import type { Repositories } from '../store/repositories';
+import type { NoteRow } from '../store/repositories/notes';
+import { analyzeDocument } from './document';
+import { currentTarget, reanchorCitation } from './reanchor';
+
+export interface WriteOptions {
+  now: string;
+  /** Which revision to record, if any; 'auto' is throttled by `revisionIntervalMs`. */
+  snapshot: RevisionReason | 'auto-throttled' | 'none';
+  revisionIntervalMs: number;
+}
+
+/**
+ * A new citation's payload comes from the renderer, so it is checked against the store: the
+ * version must belong to the source and slice to exactly the quoted words. A citation never
+ * enters the store pointing at text it does not quote.
+ */
+function verifiedCitation(repos: Repositories, noteId: string, c: CitationPayload): { versionText: string } {
+  const version = repos.sources.version(c.versionId);
+  const where = `citation of ${c.sourceId} ¶${c.passageOrdinal}`;
+  if (!version || version.source_id !== c.sourceId) throw new ApiError('invalid_input', `The ${where} names a source version that is not in this notebook.`);
+  if (version.sha256 !== c.versionSha256) throw new ApiError('invalid_input', `The ${where} names version ${c.versionId} with another hash.`);
+  if (c.end > version.text.length || version.text.slice(c.start, c.end) !== c.exact) {
+    throw new ApiError('invalid_input', `The ${where} in note ${noteId} does not quote the source text at ${c.start}–${c.end}.`);
+  }
+  return { versionText: version.text };
+}
+
+function syncCitations(repos: Repositories, noteId: string, citations: CitationPayload[], now: string): void {
+  const existing = new Map(repos.citations.byNote(noteId).map((row) => [row.key, row]));
+  const keep = new Set<string>();
+  for (const c of citations) {
+    keep.add(c.key);
+    // A known citation keeps its row: re-anchoring may have moved it since the node was made.
+    if (existing.has(c.key)) continue;
+    const { versionText } = verifiedCitation(repos, noteId, c);
+    const id = repos.citations.insert({ ...c, noteId, status: 'ok', history: '[]', now });
+    const source = repos.sources.get(c.sourceId);
+    // Restoring an old revision can bring back a citation made against an older text.
+    if (source?.current_version_id && source.current_version_id !== c.versionId) {
+      const row = repos.citations.byNoteKey(noteId, c.key)!;
+      repos.citations.updateAnchor(reanchorCitation({ ...row, id }, currentTarget(repos, c.sourceId), versionText, now));
+    }
+  }
+  for (const [key, row] of existing) if (!keep.has(key)) repos.citations.remove(row.id);
+}
+
+/** Must run inside a transaction. Returns the revision id when one was recorded. */
+export function writeDocument(repos: Repositories, note: NoteRow, document: SerializedNoteDocument, title: string, options: WriteOptions): number | null {
+  const facts = analyzeDocument(document);
+  const json = JSON.stringify(document);
+  const changed = json !== note.document || title !== note.title;
+  if (changed) repos.notes.saveContent({ id: note.id, title, document: json, plainText: facts.plainText, now: options.now });
+  syncCitations(repos, note.id, facts.citations, options.now);
+  const entities = new Map([...facts.entityMentions].filter(([id]) => repos.entities.get(id)));
+  const linked = new Map([...facts.noteLinks].filter(([id]) => id !== note.id && repos.notes.get(id)));
+  repos.links.replace(note.id, linked, entities);
+
+  if (options.snapshot === 'none') return null;
+  const latest = repos.noteRevisions.latest(note.id);
+  if (options.snapshot === 'auto-throttled' && latest && Date.parse(options.now) - Date.parse(latest.created_at) < options.revisionIntervalMs) return null;
+  if (latest?.document === json && latest.title === title) return null;
+  const reason: RevisionReason = options.snapshot === 'auto-throttled' ? 'autosave' : options.snapshot;
+  return repos.noteRevisions.insert({ noteId: note.id, title, document: json, plainText: facts.plainText, reason, now: options.now });
+}

@@ -1,0 +1,211 @@
+import type { SourceMetadata } from './domain';
+
+/**
+ * A report as every exporter sees it, independent of notes, Lexical and output formats: notes map
+ * into it, renderers read from it. Text is always plain data: no field is ever interpreted as markup.
+ */
+export interface ReportModel {
+  title: string;
+  author: string | null;
+  /** ISO date (YYYY-MM-DD) printed under the title; null prints none. */
+  date: string | null;
+  sections: ReportSection[];
+  /** Every citation referred to by a `cite` inline, keyed by its id through `id`. */
+  citations: ReportCitation[];
+  /** Every source a citation refers to. */
+  sources: ReportSource[];
+}
+
+/** One note of a report, in the order the user chose. */
+export interface ReportSection {
+  id: string;
+  title: string;
+  blocks: ReportBlock[];
+}
+
+export type ReportBlock =
+  | { kind: 'heading'; level: 1 | 2 | 3; content: ReportInline[] }
+  | { kind: 'paragraph'; content: ReportInline[] }
+  | { kind: 'quote'; content: ReportInline[] }
+  | { kind: 'list'; ordered: boolean; items: ReportInline[][] };
+
+export type TextMark = 'bold' | 'italic' | 'code';
+
+export type ReportInline =
+  | { kind: 'text'; text: string; marks?: TextMark[] }
+  | { kind: 'link'; href: string; text: string; marks?: TextMark[] }
+  | { kind: 'break' }
+  | { kind: 'cite'; citationId: string };
+
+export type CitationStatus = 'ok' | 'moved' | 'review' | 'orphaned';
+
+export interface ReportCitation {
+  id: string;
+  sourceId: string;
+  /** The source version the quote was pinned to; its text is the one quotes are verified against. */
+  versionId: string;
+  /** The exact quoted characters, as pinned. */
+  quote: string;
+  /** Offsets of the quote in the pinned version's text. */
+  start: number;
+  end: number;
+  /** 1-based passage ordinal ("para. 7"); null when the citation lost its passage. */
+  paragraph: number | null;
+  /** Page in paged sources (PDF); null otherwise. */
+  page: number | null;
+  /** As the notes service last anchored it. The export check may make it worse, never better. */
+  status: CitationStatus;
+  /** Why the status is not ok, in words a reader understands. */
+  statusDetail: string | null;
+}
+
+export interface ReportSource {
+  id: string;
+  metadata: SourceMetadata;
+  /** Paged media (application/pdf) cite pages; text and web pages cite paragraphs. */
+  mediaType: string;
+  fileName: string | null;
+  /** When the text was captured (ISO date): the access date styles print for undated web pages. */
+  accessed: string | null;
+}
+
+export const EXPORT_FORMATS = ['md', 'html', 'pdf', 'docx', 'zip'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const CITATION_STYLES = ['chicago', 'apa', 'mla', 'harvard'] as const;
+export type CitationStyle = (typeof CITATION_STYLES)[number];
+
+export const CITATION_STYLE_LABELS: Record<CitationStyle, string> = {
+  chicago: 'Chicago (notes and bibliography)',
+  apa: 'APA 7th edition',
+  mla: 'MLA 9th edition',
+  harvard: 'Harvard (Cite Them Right)',
+};
+
+export const BIBLIOGRAPHY_FORMATS = ['csljson', 'bibtex', 'ris'] as const;
+export type BibliographyFormat = (typeof BIBLIOGRAPHY_FORMATS)[number];
+
+export interface ExportOptions {
+  style: CitationStyle;
+  notes: 'footnotes' | 'endnotes';
+  includeBibliography: boolean;
+  /** Adds the exact quoted words to each note. */
+  includeQuotes: boolean;
+}
+
+export const DEFAULT_EXPORT_OPTIONS: ExportOptions = { style: 'chicago', notes: 'footnotes', includeBibliography: true, includeQuotes: true };
+
+export interface CitationProblem {
+  citationId: string;
+  sourceId: string;
+  sectionId: string;
+  sectionTitle: string;
+  status: Exclude<CitationStatus, 'ok'>;
+  /** What is wrong, for the check list and the mark in the output. */
+  message: string;
+  quote: string;
+}
+
+export interface CitationCheck {
+  citations: number;
+  verified: number;
+  problems: CitationProblem[];
+}
+
+export interface ExportResult {
+  fileName: string;
+  mediaType: string;
+  /** The file's bytes, base64-encoded so every transport carries them unchanged. */
+  base64: string;
+  bytes: number;
+  check: CitationCheck;
+}
+
+export const EXPORT_MEDIA_TYPES: Record<ExportFormat, string> = {
+  md: 'text/markdown; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  zip: 'application/zip',
+};
+
+export const BIBLIOGRAPHY_EXTENSIONS: Record<BibliographyFormat, string> = { csljson: 'json', bibtex: 'bib', ris: 'ris' };
+
+/**
+ * A file name that is safe on Windows, macOS and Linux: no path separators, control or reserved
+ * characters, no reserved device names, no leading dots, at most 120 characters before the extension.
+ */
+export function sanitizeFileName(name: string, extension: string): string {
+  const cleaned = name
+    .normalize('NFC')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[.\s-]+/, '')
+    .replace(/[.\s]+$/, '')
+    .slice(0, 120)
+    .trim();
+  const base = !cleaned || /^(con|prn|aux|nul|com\d|lpt\d)$/i.test(cleaned) ? `report${cleaned ? `-${cleaned}` : ''}` : cleaned;
+  return `${base}.${extension}`;
+}
+
+export const EXPORT_EXTENSIONS: Record<ExportFormat, string> = { md: 'md', html: 'html', pdf: 'pdf', docx: 'docx', zip: 'zip' };
+
+/** Formatted text from a citation style, split into runs so each format renders it natively. */
+export interface StyledRun {
+  text: string;
+  italic?: boolean;
+  bold?: boolean;
+  smallCaps?: boolean;
+  superscript?: boolean;
+  subscript?: boolean;
+  code?: boolean;
+}
+
+/** A citation as it appears in the output: a note number, an in-text citation, or both. */
+export interface ResolvedMark {
+  citationId: string;
+  /** The note that carries this citation; null for in-text styles without quotes in notes. */
+  noteNumber: number | null;
+  /** The parenthetical citation of in-text styles (APA, MLA, Harvard); null for note styles. */
+  inText: StyledRun[] | null;
+  problem: CitationProblem | null;
+}
+
+export interface ResolvedNote {
+  number: number;
+  citationId: string;
+  sectionId: string;
+  /** The style's citation, then the quote when quotes are included. */
+  citation: StyledRun[];
+  quote: string | null;
+  problem: CitationProblem | null;
+}
+
+export type ResolvedInline = Exclude<ReportInline, { kind: 'cite' }> | { kind: 'mark'; mark: number };
+
+export type ResolvedBlock =
+  | { kind: 'heading'; level: 1 | 2 | 3; content: ResolvedInline[] }
+  | { kind: 'paragraph'; content: ResolvedInline[] }
+  | { kind: 'quote'; content: ResolvedInline[] }
+  | { kind: 'list'; ordered: boolean; items: ResolvedInline[][] };
+
+/** A report with every citation formatted: what previews and every renderer read. */
+export interface ResolvedReport {
+  title: string;
+  author: string | null;
+  date: string | null;
+  options: ExportOptions;
+  styleLabel: string;
+  sections: { id: string; title: string; blocks: ResolvedBlock[] }[];
+  marks: ResolvedMark[];
+  notes: ResolvedNote[];
+  bibliography: StyledRun[][];
+  check: CitationCheck;
+}
+
+/** A one-note report already carries the note's title as its own; printing it twice reads as a mistake. */
+export function showsSectionTitle(report: { title: string; sections: readonly unknown[] }, section: { title: string }): boolean {
+  return section.title.trim().length > 0 && !(report.sections.length === 1 && section.title.trim() === report.title.trim());
+}
