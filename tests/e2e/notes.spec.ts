@@ -35,7 +35,7 @@ async function citeFromReader(page: NotePage['page'], notes: NotePage) {
 }
 
 test.describe('a writer keeps notes that cite exact passages', () => {
-  test('writes a note, cites a selection from the reader, reloads, and the citation jumps to its passage', async ({ notebookPage: page }) => {
+  test('writes a note, cites a selection from the reader, reloads, and the citation jumps to its passage', async ({ notebookPage: page, app }) => {
     const notes = new NotePage(page);
     await citeFromReader(page, notes);
     await expect(page).toHaveURL(/[?&]note=n-/);
@@ -57,15 +57,30 @@ test.describe('a writer keeps notes that cite exact passages', () => {
     await expect.poll(async () => (await reader.targetPassage.locator('mark.hit').allInnerTexts()).join('')).toBe(QUOTE);
     await expect(reader.targetPassage).toBeInViewport();
     await page.screenshot({ path: test.info().outputPath('split-view.png') });
+
+    // The same note from the command line, its citation as a Pandoc footnote.
+    const noteId = new URL(page.url()).hash.match(/note=(n-[a-z0-9-]+)/)![1]!;
+    const cli = await app.cli(['note', noteId, '--markdown']);
+    expect(cli.code, cli.stderr).toBe(0);
+    expect(cli.stdout).toContain('The MSS director was appointed by Xi.');
+    expect(cli.stdout).toMatch(/\[\^1\] The MSS director[\s\S]*\n\n\[\^1\]: “appointed by President\s+Xi in 2016” — China: Ministry of State Security \(MSS\), ¶5/);
   });
 
-  test('cites with the keyboard shortcut into the open note, with the quote as a block quote', async ({ notebookPage: page }) => {
+  test('cites with the keyboard shortcut (with the quote as a block quote) and the context menu into the open note', async ({ notebookPage: page }) => {
     const notes = new NotePage(page);
     await citeFromReader(page, notes);
     await notes.selectInPassage(7, 'charged Alexander Ma');
     await page.keyboard.press('Control+Shift+Alt+C');
     await expect(notes.chips).toHaveCount(2);
     await expect(notes.pane.locator('.note-quote')).toContainText('charged Alexander Ma');
+    await notes.waitSaved();
+
+    // And from the context menu.
+    await notes.selectInPassage(9, 'People’s Liberation Army');
+    const box = (await page.locator('.passage[data-ordinal="9"] [data-passage-text]').boundingBox())!;
+    await page.locator('.passage[data-ordinal="9"] [data-passage-text]').dispatchEvent('contextmenu', { button: 2, clientX: box.x + 20, clientY: box.y + 10 });
+    await page.getByRole('menuitem', { name: 'Cite', exact: true }).click();
+    await expect(notes.chips).toHaveCount(3);
     await notes.waitSaved();
   });
 

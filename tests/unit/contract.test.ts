@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contract, wireName } from '../../src/shared/contract';
+import { contract, makeApi, wireName } from '../../src/shared/contract';
 import { ApiError } from '../../src/shared/errors';
 import { freshNotebook } from './helpers';
 
@@ -47,6 +47,19 @@ describe('the contract boundary', () => {
     await expect(notebook.dispatch('sources.drop', {})).rejects.toThrow('Unknown call "sources.drop"');
     await expect(notebook.dispatch('__proto__.constructor', {})).rejects.toThrow(/Unknown call/);
     await expect(notebook.dispatch('sources.list.extra', {})).rejects.toThrow(/Unknown call/);
+  });
+
+  it('refuses host-only calls from the app window, and leaves them out of window.api', async () => {
+    const hostOnly = Object.entries(contract).flatMap(([domain, calls]) =>
+      Object.entries(calls as Record<string, { hostOnly?: boolean }>).filter(([, spec]) => spec.hostOnly).map(([name]) => wireName(domain, name)),
+    );
+    expect(hostOnly).toContain('imports.importPaths');
+    await expect(notebook.dispatch('imports.importPaths', { paths: ['/etc/passwd'] }, 'window')).rejects.toThrow(
+      '"imports.importPaths" is not available to the app window.',
+    );
+    const api = makeApi(async () => undefined, () => () => undefined) as unknown as Record<string, Record<string, unknown>>;
+    expect(api.imports!.importPaths).toBeUndefined();
+    expect(api.imports!.importFiles).toBeTypeOf('function');
   });
 
   it('answers a missing source or entity with not_found', async () => {

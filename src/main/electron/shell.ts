@@ -15,6 +15,20 @@ function electronNativeBinding(): string | undefined {
   return fs.existsSync(candidate) ? candidate : undefined;
 }
 
+/**
+ * Prints exported HTML with Electron's own Chromium in a hidden, sandboxed window that runs no
+ * script and loads nothing remote (the exported file has a default-src 'none' policy).
+ */
+async function electronPrintToPdf(html: string): Promise<Buffer> {
+  const printer = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, javascript: false, nodeIntegration: false } });
+  try {
+    await printer.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
+    return await printer.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
+  } finally {
+    printer.destroy();
+  }
+}
+
 function isOwnPage(contents: WebContents, url: string): boolean {
   try {
     return new URL(url).protocol === 'file:' && url.startsWith(new URL(contents.getURL() || url).origin);
@@ -44,7 +58,8 @@ async function openExternally(window: BrowserWindow, url: string): Promise<void>
 
 function bindContract(notebook: Notebook, window: BrowserWindow): void {
   for (const [domain, calls] of Object.entries(contract)) {
-    for (const name of Object.keys(calls)) {
+    for (const [name, spec] of Object.entries(calls as Record<string, { hostOnly?: boolean }>)) {
+      if (spec.hostOnly) continue; // never reachable from a page, so not even bound
       const wire = wireName(domain, name);
       ipcMain.handle(ipcChannel(wire), async (event, input: unknown): Promise<Envelope> => {
         // Only our own window's top frame may call in; anything else is refused before validation.
@@ -52,7 +67,7 @@ function bindContract(notebook: Notebook, window: BrowserWindow): void {
           return { error: { code: 'invalid_input', message: 'Refused: unknown sender.' } };
         }
         try {
-          return { result: (await notebook.dispatch(wire, input)) ?? null };
+          return { result: (await notebook.dispatch(wire, input, 'window')) ?? null };
         } catch (error) {
           return { error: ApiError.from(error).toJSON() };
         }
@@ -128,6 +143,7 @@ export function startElectronShell(): void {
         dataDir,
         resourcesDir: path.join(app.getAppPath(), 'resources'),
         nativeBinding: electronNativeBinding(),
+        printToPdf: electronPrintToPdf,
       });
     } catch (error) {
       dialog.showErrorBox('Sourcebook cannot open its notebook', error instanceof Error ? error.message : String(error));

@@ -121,7 +121,7 @@ export async function startLoopbackShell(options: LoopbackOptions): Promise<Loop
       try {
         const body = await readBody(req);
         const input: unknown = body ? JSON.parse(body) : {};
-        const result = await options.notebook.dispatch(wire, input);
+        const result = await options.notebook.dispatch(wire, input, 'window');
         return send(res, 200, JSON.stringify({ result: result ?? null }), 'application/json');
       } catch (error) {
         // Like JSON-RPC, a call that was delivered answers 200 and carries its error in the envelope;

@@ -13,13 +13,19 @@ import { createChangeBus, type ChangeBus } from './changes';
 import { createSearchService, type SearchService } from './search/service';
 import { searchHandlers } from './search/handlers';
 import { createExportService } from './export/service';
+import type { PrintToPdf } from './export/render-pdf';
 import { exportHandlers } from './export/handlers';
 import { importHandlers } from './import/handlers';
+
+/** Who is calling: the app window may not make host-only calls (see CallSpec.hostOnly). */
+export type Caller = 'host' | 'window';
 
 export interface NotebookOptions {
   dataDir: string;
   resourcesDir: string;
   nativeBinding?: string;
+  /** The desktop shell prints with Electron's own Chromium; elsewhere the system Chromium is used. */
+  printToPdf?: PrintToPdf;
 }
 
 export interface Notebook {
@@ -34,7 +40,7 @@ export interface Notebook {
   /** The search index, kept in a worker and current with `changes`. */
   readonly search: SearchService;
   /** The single entry point every shell uses: validates the raw input, then runs the handler. */
-  dispatch(wire: string, rawInput: unknown): Promise<unknown>;
+  dispatch(wire: string, rawInput: unknown, caller?: Caller): Promise<unknown>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   close(): void;
@@ -90,6 +96,7 @@ export function openNotebook(options: NotebookOptions): Notebook {
         repos,
         resourcesDir: options.resourcesDir,
         getNote: (id) => handlers.notes.get({ id }),
+        printToPdf: options.printToPdf,
         progress: (progress) => emitter.emit('progress', progress),
       }),
     ),
@@ -104,9 +111,10 @@ export function openNotebook(options: NotebookOptions): Notebook {
     resourcesDir: options.resourcesDir,
     changes,
     search,
-    async dispatch(wire, rawInput) {
+    async dispatch(wire, rawInput, caller = 'host') {
       const found = findCall(wire);
       if (!found) throw new ApiError('invalid_input', `Unknown call "${wire}".`);
+      if (found.spec.hostOnly && caller !== 'host') throw new ApiError('invalid_input', `"${wire}" is not available to the app window.`);
       const parsed = found.spec.input.safeParse(rawInput ?? {});
       if (!parsed.success) {
         throw new ApiError('invalid_input', `${wire}: ${describeIssues(parsed.error)}`);

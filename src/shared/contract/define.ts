@@ -6,13 +6,21 @@ import { z } from 'zod';
  */
 export interface CallSpec<I extends z.ZodType, R> {
   readonly input: I;
+  /**
+   * Host-only calls take things a page must never choose, such as paths on disk: the CLI may
+   * make them, the app window (Electron or loopback) may not.
+   */
+  readonly hostOnly?: boolean;
   readonly __result?: R;
 }
 
-export function call<I extends z.ZodType>(input: I) {
+export function call<I extends z.ZodType>(input: I, options: { hostOnly?: boolean } = {}) {
   return {
     returns<R>(): CallSpec<I, R> {
-      return { input };
+      return options.hostOnly ? { input, hostOnly: true } : { input };
+    },
+    hostOnly() {
+      return call(input, { hostOnly: true });
     },
   };
 }

@@ -31,8 +31,10 @@ const Metadata = z
   .strict();
 
 export const imports = {
-  /** Files or folders on this machine (CLI, Electron file picker). Folders are read recursively. */
-  importPaths: call(z.object({ jobId: JobId.optional(), paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000), ...Limits }).strict()).returns<ImportSummary>(),
+  /** Files or folders on this machine, for the CLI only: a page never names paths. Folders are read recursively. */
+  importPaths: call(z.object({ jobId: JobId.optional(), paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000), ...Limits }).strict())
+    .hostOnly()
+    .returns<ImportSummary>(),
   /** A browser cannot hand over paths: it sends bytes inline, or references chunks staged with `stage`. */
   importFiles: call(
     z

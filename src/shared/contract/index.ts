@@ -53,7 +53,8 @@ export function makeApi(invoke: Invoke, subscribe: Subscribe): Api {
   const api: Record<string, unknown> = {};
   for (const [domain, calls] of Object.entries(contract)) {
     const bound: Record<string, (input: unknown) => Promise<unknown>> = {};
-    for (const name of Object.keys(calls)) {
+    for (const [name, spec] of Object.entries(calls as Record<string, CallSpec<z.ZodType, unknown>>)) {
+      if (spec.hostOnly) continue;
       const wire = wireName(domain, name);
       bound[name] = (input: unknown) => invoke(wire, input ?? {});
     }

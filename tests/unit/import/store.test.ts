@@ -175,6 +175,7 @@ describe('entity suggestions and metadata', () => {
     const byName = new Map(suggestions.map((s) => [s.name, s]));
     expect(byName.get('Angela Merkel')).toMatchObject({ type: 'person', status: 'pending' });
     expect([...byName.keys()]).not.toContain('Ministry of State Security');
+    expect([...byName.keys()]).not.toContain('State Security');
 
     const accepted = await call<SuggestionResolution>('imports.resolveSuggestion', { id: byName.get('Angela Merkel')!.id, action: 'accept' });
     expect(accepted.linkedMentions).toBe(2);

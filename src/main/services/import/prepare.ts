@@ -43,6 +43,8 @@ export async function prepareImport(repos: Repositories, fileName: string, origi
   options.onProgress?.(0.85, 'finding new names');
   const known = new Set(aliases.map((a) => foldForMatch(a.alias)));
   for (const s of repos.imports.suggestions({ status: 'rejected' })) known.add(foldForMatch(s.name));
-  const candidates = suggestEntities(extracted.passages, known);
+  // A tagger reading "Ministry of State Security" may propose "State Security": parts of linked names are not new names.
+  const linkedSurfaces = [...new Set(links.flat().map((l) => ` ${foldForMatch(l.surface)} `))];
+  const candidates = suggestEntities(extracted.passages, known).filter((c) => !linkedSurfaces.some((s) => s.includes(` ${c.folded} `)));
   return { fileName, original, sha256, extracted, links, candidates, newVersionOf: options.newVersionOf };
 }

@@ -51,9 +51,9 @@ const PHRASE_BOOST = 1.5;
 const PROXIMITY_WEIGHT = 1.2;
 const PREFIX_EXPANSIONS = 24;
 /** Candidates scored per query; beyond it FlexSearch's own order decides which are looked at. */
-const MAX_CANDIDATES = 2500;
+const MAX_CANDIDATES = 1500;
 /** Of those, how many may come from completions and near spellings of a word. */
-const EXPANSION_BUDGET = 1000;
+const EXPANSION_BUDGET = 500;
 
 interface Group {
   label: string;

@@ -7,7 +7,7 @@ import { Status } from '../../ui/Status';
 
 function SuggestionRow({ suggestion, entities, onResolved }: { suggestion: EntitySuggestion; entities: EntitySummary[]; onResolved: () => void }) {
   const sameType = entities.filter((e) => e.type === suggestion.type);
-  const [aliasOf, setAliasOf] = useState(sameType[0]?.id ?? '');
+  const [aliasOf, setAliasOf] = useState('');
   const [error, setError] = useState<string | null>(null);
   const resolve = async (input: Parameters<ReturnType<typeof api>['imports']['resolveSuggestion']>[0]) => {
     setError(null);
@@ -27,13 +27,14 @@ function SuggestionRow({ suggestion, entities, onResolved }: { suggestion: Entit
       {sameType.length > 0 && (
         <>
           <select aria-label={`Existing ${suggestion.type} for ${suggestion.name}`} value={aliasOf} onChange={(e) => setAliasOf(e.currentTarget.value)}>
+            <option value="">alias of…</option>
             {sameType.map((e) => (
               <option key={e.id} value={e.id}>
                 {e.name}
               </option>
             ))}
           </select>{' '}
-          <button type="button" onClick={() => void resolve({ id: suggestion.id, action: 'alias', entityId: aliasOf })}>
+          <button type="button" disabled={!aliasOf} onClick={() => void resolve({ id: suggestion.id, action: 'alias', entityId: aliasOf })}>
             Alias
           </button>{' '}
         </>

@@ -32,8 +32,11 @@ export async function stageFile(file: File, onProgress: (fraction: number) => vo
   return uploadId;
 }
 
-/** The path inside a dropped or picked folder, or the bare name. */
-export const displayName = (file: File): string => file.webkitRelativePath || file.name;
+// Bidi overrides make "evil\u202Egpj.txt" read as "eviltxt.jpg"; control characters have no business in a name.
+const DECEPTIVE = new RegExp('[\\p{Cc}\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]', 'gu');
+
+/** The path inside a dropped or picked folder, or the bare name, without deceptive characters. */
+export const displayName = (file: File): string => (file.webkitRelativePath || file.name).replace(DECEPTIVE, '') || 'unnamed file';
 
 /** Walks dropped folders (webkitGetAsEntry) into a flat list of files, skipping hidden ones. */
 export async function filesFromDrop(items: DataTransferItemList): Promise<File[]> {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { NoteDetail, SaveResult } from '../../../../shared/notes';
 import { api } from '../../api';
 import { routeHref } from '../../app/route';
@@ -27,12 +27,21 @@ function Backlinks({ note }: { note: NoteDetail }) {
 /** A note opened for writing: title, tags, editor with autosave, backlinks and history. */
 export function NotePane({ noteId, compact = false }: { noteId: string; compact?: boolean }) {
   const loaded = useLoad(() => api().notes.get({ id: noteId }), noteId);
-  const [note, setNote] = useState<NoteDetail | null>(null);
+  // What the pane knows beyond the loaded note: saves, renames and restores since it opened.
+  const [changed, setChanged] = useState<NoteDetail | null>(null);
+  const note = changed ?? (loaded.status === 'ready' ? loaded.data : null);
+  const setNote = setChanged;
   const [generation, setGeneration] = useState(0);
   const [tab, setTab] = useState<SideTab | null>(null);
-  useEffect(() => setNote(loaded.status === 'ready' ? loaded.data : null), [loaded]);
 
-  const onSaved = useCallback((r: SaveResult) => setNote((n) => (n ? { ...n, saveCount: r.saveCount, updatedAt: r.updatedAt, citations: r.citations } : n)), []);
+  const onSaved = useCallback(
+    (r: SaveResult) =>
+      setChanged((n) => {
+        const base = n ?? (loaded.status === 'ready' ? loaded.data : null);
+        return base && { ...base, saveCount: r.saveCount, updatedAt: r.updatedAt, citations: r.citations };
+      }),
+    [loaded],
+  );
   const onRestored = (restored: NoteDetail) => {
     setNote(restored);
     setGeneration((g) => g + 1);
