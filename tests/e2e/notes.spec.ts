@@ -77,8 +77,12 @@ test.describe('a writer keeps notes that cite exact passages', () => {
 
     // And from the context menu.
     await notes.selectInPassage(9, 'People’s Liberation Army');
-    const box = (await page.locator('.passage[data-ordinal="9"] [data-passage-text]').boundingBox())!;
-    await page.locator('.passage[data-ordinal="9"] [data-passage-text]').dispatchEvent('contextmenu', { button: 2, clientX: box.x + 20, clientY: box.y + 10 });
+    await page.locator('.passage[data-ordinal="9"]').scrollIntoViewIfNeeded();
+    const selected = await page.evaluate(() => {
+      const r = window.getSelection()!.getRangeAt(0).getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    });
+    await page.mouse.click(selected.x, selected.y, { button: 'right' });
     await page.getByRole('menuitem', { name: 'Cite', exact: true }).click();
     await expect(notes.chips).toHaveCount(3);
     await notes.waitSaved();

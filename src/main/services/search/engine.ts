@@ -159,17 +159,20 @@ export class SearchEngine {
     const termList = terms(doc.title ? `${doc.title}\n${doc.text}` : doc.text);
     const ids = new Uint32Array(termList.length);
     const seen = new Set<number>();
+    const distinct: string[] = [];
     termList.forEach((term, i) => {
       const termId = this.vocabulary.intern(term);
       ids[i] = termId;
       if (!seen.has(termId)) {
         seen.add(termId);
+        distinct.push(term);
         this.vocabulary.df[termId]!++;
       }
     });
     this.docs.push(doc);
     this.tokens.push(ids);
-    this.flex.add(id, termList.join(' '));
+    // FlexSearch needs each term once, in order of first appearance; counts live in the forward index.
+    this.flex.add(id, distinct.join(' '));
     this.attach(id, doc, ids.length);
   }
 

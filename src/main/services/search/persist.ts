@@ -53,14 +53,16 @@ export function writeIndex(file: string, state: EngineState, contentHash: string
     ['tokenOffsets', bytesOf(state.tokenOffsets)],
     ['tokens', bytesOf(state.tokens)],
   ];
-  const body = Buffer.concat(sections.map(([, b]) => b));
+  // Hashed and written section by section: no second copy of a body that can be 100 MB.
+  const bodyHash = createHash('sha256');
+  for (const [, b] of sections) bodyHash.update(b);
   const header: Header = {
     format: INDEX_FORMAT,
     engine: ENGINE_VERSION,
     contentHash,
     documents: state.docs.filter(Boolean).length,
     writtenAt: new Date().toISOString(),
-    bodySha256: createHash('sha256').update(body).digest('hex'),
+    bodySha256: bodyHash.digest('hex'),
     sections: sections.map(([name, b]) => ({ name, bytes: b.length })),
   };
   const headerBytes = Buffer.from(JSON.stringify(header));
@@ -70,13 +72,13 @@ export function writeIndex(file: string, state: EngineState, contentHash: string
   const temp = `${file}.${process.pid}.tmp`;
   const fd = fs.openSync(temp, 'w');
   try {
-    for (const chunk of [MAGIC, length, headerBytes, body]) fs.writeSync(fd, chunk);
+    for (const chunk of [MAGIC, length, headerBytes, ...sections.map(([, b]) => b)]) fs.writeSync(fd, chunk);
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
   }
   fs.renameSync(temp, file);
-  return MAGIC.length + 4 + headerBytes.length + body.length;
+  return MAGIC.length + 4 + headerBytes.length + sections.reduce((sum, [, b]) => sum + b.length, 0);
 }
 
 function u32(buffer: Buffer): Uint32Array {

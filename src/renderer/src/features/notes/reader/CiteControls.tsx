@@ -55,7 +55,8 @@ export function CiteControls({ route, sourceId, sourceTitle }: Props) {
       const passage = selectionInPassage();
       if (!passage || !(e.target instanceof Element) || !e.target.closest('.passages')) return;
       e.preventDefault();
-      setMenu({ x: e.clientX, y: e.clientY, selection: passage });
+      // Kept inside the window, however near its edge the click was.
+      setMenu({ x: Math.min(e.clientX, window.innerWidth - 180), y: Math.min(e.clientY, window.innerHeight - 90), selection: passage });
     };
     const onDragStart = (e: DragEvent) => {
       const passage = selectionInPassage();
