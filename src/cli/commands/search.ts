@@ -1,3 +1,4 @@
+import { ApiError } from '../../shared/errors';
 import type { SearchHit, SearchResponse } from '../../shared/search';
 import type { Command } from './types';
 
@@ -28,7 +29,7 @@ export const searchCommand: Command = {
   async run(ctx, positionals, options) {
     const q = positionals.join(' ');
     const limit = options.limit === undefined ? undefined : Number(options.limit);
-    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new Error(`--limit must be a whole number of at least 1 (got "${String(options.limit)}").`);
+    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new ApiError('invalid_input', `--limit must be a whole number of at least 1 (got "${String(options.limit)}").`);
     const response = await ctx.call<SearchResponse>('search.query', limit === undefined ? { q } : { q, limit });
     if (ctx.json) return ctx.out(JSON.stringify(response, null, 2));
     for (const problem of response.problems) ctx.out(`! ${problem}`);
