@@ -52,6 +52,8 @@ export const openCommand: Command = {
     const port = options.port === undefined ? undefined : Number(options.port);
     const shell = await startLoopbackShell({ notebook, rendererDir, bridgeFile, port });
     const readyMs = Date.now() - started;
+    // Load or build the search index now, in its worker, so the first search does not wait for it.
+    notebook.search.status();
     if (ctx.json) ctx.out(JSON.stringify({ url: shell.url, origin: shell.origin, dataDir: ctx.dataDir, readyMs, seed: notebook.seed }));
     else {
       ctx.out(`Sourcebook is serving the notebook in ${ctx.dataDir}`);

@@ -151,6 +151,7 @@ export function startElectronShell(): void {
       return;
     }
     mainWindow = createWindow(notebook);
+    notebook.search.status(); // load or build the index in its worker while the window paints
   });
   app.on('window-all-closed', () => {
     notebook?.close();

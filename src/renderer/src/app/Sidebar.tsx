@@ -1,4 +1,6 @@
 import type { Route } from './route';
+import { ProgressTray } from '../features/progress/ProgressTray';
+import '../features/progress/progress.css';
 
 const NAV = [
   { view: 'library', label: 'Library', href: '#/library' },
@@ -23,6 +25,7 @@ export function Sidebar({ route }: { route: Route }) {
           </li>
         ))}
       </ul>
+      <ProgressTray />
       <p className="offline-note" title="Sourcebook never makes a network request">Offline · local only</p>
     </nav>
   );
