@@ -75,3 +75,11 @@ test('exports a cited note in every format through the Export view', async ({ no
   await expect(view.preview).toContainText('(Taylor, n.d., para. 4)');
   await expect(view.preview).toContainText('References');
 });
+
+test('opens the Export view from a note with that note chosen', async ({ notebookPage: page, app }) => {
+  const noteId = await writeCitedNote(page);
+  await page.goto(`${app.origin}/#/notes/${noteId}`);
+  await page.getByRole('link', { name: 'Export…' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/export\\?notes=${noteId}`));
+  await expect(new ExportPage(page).check).toContainText('2 of 2 quotes verified');
+});

@@ -66,6 +66,9 @@ export function NotePane({ noteId, compact = false }: { noteId: string; compact?
                 <button type="button" aria-pressed={tab === 'history'} onClick={() => setTab(tab === 'history' ? null : 'history')}>
                   History
                 </button>
+                <a className="button-link" href={routeHref('export', [], { notes: note.id })}>
+                  Export…
+                </a>
               </nav>
               {tab === 'backlinks' && <Backlinks note={note} />}
               {tab === 'history' && <RevisionsPanel noteId={note.id} saveCount={note.saveCount} onRestored={onRestored} />}
