@@ -33,8 +33,10 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_sha" ]; then
   echo "setup: npm ci"
   # better-sqlite3 builds from source where its prebuilt download is unreachable; point it at Node's headers.
   if [ -z "${npm_config_nodedir:-}" ] && [ -f /usr/include/node/node.h ]; then export npm_config_nodedir=/usr; fi
+  started=$SECONDS
   ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
   echo "$lock_sha" > "$stamp"
+  echo "setup: npm ci took $((SECONDS - started)) s"
 fi
 
 if $want_app && [ ! -f node_modules/electron/path.txt ]; then
@@ -47,4 +49,4 @@ fi
 
 echo "setup: building the app"
 npm run build --silent >/dev/null
-echo "setup: done"
+echo "setup: done in ${SECONDS} s"
