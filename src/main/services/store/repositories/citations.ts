@@ -38,20 +38,8 @@ export interface NewCitation {
   now: string;
 }
 
-export interface AnchorUpdate {
-  id: number;
-  versionId: string;
-  versionSha256: string;
-  passageAnchor: string;
-  passageOrdinal: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  start: number;
-  end: number;
-  status: CitationStatus;
-  history: string;
-}
+/** A re-anchoring decision rewrites where a citation points, never whose it is. */
+export type AnchorUpdate = { id: number } & Omit<NewCitation, 'noteId' | 'key' | 'sourceId' | 'now'>;
 
 export interface PassageCitationRow {
   passage_anchor: string;

@@ -1,4 +1,5 @@
-import { $applyNodeReplacement, TextNode, type EditorConfig, type LexicalNode, type NodeKey, type SerializedTextNode, type Spread } from 'lexical';
+import { $applyNodeReplacement, type EditorConfig, type LexicalNode, type NodeKey, type SerializedTextNode, type Spread } from 'lexical';
+import { TokenTextNode } from './TokenTextNode';
 import { NOTE_NODE, type CitationPayload } from '../../../../../shared/notes';
 
 export type SerializedCitationNode = Spread<{ citation: CitationPayload }, SerializedTextNode>;
@@ -18,7 +19,7 @@ export function citationLabel(c: Pick<CitationPayload, 'sourceTitle' | 'sourceId
  * React portal per chip made such notes slow to open. Where the quote is anchored now, and its
  * review status, come from the store (CitationStatusPlugin), never from this node.
  */
-export class CitationNode extends TextNode {
+export class CitationNode extends TokenTextNode {
   __citation: CitationPayload;
 
   static override getType(): string {
@@ -50,18 +51,6 @@ export class CitationNode extends TextNode {
     dom.dataset.anchor = this.__citation.passageAnchor;
     dom.spellcheck = false;
     return dom;
-  }
-
-  override isTextEntity(): true {
-    return true;
-  }
-
-  override canInsertTextBefore(): boolean {
-    return false;
-  }
-
-  override canInsertTextAfter(): boolean {
-    return false;
   }
 
   getCitation(): CitationPayload {

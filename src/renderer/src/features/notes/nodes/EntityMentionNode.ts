@@ -1,10 +1,11 @@
-import { $applyNodeReplacement, TextNode, type EditorConfig, type LexicalNode, type NodeKey, type SerializedTextNode, type Spread } from 'lexical';
+import { $applyNodeReplacement, type EditorConfig, type LexicalNode, type NodeKey, type SerializedTextNode, type Spread } from 'lexical';
+import { TokenTextNode } from './TokenTextNode';
 import { NOTE_NODE } from '../../../../../shared/notes';
 
 export type SerializedEntityMentionNode = Spread<{ entityId: string; entityType: string }, SerializedTextNode>;
 
 /** A typed "@" mention: its text is what the writer sees, its entityId is what backlinks use. */
-export class EntityMentionNode extends TextNode {
+export class EntityMentionNode extends TokenTextNode {
   __entityId: string;
   __entityType: string;
 
@@ -35,18 +36,6 @@ export class EntityMentionNode extends TextNode {
     dom.className = `note-mention ent-${this.__entityType}`;
     dom.dataset.entityId = this.__entityId;
     return dom;
-  }
-
-  override isTextEntity(): true {
-    return true;
-  }
-
-  override canInsertTextBefore(): boolean {
-    return false;
-  }
-
-  override canInsertTextAfter(): boolean {
-    return false;
   }
 
   getEntityId(): string {

@@ -1,10 +1,11 @@
-import { $applyNodeReplacement, TextNode, type EditorConfig, type LexicalNode, type NodeKey, type SerializedTextNode, type Spread } from 'lexical';
+import { $applyNodeReplacement, type EditorConfig, type LexicalNode, type NodeKey, type SerializedTextNode, type Spread } from 'lexical';
+import { TokenTextNode } from './TokenTextNode';
 import { NOTE_NODE } from '../../../../../shared/notes';
 
 export type SerializedNoteLinkNode = Spread<{ noteId: string }, SerializedTextNode>;
 
 /** A "[[" link to another note; the store derives note backlinks from its noteId. */
-export class NoteLinkNode extends TextNode {
+export class NoteLinkNode extends TokenTextNode {
   __noteId: string;
 
   static override getType(): string {
@@ -33,18 +34,6 @@ export class NoteLinkNode extends TextNode {
     dom.className = 'note-link';
     dom.dataset.noteId = this.__noteId;
     return dom;
-  }
-
-  override isTextEntity(): true {
-    return true;
-  }
-
-  override canInsertTextBefore(): boolean {
-    return false;
-  }
-
-  override canInsertTextAfter(): boolean {
-    return false;
   }
 
   getNoteId(): string {
