@@ -25,8 +25,11 @@ const PROGRESS_EVERY = 2000;
  * persists, then keeps it current from change events.
  */
 export class SearchHost {
-  private engine = new SearchEngine();
   private db: Database.Database;
+  private readonly passageTextStatement: Database.Statement<[string], [number, string]>;
+  /** Passage texts stay in SQLite; results read back the few they show. */
+  private readonly passageText = (passageIds: number[]): Map<number, string> => new Map(this.passageTextStatement.all(JSON.stringify(passageIds)));
+  private engine: SearchEngine;
   private persistTimer: ReturnType<typeof setTimeout> | null = null;
   private pushedNotes = new Map<string, NoteSearchDoc>();
   /** Content hash of what the index reflects, and SQLite's data_version when it was last compared. */
@@ -36,6 +39,11 @@ export class SearchHost {
 
   constructor(private readonly options: HostOptions) {
     this.db = new Database(options.dbFile, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+    // Results read their passages' texts back; mapped pages spare a system call per page.
+    this.db.pragma('mmap_size = 268435456');
+    // One statement for all of a query's results: a third of the time of one per passage.
+    this.passageTextStatement = this.db.prepare<[string], [number, string]>(`SELECT p.id, p.text FROM json_each(?) j JOIN passage p ON p.id = j.value`).raw();
+    this.engine = new SearchEngine(this.passageText);
   }
 
   start(progress: (p: ProgressReport) => void): SearchStatus {
@@ -45,7 +53,7 @@ export class SearchHost {
     const loaded = readIndex(this.options.indexFile, hash);
     if (loaded.ok) {
       this.knownHash = hash;
-      this.engine = SearchEngine.fromState(loaded.state);
+      this.engine = SearchEngine.fromState(loaded.state, this.passageText);
       this.engine.warm();
       this.status = { state: 'ready', documents: this.engine.size, origin: 'disk', message: null };
       return this.status;
@@ -59,7 +67,7 @@ export class SearchHost {
     this.dataVersion = this.readDataVersion();
     const hash = contentHash(this.db);
     const docs = loadAll(this.db);
-    const engine = new SearchEngine();
+    const engine = new SearchEngine(this.passageText);
     progress({ label: 'Indexing for search', done: 0, total: docs.length, finished: false });
     docs.forEach((doc, i) => {
       engine.upsert(doc);

@@ -76,6 +76,11 @@ export function wordSpans(text: string): Uint32Array {
   return Uint32Array.from(spans);
 }
 
+/** The words of a text as written, in order: one native scan, folded and stemmed by the caller. */
+export function surfaceWords(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
+
 export function terms(text: string): string[] {
   const out: string[] = [];
   for (const match of text.matchAll(WORD)) {

@@ -78,20 +78,22 @@ export class Vocabulary {
    * first letter and length: a typo rarely hits the first letter, and when the first letter was
    * dropped or swapped the second one leads, so two first letters and three lengths cover it.
    */
-  nearby(term: string): number[] {
+  nearby(term: string, limit = Infinity): number[] {
     if (term.length < TYPO_MIN_LENGTH || term.length > TYPO_MAX_LENGTH) return [];
     const found: number[] = [];
-    const seen = new Set<number>();
-    for (const first of new Set([term[0]!, term[1]!])) {
+    // Buckets differ in first letter or length, so no term is met twice.
+    const firsts = term[0] === term[1] ? [term[0]!] : [term[0]!, term[1]!];
+    for (const first of firsts) {
       for (let length = term.length - 1; length <= term.length + 1; length++) {
         for (const id of this.buckets.get(bucketKey(first, length)) ?? []) {
-          if (seen.has(id) || this.frequency(id) === 0) continue;
-          seen.add(id);
-          if (this.terms[id] !== term && withinOneEdit(term, this.terms[id]!)) found.push(id);
+          if (this.frequency(id) === 0) continue;
+          const candidate = this.terms[id]!;
+          if (candidate !== term && withinOneEdit(term, candidate)) found.push(id);
         }
       }
     }
-    return found.sort((a, b) => this.frequency(b) - this.frequency(a));
+    found.sort((a, b) => this.frequency(b) - this.frequency(a));
+    return found.length > limit ? found.slice(0, limit) : found;
   }
 
   private addToBucket(term: string, id: number): void {
@@ -106,15 +108,22 @@ function bucketKey(first: string, length: number): string {
   return `${first}${length}`;
 }
 
-/** Damerau–Levenshtein distance ≤ 1 (adjacent swaps count as one edit). */
+/** Damerau–Levenshtein distance ≤ 1 (adjacent swaps count as one edit); compares in place, no copies. */
 export function withinOneEdit(a: string, b: string): boolean {
   if (a === b) return true;
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  while (i < a.length && i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
   if (a.length === b.length) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true;
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+    if (sameFrom(a, i + 1, b, i + 1)) return true;
+    return a.charCodeAt(i) === b.charCodeAt(i + 1) && a.charCodeAt(i + 1) === b.charCodeAt(i) && sameFrom(a, i + 2, b, i + 2);
   }
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  return a.length > b.length ? sameFrom(a, i + 1, b, i) : sameFrom(a, i, b, i + 1);
+}
+
+/** Whether a from `i` and b from `j` hold the same characters to their ends. */
+function sameFrom(a: string, i: number, b: string, j: number): boolean {
+  if (a.length - i !== b.length - j) return a.length - i <= 0 && b.length - j <= 0;
+  for (; i < a.length; i++, j++) if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+  return true;
 }
