@@ -21,7 +21,7 @@ const ENGINES = new Set((args.engines ?? 'sourcebook,fts5,minisearch').split(','
 const PASSAGES = Number(args.passages ?? 100_000);
 const QUERIES = Number(args.queries ?? 1000);
 /** An engine that is very slow at a query class stops early so the whole run stays under 3 minutes; n says how many ran. */
-const CLASS_BUDGET_MS = Number(args['budget-ms'] ?? 4000);
+const CLASS_BUDGET_MS = Number(args['budget-ms'] ?? 3000);
 const PER_SOURCE = 50;
 const ENTITIES = 1000;
 const VOCABULARY = 40_000;
