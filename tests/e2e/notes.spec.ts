@@ -181,3 +181,20 @@ test.describe('a writer keeps notes that cite exact passages', () => {
     await expect(notes.content).toContainText('Words that must not be lost. And more words.');
   });
 });
+
+test('moves a note to the trash and restores it', async ({ notebookPage: page, app }) => {
+  await page.locator('.sidebar').waitFor();
+  await page.evaluate(() => window.api.notes.create({ title: 'Leads to follow up' }));
+  await page.goto(`${app.origin}/#/notes`);
+  const list = page.locator('.note-list-title');
+  await expect(list).toHaveText(['Leads to follow up']);
+  await page.getByRole('button', { name: 'Move “Leads to follow up” to the trash' }).click();
+  await expect(list).toHaveCount(0);
+  await page.getByRole('button', { name: 'Show trash' }).click();
+  await expect(list).toHaveText(['Leads to follow up']);
+  await page.getByRole('button', { name: 'Restore' }).click();
+  await page.getByRole('button', { name: 'Back to notes' }).click();
+  await expect(list).toHaveText(['Leads to follow up']);
+  const cli = await app.cli(['notes', '--json']);
+  expect(JSON.parse(cli.stdout)).toEqual([expect.objectContaining({ title: 'Leads to follow up' })]);
+});

@@ -33,7 +33,7 @@ export function NoteList({ selectedId, refreshKey }: { selectedId: string | unde
       <div className="note-list-actions">
         {!trash && <button type="button" className="new-note" onClick={create}>New note</button>}
         <button type="button" className="toggle-trash" aria-pressed={trash} onClick={() => setTrash(!trash)}>
-          {trash ? 'Back to notes' : 'Trash'}
+          {trash ? 'Back to notes' : 'Show trash'}
         </button>
         {trash && <button type="button" onClick={() => void act(api().notes.emptyTrash({}))}>Empty trash</button>}
       </div>
