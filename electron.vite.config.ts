@@ -8,7 +8,12 @@ export default defineConfig({
       outDir: 'out/main',
       // Workers are their own entries: import/pool.ts loads out/main/import-worker.js, search/service.ts out/main/search-worker.js, export/worker-client.ts out/main/export-worker.js.
       rollupOptions: {
-        input: { index: resolve(import.meta.dirname, 'src/main/index.ts'), 'import-worker': resolve(import.meta.dirname, 'src/main/services/import/worker.ts'), 'search-worker': resolve(import.meta.dirname, 'src/main/services/search/worker.ts'), 'export-worker': resolve(import.meta.dirname, 'src/main/services/export/worker.ts') },
+        input: {
+          index: resolve(import.meta.dirname, 'src/main/index.ts'),
+          'import-worker': resolve(import.meta.dirname, 'src/main/services/import/worker.ts'),
+          'search-worker': resolve(import.meta.dirname, 'src/main/services/search/worker.ts'),
+          'export-worker': resolve(import.meta.dirname, 'src/main/services/export/worker.ts'),
+        },
       },
     },
   },

@@ -15,7 +15,14 @@ export default defineConfig({
     launchOptions: {
       executablePath: chromium,
       // Without these, Chromium tries to reach Google at start-up; this machine has no network.
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-gpu'],
+      args: [
+        '--no-sandbox',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+        '--disable-gpu',
+      ],
     },
     viewport: { width: 1400, height: 900 },
     trace: 'off',

@@ -16,9 +16,12 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sourcebook-bench-export-'));
 const notebook = openNotebook({ dataDir, resourcesDir: path.join(ROOT, 'resources') });
 
-const WORDS = 'the ministry said its officers had reviewed every report filed in the period and found that agencies across the region shared information more often than before while analysts disagreed about what this meant for policy'.split(' ');
+const WORDS =
+  'the ministry said its officers had reviewed every report filed in the period and found that agencies across the region shared information more often than before while analysts disagreed about what this meant for policy'.split(
+    ' ',
+  );
 let seed = 7;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 const sentence = (n) => Array.from({ length: n }, () => WORDS[Math.floor(random() * WORDS.length)]).join(' ');
 
 // 300 quotes: sentences of real passages of every seed source, with their true offsets.
@@ -27,7 +30,14 @@ for (const row of notebook.repos.sources.list()) {
   const version = notebook.repos.sources.version(row.current_version_id);
   for (const p of notebook.repos.passages.byVersion(version.id)) {
     if (p.kind !== 'paragraph' || p.end - p.start < 60) continue;
-    quotes.push({ sourceId: row.id, versionId: version.id, start: p.start, end: Math.min(p.end, p.start + 160), text: version.text, paragraph: p.ordinal });
+    quotes.push({
+      sourceId: row.id,
+      versionId: version.id,
+      start: p.start,
+      end: Math.min(p.end, p.start + 160),
+      text: version.text,
+      paragraph: p.ordinal,
+    });
   }
 }
 const citations = [];
@@ -43,7 +53,18 @@ for (let s = 0; s < 25; s++) {
       content.push({ kind: 'text', text: body + '. ' });
       const q = quotes[citations.length % quotes.length];
       const id = `c${citations.length}`;
-      citations.push({ id, sourceId: q.sourceId, versionId: q.versionId, quote: q.text.slice(q.start, q.end), start: q.start, end: q.end, paragraph: q.paragraph, page: null, status: 'ok', statusDetail: null });
+      citations.push({
+        id,
+        sourceId: q.sourceId,
+        versionId: q.versionId,
+        quote: q.text.slice(q.start, q.end),
+        start: q.start,
+        end: q.end,
+        paragraph: q.paragraph,
+        page: null,
+        status: 'ok',
+        statusDetail: null,
+      });
       content.push({ kind: 'cite', citationId: id });
     }
     const tail = sentence(p % 12 === 11 ? 12 : 3);
@@ -53,7 +74,9 @@ for (let s = 0; s < 25; s++) {
   }
   sections.push({ id: `n-bench-${s}`, title: `Note ${s + 1}`, blocks });
 }
-const sources = notebook.repos.sources.list().map((r) => ({ id: r.id, metadata: JSON.parse(r.metadata), mediaType: 'text/plain', fileName: null, accessed: null }));
+const sources = notebook.repos.sources
+  .list()
+  .map((r) => ({ id: r.id, metadata: JSON.parse(r.metadata), mediaType: 'text/plain', fileName: null, accessed: null }));
 const report = { title: 'Benchmark report', author: 'Bench', date: '2026-11-24', sections, citations, sources };
 
 console.log(`Report: ${sections.length} notes, ${words} words, ${citations.length} citations, style ${values.style}`);
@@ -66,12 +89,15 @@ for (const format of ['md', 'html', 'docx', 'pdf', 'zip']) {
     const result = await notebook.dispatch('export.run', { report, format, options: { style: values.style } });
     times.push(performance.now() - t);
     bytes = result.bytes;
-    if (process.env.BENCH_EXPORT_DUMP) fs.writeFileSync(path.join(process.env.BENCH_EXPORT_DUMP, `bench.${format}`), Buffer.from(result.base64, 'base64'));
+    if (process.env.BENCH_EXPORT_DUMP)
+      fs.writeFileSync(path.join(process.env.BENCH_EXPORT_DUMP, `bench.${format}`), Buffer.from(result.base64, 'base64'));
     if (result.check.problems.length) throw new Error(`unexpected citation problems: ${JSON.stringify(result.check.problems[0])}`);
   }
   const target = { md: 1000, html: 1000, docx: 3000, pdf: 5000, zip: 3000 }[format];
   const best = Math.min(...times);
-  console.log(`${format.padEnd(5)} first ${times[0].toFixed(0).padStart(5)} ms  best ${best.toFixed(0).padStart(5)} ms  target ≤ ${target} ms  ${best <= target ? 'ok' : 'SLOW'}  (${(bytes / 1024).toFixed(0)} KiB)`);
+  console.log(
+    `${format.padEnd(5)} first ${times[0].toFixed(0).padStart(5)} ms  best ${best.toFixed(0).padStart(5)} ms  target ≤ ${target} ms  ${best <= target ? 'ok' : 'SLOW'}  (${(bytes / 1024).toFixed(0)} KiB)`,
+  );
 }
 notebook.close();
 fs.rmSync(dataDir, { recursive: true, force: true });

@@ -13,7 +13,13 @@ import { openNotebook } from '../src/main/services/notebook';
 import type { ImportSummary } from '../src/shared/imports';
 import { makeDocx, makePdf } from '../tests/unit/import/fixtures';
 
-const { values } = parseArgs({ options: { docs: { type: 'string', default: '1000' }, 'min-kb': { type: 'string', default: '2' }, 'max-kb': { type: 'string', default: '2048' } } });
+const { values } = parseArgs({
+  options: {
+    docs: { type: 'string', default: '1000' },
+    'min-kb': { type: 'string', default: '2' },
+    'max-kb': { type: 'string', default: '2048' },
+  },
+});
 const DOCS = Number(values.docs);
 const MIN = Number(values['min-kb']) * 1024;
 const MAX = Number(values['max-kb']) * 1024;
@@ -21,10 +27,24 @@ const FORMATS = ['txt', 'md', 'html', 'pdf', 'docx'] as const;
 type Format = (typeof FORMATS)[number];
 
 let seed = 42;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
-const NAMES = ['the Ministry of State Security', 'Beijing', 'Xi Jinping', 'the United States', 'Huawei', 'Canberra', 'Washington', 'the European Union', 'Angela Merkel', 'Olaf Scholz'];
-const WORDS = 'report officials said policy security agency review budget meeting statement minister network cyber trade export access program investigation court record analysis source document'.split(' ');
+const NAMES = [
+  'the Ministry of State Security',
+  'Beijing',
+  'Xi Jinping',
+  'the United States',
+  'Huawei',
+  'Canberra',
+  'Washington',
+  'the European Union',
+  'Angela Merkel',
+  'Olaf Scholz',
+];
+const WORDS =
+  'report officials said policy security agency review budget meeting statement minister network cyber trade export access program investigation court record analysis source document'.split(
+    ' ',
+  );
 
 function sentence(): string {
   const words = Array.from({ length: 8 + Math.floor(random() * 14) }, () => pick(WORDS));
@@ -52,10 +72,14 @@ function makeDocument(format: Format, index: number, target: number): Buffer {
     case 'txt':
       return Buffer.from([title, ...paragraphs(target)].join('\n'));
     case 'md':
-      return Buffer.from([`# ${title}`, ...paragraphs(target).map((p, i) => (i % 6 === 5 ? `## Section ${i}` : i % 4 === 3 ? `- ${p}` : p))].join('\n\n'));
+      return Buffer.from(
+        [`# ${title}`, ...paragraphs(target).map((p, i) => (i % 6 === 5 ? `## Section ${i}` : i % 4 === 3 ? `- ${p}` : p))].join('\n\n'),
+      );
     case 'html':
       return Buffer.from(
-        `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title><link rel="canonical" href="https://bench.example/${index}"><script>var x=1</script></head><body><nav><a href="/">Home</a></nav><article><h1>${title}</h1>${paragraphs(target)
+        `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title><link rel="canonical" href="https://bench.example/${index}"><script>var x=1</script></head><body><nav><a href="/">Home</a></nav><article><h1>${title}</h1>${paragraphs(
+          target,
+        )
           .map((p) => `<p>${escapeHtml(p)}</p>`)
           .join('\n')}</article><footer>Footer</footer></body></html>`,
       );
@@ -110,21 +134,46 @@ for (const format of FORMATS) {
   totalDocs += docs;
   totalBytes += bytesByFormat.get(format)!;
   totalSeconds += seconds;
-  rows.push([format, String(docs), mb.toFixed(1), seconds.toFixed(1), (docs / seconds).toFixed(1), (mb / seconds).toFixed(2), String(summary.failures.length)]);
+  rows.push([
+    format,
+    String(docs),
+    mb.toFixed(1),
+    seconds.toFixed(1),
+    (docs / seconds).toFixed(1),
+    (mb / seconds).toFixed(2),
+    String(summary.failures.length),
+  ]);
   for (const f of summary.failures.slice(0, 3)) console.log(`  failed ${f.fileName}: ${f.reason}`);
 }
 lag.disable();
 clearInterval(ticker);
 // Busy share of the serving thread itself: long delays with a low share mean other threads or processes had the CPU.
 const elu = performance.eventLoopUtilization(eluStart);
-rows.push(['all', String(totalDocs), (totalBytes / 1048576).toFixed(1), totalSeconds.toFixed(1), (totalDocs / totalSeconds).toFixed(1), (totalBytes / 1048576 / totalSeconds).toFixed(2), '']);
+rows.push([
+  'all',
+  String(totalDocs),
+  (totalBytes / 1048576).toFixed(1),
+  totalSeconds.toFixed(1),
+  (totalDocs / totalSeconds).toFixed(1),
+  (totalBytes / 1048576 / totalSeconds).toFixed(2),
+  '',
+]);
 
 const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
 for (const r of rows) console.log(r.map((cell, c) => cell.padStart(widths[c]!)).join('  '));
 const integrity = notebook.db.pragma('integrity_check', { simple: true });
-console.log(`\nServing thread during import: longest event-loop delay ${(lag.max / 1e6).toFixed(1)} ms (p99 ${(lag.percentile(99) / 1e6).toFixed(1)} ms); longest timer gap ${longestGap.toFixed(1)} ms (target ≤ 50 ms)`);
-console.log(`Serving thread busy ${(elu.utilization * 100).toFixed(1)}% of the import (event-loop utilisation); machine load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.availableParallelism()} CPUs`);
-console.log(`Store: ${notebook.repos.sources.count()} sources, ${notebook.repos.passages.count()} passages, ${notebook.repos.mentions.count()} mentions; integrity_check: ${integrity}`);
+console.log(
+  `\nServing thread during import: longest event-loop delay ${(lag.max / 1e6).toFixed(1)} ms (p99 ${(lag.percentile(99) / 1e6).toFixed(1)} ms); longest timer gap ${longestGap.toFixed(1)} ms (target ≤ 50 ms)`,
+);
+console.log(
+  `Serving thread busy ${(elu.utilization * 100).toFixed(1)}% of the import (event-loop utilisation); machine load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} on ${os.availableParallelism()} CPUs`,
+);
+console.log(
+  `Store: ${notebook.repos.sources.count()} sources, ${notebook.repos.passages.count()} passages, ${notebook.repos.mentions.count()} mentions; integrity_check: ${integrity}`,
+);
 notebook.close();
 fs.rmSync(dir, { recursive: true, force: true });
 process.exit(0);

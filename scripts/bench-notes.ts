@@ -19,8 +19,25 @@ const WORDS = 20_000;
 const CITATIONS = 500;
 const KEYSTROKES = 200;
 
-const text = (value: string): SerializedNoteNode => ({ type: 'text', version: 1, text: value, format: 0, detail: 0, mode: 'normal', style: '' });
-const paragraph = (children: SerializedNoteNode[]): SerializedNoteNode => ({ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children });
+const text = (value: string): SerializedNoteNode => ({
+  type: 'text',
+  version: 1,
+  text: value,
+  format: 0,
+  detail: 0,
+  mode: 'normal',
+  style: '',
+});
+const paragraph = (children: SerializedNoteNode[]): SerializedNoteNode => ({
+  type: 'paragraph',
+  version: 1,
+  direction: null,
+  format: '',
+  indent: 0,
+  textFormat: 0,
+  textStyle: '',
+  children,
+});
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -38,9 +55,14 @@ async function prepare(dataDir: string) {
   for (let i = 0; citations.length < CITATIONS; i++) {
     const { sourceId, p } = passages[i % passages.length]!;
     const start = (i * 7) % Math.max(1, p.text.length - 30);
-    citations.push((await notebook.dispatch('notes.makeCitation', { sourceId, passageAnchor: p.anchor, start, end: start + 25 })) as CitationPayload);
+    citations.push(
+      (await notebook.dispatch('notes.makeCitation', { sourceId, passageAnchor: p.anchor, start, end: start + 25 })) as CitationPayload,
+    );
   }
-  const vocabulary = 'the ministry said that its agents had collected reports from several provinces while analysts disputed what the documents showed about intelligence work'.split(' ');
+  const vocabulary =
+    'the ministry said that its agents had collected reports from several provinces while analysts disputed what the documents showed about intelligence work'.split(
+      ' ',
+    );
   const wordsPerParagraph = WORDS / CITATIONS;
   const blocks = citations.map((citation, i) =>
     paragraph([
@@ -62,7 +84,10 @@ async function prepare(dataDir: string) {
 }
 
 async function startServer(dataDir: string) {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/sourcebook.mjs'), 'open', '--no-open', '--json', '--data-dir', dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin/sourcebook.mjs'), 'open', '--no-open', '--json', '--data-dir', dataDir], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const line = await new Promise<string>((resolve, reject) => {
     readline.createInterface({ input: child.stdout! }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
@@ -75,7 +100,10 @@ async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sourcebook-bench-notes-'));
   const { noteId, saveTimes, documentBytes } = await prepare(dataDir);
   const server = await startServer(dataDir);
-  const browser = await chromium.launch({ executablePath: process.env.SOURCEBOOK_CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.SOURCEBOOK_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(server.url);
@@ -90,7 +118,10 @@ async function main() {
         window.location.hash = `#/notes/${id}`;
         return t;
       }, noteId);
-      await page.waitForFunction((n) => document.querySelectorAll('.note-content .citation-chip').length === n, CITATIONS, { polling: 'raf', timeout: 60_000 });
+      await page.waitForFunction((n) => document.querySelectorAll('.note-content .citation-chip').length === n, CITATIONS, {
+        polling: 'raf',
+        timeout: 60_000,
+      });
       openTimes.push((await page.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => r(performance.now()))))) - started);
     }
 
@@ -149,10 +180,18 @@ async function main() {
     const baseline = await typeInto(page.locator('.note-content p').first().or(page.locator('.note-content')).first());
 
     console.log(`Note: ${WORDS} words, ${CITATIONS} citations, ${(documentBytes / 1024).toFixed(0)} KiB of Lexical JSON`);
-    console.log(`Typing latency (keydown → next paint, ${latencies.length} keys): p50 ${fmt(percentile(latencies, 50))}, p95 ${fmt(percentile(latencies, 95))}, max ${fmt(Math.max(...latencies))}  (target p95 ≤ 16 ms)`);
-    console.log(`Typing latency in an empty note, same machine and load (baseline): p50 ${fmt(percentile(baseline, 50))}, p95 ${fmt(percentile(baseline, 95))}`);
-    console.log(`Open the note in the editor (all chips rendered): median ${fmt(percentile(openTimes, 50))}, max ${fmt(Math.max(...openTimes))}  (target ≤ 300 ms); of which notes.get over the loopback API: median ${fmt(percentile(fetchTimes, 50))}`);
-    console.log(`Save in the service (one transaction, citations and links derived): median ${fmt(percentile(saveTimes, 50))}, max ${fmt(Math.max(...saveTimes))}`);
+    console.log(
+      `Typing latency (keydown → next paint, ${latencies.length} keys): p50 ${fmt(percentile(latencies, 50))}, p95 ${fmt(percentile(latencies, 95))}, max ${fmt(Math.max(...latencies))}  (target p95 ≤ 16 ms)`,
+    );
+    console.log(
+      `Typing latency in an empty note, same machine and load (baseline): p50 ${fmt(percentile(baseline, 50))}, p95 ${fmt(percentile(baseline, 95))}`,
+    );
+    console.log(
+      `Open the note in the editor (all chips rendered): median ${fmt(percentile(openTimes, 50))}, max ${fmt(Math.max(...openTimes))}  (target ≤ 300 ms); of which notes.get over the loopback API: median ${fmt(percentile(fetchTimes, 50))}`,
+    );
+    console.log(
+      `Save in the service (one transaction, citations and links derived): median ${fmt(percentile(saveTimes, 50))}, max ${fmt(Math.max(...saveTimes))}`,
+    );
     console.log(`Save from the page through the loopback API: median ${fmt(percentile(apiSave, 50))}, max ${fmt(Math.max(...apiSave))}`);
   } finally {
     await browser.close();

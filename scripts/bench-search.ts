@@ -16,7 +16,15 @@ import { openDatabase } from '../src/main/services/store/db';
 import { SearchHost } from '../src/main/services/search/host';
 import { indexPath } from '../src/main/services/search/persist';
 
-const { values: args } = parseArgs({ options: { json: { type: 'boolean' }, passages: { type: 'string' }, queries: { type: 'string' }, engines: { type: 'string' }, 'budget-ms': { type: 'string' } } });
+const { values: args } = parseArgs({
+  options: {
+    json: { type: 'boolean' },
+    passages: { type: 'string' },
+    queries: { type: 'string' },
+    engines: { type: 'string' },
+    'budget-ms': { type: 'string' },
+  },
+});
 const ENGINES = new Set((args.engines ?? 'sourcebook,fts5,minisearch').split(','));
 const PASSAGES = Number(args.passages ?? 100_000);
 const QUERIES = Number(args.queries ?? 1000);
@@ -29,9 +37,34 @@ const log = (line: string) => (args.json ? process.stderr : process.stdout).writ
 
 // ---------- corpus ----------
 let seed = 20260124;
-const random = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+const random = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
-const SYLLABLES = ['ka', 'lo', 'mi', 'tre', 'san', 'vor', 'el', 'qui', 'dan', 'ro', 'pe', 'lu', 'zen', 'tor', 'ia', 'bri', 'cha', 'wen', 'ost', 'ur', 'né', 'gal', 'fi', 'mor'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  'tre',
+  'san',
+  'vor',
+  'el',
+  'qui',
+  'dan',
+  'ro',
+  'pe',
+  'lu',
+  'zen',
+  'tor',
+  'ia',
+  'bri',
+  'cha',
+  'wen',
+  'ost',
+  'ur',
+  'né',
+  'gal',
+  'fi',
+  'mor',
+];
 const words: string[] = [];
 const wordSet = new Set<string>();
 while (words.length < VOCABULARY) {
@@ -58,23 +91,42 @@ const zipfRank = () => {
 };
 const capital = (w: string) => w[0]!.toUpperCase() + w.slice(1);
 const TYPES = ['person', 'organization', 'place', 'law', 'event'] as const;
-const entities = Array.from({ length: ENTITIES }, (_, i) => ({ id: `ent-${i}`, type: TYPES[i % TYPES.length]!, name: `${capital(pick(words.slice(2000)))} ${capital(pick(words.slice(2000)))}` }));
+const entities = Array.from({ length: ENTITIES }, (_, i) => ({
+  id: `ent-${i}`,
+  type: TYPES[i % TYPES.length]!,
+  name: `${capital(pick(words.slice(2000)))} ${capital(pick(words.slice(2000)))}`,
+}));
 
-interface Passage { id: number; sourceId: string; ordinal: number; text: string; ranks: Uint32Array; mentions: { entityId: string; start: number; end: number }[] }
-interface Source { id: string; title: string; issued: string | null; author: string }
+interface Passage {
+  id: number;
+  sourceId: string;
+  ordinal: number;
+  text: string;
+  ranks: Uint32Array;
+  mentions: { entityId: string; start: number; end: number }[];
+}
+interface Source {
+  id: string;
+  title: string;
+  issued: string | null;
+  author: string;
+}
 const sources: Source[] = [];
 const passages: Passage[] = [];
 for (let i = 0; i < PASSAGES; i++) {
   if (i % PER_SOURCE === 0) {
     const title = Array.from({ length: 5 + Math.floor(random() * 4) }, () => words[zipfRank()]!).join(' ');
-    const issued = random() < 0.8 ? `${1990 + Math.floor(random() * 35)}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-15` : null;
+    const issued =
+      random() < 0.8 ? `${1990 + Math.floor(random() * 35)}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-15` : null;
     sources.push({ id: `src-${sources.length}`, title: capital(title), issued, author: `${capital(pick(words))} ${capital(pick(words))}` });
   }
   const length = 45 + Math.floor(random() * 31);
   const chosen: number[] = []; // ranks only: millions of small objects would tax every engine's GC
   let text = '';
   const mentions: Passage['mentions'] = [];
-  const mentionAt = new Set(random() < 0.6 ? [Math.floor(random() * length), ...(random() < 0.3 ? [Math.floor(random() * length)] : [])] : []);
+  const mentionAt = new Set(
+    random() < 0.6 ? [Math.floor(random() * length), ...(random() < 0.3 ? [Math.floor(random() * length)] : [])] : [],
+  );
   for (let k = 0; k < length; k++) {
     if (mentionAt.has(k)) {
       const entity = pick(entities);
@@ -88,12 +140,24 @@ for (let i = 0; i < PASSAGES; i++) {
     chosen.push(rank);
     text += (text ? ' ' : '') + (k === 0 ? capital(word) : word) + (k % 13 === 12 ? '.' : '');
   }
-  passages.push({ id: i + 1, sourceId: sources.at(-1)!.id, ordinal: (i % PER_SOURCE) + 1, text: text + '.', ranks: Uint32Array.from(chosen), mentions });
+  passages.push({
+    id: i + 1,
+    sourceId: sources.at(-1)!.id,
+    ordinal: (i % PER_SOURCE) + 1,
+    text: text + '.',
+    ranks: Uint32Array.from(chosen),
+    mentions,
+  });
 }
 
 // ---------- queries (the same for every engine) ----------
 const distinctive = (p: Passage) => [...p.ranks].filter((rank) => rank > 100).map((rank) => ({ word: words[rank]!, rank }));
-type QueryCase = { sourcebook: string; fts: string; mini: { text: string; fuzzy: boolean; phrase?: string; entity?: string }; ftsEntity?: string };
+type QueryCase = {
+  sourcebook: string;
+  fts: string;
+  mini: { text: string; fuzzy: boolean; phrase?: string; entity?: string };
+  ftsEntity?: string;
+};
 function makeQueries(kind: string): QueryCase[] {
   const out: QueryCase[] = [];
   while (out.length < QUERIES) {
@@ -139,7 +203,15 @@ const memory = () => {
   return { heap: m.heapUsed + m.arrayBuffers, rss: m.rss };
 };
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-interface EngineResult { engine: string; buildSeconds: number; persistedMB: number; reloadMs: number; memoryMB: number; classes: Record<string, { n: number; p50: number; p95: number; p99: number; avgHits: number }>; notes: string }
+interface EngineResult {
+  engine: string;
+  buildSeconds: number;
+  persistedMB: number;
+  reloadMs: number;
+  memoryMB: number;
+  classes: Record<string, { n: number; p50: number; p95: number; p99: number; avgHits: number }>;
+  notes: string;
+}
 function timeQueries(run: (q: QueryCase) => number): EngineResult['classes'] {
   const classes: EngineResult['classes'] = {};
   for (const c of CLASSES) {
@@ -154,7 +226,13 @@ function timeQueries(run: (q: QueryCase) => number): EngineResult['classes'] {
       if (performance.now() - started > CLASS_BUDGET_MS) break;
     }
     times.sort((a, b) => a - b);
-    classes[c] = { n: times.length, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), avgHits: hits / times.length };
+    classes[c] = {
+      n: times.length,
+      p50: percentile(times, 50),
+      p95: percentile(times, 95),
+      p99: percentile(times, 99),
+      avgHits: hits / times.length,
+    };
   }
   return classes;
 }
@@ -162,7 +240,9 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sourcebook-bench-'));
 const results: EngineResult[] = [];
 
 // ---------- Sourcebook ----------
-log(`corpus: ${passages.length} passages, ${sources.length} sources, ${ENTITIES} entities, ${VOCABULARY} words; ${QUERIES} queries per class`);
+log(
+  `corpus: ${passages.length} passages, ${sources.length} sources, ${ENTITIES} entities, ${VOCABULARY} words; ${QUERIES} queries per class`,
+);
 if (ENGINES.has('sourcebook')) {
   const dbFile = path.join(dir, 'notebook.sqlite');
   const db = openDatabase(dbFile);
@@ -174,15 +254,23 @@ if (ENGINES.has('sourcebook')) {
       entity.run(e.id, e.type, e.name);
       alias.run(e.id, e.type, e.name, e.name.toLowerCase());
     }
-    const source = db.prepare(`INSERT INTO source (id, kind, metadata, current_version_id, created_at) VALUES (?, 'import', ?, ?, '2026-01-01')`);
-    const version = db.prepare(`INSERT INTO source_version (id, source_id, sha256, original, text, metadata, media_type, created_at) VALUES (?, ?, ?, x'00', '', ?, 'text/plain', '2026-01-01')`);
+    const source = db.prepare(
+      `INSERT INTO source (id, kind, metadata, current_version_id, created_at) VALUES (?, 'import', ?, ?, '2026-01-01')`,
+    );
+    const version = db.prepare(
+      `INSERT INTO source_version (id, source_id, sha256, original, text, metadata, media_type, created_at) VALUES (?, ?, ?, x'00', '', ?, 'text/plain', '2026-01-01')`,
+    );
     for (const s of sources) {
       const metadata = JSON.stringify({ title: s.title, authors: [s.author], issued: s.issued, publisher: null, url: null, note: null });
       version.run(`v-${s.id}`, s.id, `sha-${s.id}`, metadata);
       source.run(s.id, metadata, `v-${s.id}`);
     }
-    const passage = db.prepare(`INSERT INTO passage (id, version_id, anchor, ordinal, kind, text, start, "end") VALUES (?, ?, ?, ?, 'paragraph', ?, 0, ?)`);
-    const mention = db.prepare(`INSERT INTO mention (entity_id, passage_id, start, "end", surface, origin) VALUES (?, ?, ?, ?, ?, 'linked')`);
+    const passage = db.prepare(
+      `INSERT INTO passage (id, version_id, anchor, ordinal, kind, text, start, "end") VALUES (?, ?, ?, ?, 'paragraph', ?, 0, ?)`,
+    );
+    const mention = db.prepare(
+      `INSERT INTO mention (entity_id, passage_id, start, "end", surface, origin) VALUES (?, ?, ?, ?, ?, 'linked')`,
+    );
     for (const p of passages) {
       passage.run(p.id, `v-${p.sourceId}`, `a${p.ordinal}`, p.ordinal, p.text, p.text.length);
       for (const m of p.mentions) mention.run(m.entityId, p.id, m.start, m.end, p.text.slice(m.start, m.end));
@@ -207,7 +295,15 @@ if (ENGINES.has('sourcebook')) {
     const response = host.query(q.sourcebook, { limit: 20 });
     return response.groups.find((g) => g.kind === 'passage')?.hits.length ?? 0;
   });
-  results.push({ engine: 'Sourcebook', buildSeconds, persistedMB: fs.statSync(indexFile).size / 1e6, reloadMs, memoryMB, classes, notes: 'build = read SQLite + index + persist; query = top 20 per kind with snippet ranges, typo/prefix/entity expansion' });
+  results.push({
+    engine: 'Sourcebook',
+    buildSeconds,
+    persistedMB: fs.statSync(indexFile).size / 1e6,
+    reloadMs,
+    memoryMB,
+    classes,
+    notes: 'build = read SQLite + index + persist; query = top 20 per kind with snippet ranges, typo/prefix/entity expansion',
+  });
   host.close();
 }
 
@@ -233,22 +329,39 @@ if (ENGINES.has('fts5')) {
   const before = memory();
   t = performance.now();
   db = new Database(file, { readonly: true });
-  const plain = db.prepare(`SELECT rowid, snippet(fts, 1, '[', ']', '…', 24) AS snippet FROM fts WHERE fts MATCH ? ORDER BY bm25(fts) LIMIT 20`);
-  const filtered = db.prepare(`SELECT rowid, snippet(fts, 1, '[', ']', '…', 24) AS snippet FROM fts WHERE fts MATCH ? AND rowid IN (SELECT passage_id FROM mention WHERE entity_id = ?) ORDER BY bm25(fts) LIMIT 20`);
+  const plain = db.prepare(
+    `SELECT rowid, snippet(fts, 1, '[', ']', '…', 24) AS snippet FROM fts WHERE fts MATCH ? ORDER BY bm25(fts) LIMIT 20`,
+  );
+  const filtered = db.prepare(
+    `SELECT rowid, snippet(fts, 1, '[', ']', '…', 24) AS snippet FROM fts WHERE fts MATCH ? AND rowid IN (SELECT passage_id FROM mention WHERE entity_id = ?) ORDER BY bm25(fts) LIMIT 20`,
+  );
   plain.all('"x"');
   const reloadMs = performance.now() - t;
   const classes = timeQueries((q) => (q.ftsEntity ? filtered.all(q.fts, q.ftsEntity) : plain.all(q.fts)).length);
   const memoryMB = (memory().rss - before.rss) / 1e6;
-  results.push({ engine: 'SQLite FTS5', buildSeconds, persistedMB: fs.statSync(file).size / 1e6, reloadMs, memoryMB, classes, notes: 'porter stemmer, prefix on last word, no typo tolerance; memory = RSS growth (native page cache)' });
+  results.push({
+    engine: 'SQLite FTS5',
+    buildSeconds,
+    persistedMB: fs.statSync(file).size / 1e6,
+    reloadMs,
+    memoryMB,
+    classes,
+    notes: 'porter stemmer, prefix on last word, no typo tolerance; memory = RSS growth (native page cache)',
+  });
   db.close();
 }
 
 // ---------- MiniSearch ----------
 if (ENGINES.has('minisearch')) {
-  const fold = (term: string) => term.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  const fold = (term: string) =>
+    term
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase();
   const options = { fields: ['text'], storeFields: [] as string[], processTerm: fold };
   const byEntity = new Map<string, Set<number>>();
-  for (const p of passages) for (const m of p.mentions) (byEntity.get(m.entityId) ?? byEntity.set(m.entityId, new Set()).get(m.entityId)!).add(p.id);
+  for (const p of passages)
+    for (const m of p.mentions) (byEntity.get(m.entityId) ?? byEntity.set(m.entityId, new Set()).get(m.entityId)!).add(p.id);
   const textOf = (id: number) => passages[id - 1]!.text;
   let t = performance.now();
   const built = new MiniSearch<{ id: number; text: string }>(options);
@@ -277,7 +390,15 @@ if (ENGINES.has('minisearch')) {
     for (const h of hits.slice(0, 20)) snippetOf(textOf(h.id as number), h.terms);
     return Math.min(20, hits.length);
   });
-  results.push({ engine: 'MiniSearch', buildSeconds, persistedMB: json.length / 1e6, reloadMs, memoryMB, classes, notes: 'AND, prefix on last word, fuzzy 0.2 for typos only; phrase = AND then substring check; snippet by hand' });
+  results.push({
+    engine: 'MiniSearch',
+    buildSeconds,
+    persistedMB: json.length / 1e6,
+    reloadMs,
+    memoryMB,
+    classes,
+    notes: 'AND, prefix on last word, fuzzy 0.2 for typos only; phrase = AND then substring check; snippet by hand',
+  });
 }
 
 if (process.env.BENCH_KEEP) log(`kept ${dir}`);
@@ -291,12 +412,15 @@ if (args.json) {
   log(`| engine | build s | persisted MB | reload ms | memory MB | ${CLASSES.map((c) => `${c} p50/p95/p99 ms`).join(' | ')} |`);
   log(`|---|---:|---:|---:|---:|${CLASSES.map(() => '---:').join('|')}|`);
   for (const r of results) {
-    log(`| ${r.engine} | ${f(r.buildSeconds, 1)} | ${f(r.persistedMB, 1)} | ${f(r.reloadMs, 0)} | ${f(r.memoryMB, 0)} | ${CLASSES.map((c) => `${f(r.classes[c]!.p50)} / ${f(r.classes[c]!.p95)} / ${f(r.classes[c]!.p99)}`).join(' | ')} |`);
+    log(
+      `| ${r.engine} | ${f(r.buildSeconds, 1)} | ${f(r.persistedMB, 1)} | ${f(r.reloadMs, 0)} | ${f(r.memoryMB, 0)} | ${CLASSES.map((c) => `${f(r.classes[c]!.p50)} / ${f(r.classes[c]!.p95)} / ${f(r.classes[c]!.p99)}`).join(' | ')} |`,
+    );
   }
   log('');
   log(`| queries run (n) · average hits returned (of 20) | ${CLASSES.join(' | ')} |`);
   log(`|---|${CLASSES.map(() => '---:').join('|')}|`);
-  for (const r of results) log(`| ${r.engine} | ${CLASSES.map((c) => `${r.classes[c]!.n} · ${f(r.classes[c]!.avgHits, 1)}`).join(' | ')} |`);
+  for (const r of results)
+    log(`| ${r.engine} | ${CLASSES.map((c) => `${r.classes[c]!.n} · ${f(r.classes[c]!.avgHits, 1)}`).join(' | ')} |`);
   const sb = results.find((r) => r.engine === 'Sourcebook');
   log('');
   for (const other of sb ? results.filter((r) => r !== sb) : []) {

@@ -60,7 +60,9 @@ const figures = {
 };
 if (process.argv.includes('--json')) console.log(JSON.stringify(figures));
 else {
-  console.log(`Seeded corpus: ${counts.sources} sources, ${counts.passages} passages, ${counts.entities} entities, ${counts.mentions} mentions`);
+  console.log(
+    `Seeded corpus: ${counts.sources} sources, ${counts.passages} passages, ${counts.entities} entities, ${counts.mentions} mentions`,
+  );
   console.log(`median of ${runs} runs:`);
   console.log(`  seed a new notebook         ${figures.seedNewNotebookMs} ms`);
   console.log(`  reopen a seeded notebook    ${figures.reopenNotebookMs} ms`);

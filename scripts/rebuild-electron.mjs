@@ -19,11 +19,15 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'sourcebook-electron-sqlite-'
 fs.cpSync(path.join(root, 'node_modules', 'better-sqlite3'), work, { recursive: true });
 fs.rmSync(path.join(work, 'build'), { recursive: true, force: true });
 console.log(`rebuild-electron: building better-sqlite3 for Electron ${electronVersion} in ${work}`);
-execFileSync(process.execPath, [nodeGyp, 'rebuild', '--release', `--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'], {
-  cwd: work,
-  stdio: 'inherit',
-  env: { ...process.env, npm_config_nodedir: '' },
-});
+execFileSync(
+  process.execPath,
+  [nodeGyp, 'rebuild', '--release', `--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'],
+  {
+    cwd: work,
+    stdio: 'inherit',
+    env: { ...process.env, npm_config_nodedir: '' },
+  },
+);
 const out = path.join(root, 'native', 'electron');
 fs.mkdirSync(out, { recursive: true });
 fs.copyFileSync(path.join(work, 'build', 'Release', 'better_sqlite3.node'), path.join(out, 'better_sqlite3.node'));

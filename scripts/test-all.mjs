@@ -17,7 +17,11 @@ const stages = [
     cmd: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(results, 'unit.json')}`],
     count: () => {
       const r = JSON.parse(fs.readFileSync(path.join(results, 'unit.json'), 'utf8'));
-      return { passed: r.numPassedTests, failed: r.numFailedTests + (r.numTotalTestSuites && r.success === false && r.numFailedTests === 0 ? 1 : 0), skipped: r.numPendingTests + r.numTodoTests };
+      return {
+        passed: r.numPassedTests,
+        failed: r.numFailedTests + (r.numTotalTestSuites && r.success === false && r.numFailedTests === 0 ? 1 : 0),
+        skipped: r.numPendingTests + r.numTodoTests,
+      };
     },
   },
   { name: 'build', cmd: ['npm', 'run', '--silent', 'build'] },
@@ -55,7 +59,9 @@ for (const stage of stages) {
   passed += counted.passed;
   failed += counted.failed;
   skipped += counted.skipped;
-  summary.push(`${stage.name.padEnd(10)} ${ok ? 'ok    ' : 'FAILED'} ${counted.passed} passed, ${counted.failed} failed, ${counted.skipped} skipped (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  summary.push(
+    `${stage.name.padEnd(10)} ${ok ? 'ok    ' : 'FAILED'} ${counted.passed} passed, ${counted.failed} failed, ${counted.skipped} skipped (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
 }
 console.log('\n' + summary.join('\n'));
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

@@ -84,8 +84,18 @@ export function verifyPack(buffer) {
     if (found) verifiedQuotes += 1;
     else if (c.verified) failures.push(`${label}: the quote is not at offsets ${c.start}–${c.end} of ${c.sourceId}`);
   }
-  const flagged = manifest.citations.filter((c) => c.status !== 'ok').map((c) => ({ id: c.id, note: c.note, status: c.status, message: c.message }));
-  return { ok: failures.length === 0, files: manifest.files.length, sources: manifest.sources.length, citations: manifest.citations.length, verifiedQuotes, flagged, failures };
+  const flagged = manifest.citations
+    .filter((c) => c.status !== 'ok')
+    .map((c) => ({ id: c.id, note: c.note, status: c.status, message: c.message }));
+  return {
+    ok: failures.length === 0,
+    files: manifest.files.length,
+    sources: manifest.sources.length,
+    citations: manifest.citations.length,
+    verifiedQuotes,
+    flagged,
+    failures,
+  };
 }
 
 const isMain = process.argv[1] && import.meta.url === new URL(`file://${fs.realpathSync(process.argv[1])}`).href;
@@ -106,8 +116,11 @@ if (isMain) {
   }
   if (json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
   else {
-    process.stdout.write(`${file}: ${result.files} files, ${result.sources} sources, ${result.verifiedQuotes}/${result.citations} quotes found at their offsets.\n`);
-    for (const f of result.flagged) process.stdout.write(`  flagged in the report: ${f.id}${f.note ? ` (note ${f.note})` : ''}: ${f.status}: ${f.message}\n`);
+    process.stdout.write(
+      `${file}: ${result.files} files, ${result.sources} sources, ${result.verifiedQuotes}/${result.citations} quotes found at their offsets.\n`,
+    );
+    for (const f of result.flagged)
+      process.stdout.write(`  flagged in the report: ${f.id}${f.note ? ` (note ${f.note})` : ''}: ${f.status}: ${f.message}\n`);
     for (const f of result.failures) process.stdout.write(`  FAILED: ${f}\n`);
     process.stdout.write(result.ok ? 'OK: every hash and quote verifies.\n' : 'FAILED: the pack does not verify.\n');
   }

@@ -29,7 +29,14 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const optionSpecs = Object.fromEntries(
-    Object.entries({ ...GLOBAL_OPTIONS, ...command.options }).map(([k, v]) => [k, { type: v.type, multiple: 'multiple' in v && v.multiple === true, ...('short' in v && typeof v.short === 'string' ? { short: v.short } : {}) }]),
+    Object.entries({ ...GLOBAL_OPTIONS, ...command.options }).map(([k, v]) => [
+      k,
+      {
+        type: v.type,
+        multiple: 'multiple' in v && v.multiple === true,
+        ...('short' in v && typeof v.short === 'string' ? { short: v.short } : {}),
+      },
+    ]),
   );
   let parsed;
   try {

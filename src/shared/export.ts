@@ -93,7 +93,12 @@ export interface ExportOptions {
   includeQuotes: boolean;
 }
 
-export const DEFAULT_EXPORT_OPTIONS: ExportOptions = { style: 'chicago', notes: 'footnotes', includeBibliography: true, includeQuotes: true };
+export const DEFAULT_EXPORT_OPTIONS: ExportOptions = {
+  style: 'chicago',
+  notes: 'footnotes',
+  includeBibliography: true,
+  includeQuotes: true,
+};
 
 export interface CitationProblem {
   citationId: string;

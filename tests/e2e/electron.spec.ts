@@ -35,7 +35,12 @@ test.describe('the desktop window', () => {
       const page = await app.firstWindow();
       await expect(page.locator('.source-table tbody tr')).toHaveCount(5);
       // With contextIsolation and sandbox the page sees neither Node nor Electron, only window.api.
-      expect(await page.evaluate(() => [typeof (globalThis as { require?: unknown }).require, typeof (globalThis as { process?: unknown }).process])).toEqual(['undefined', 'undefined']);
+      expect(
+        await page.evaluate(() => [
+          typeof (globalThis as { require?: unknown }).require,
+          typeof (globalThis as { process?: unknown }).process,
+        ]),
+      ).toEqual(['undefined', 'undefined']);
       expect(await page.evaluate(() => Object.keys(window.api).sort())).toContain('sources');
       const before = page.url();
       await page.evaluate(() => window.location.assign('https://example.com/'));

@@ -15,17 +15,27 @@ const QUOTES = [
 async function writeCitedNote(page: Page): Promise<string> {
   await page.locator('.sidebar').waitFor();
   return page.evaluate(async (quotes) => {
-    const children: unknown[] = [{ type: 'text', version: 1, text: 'The agency is <b>ambitious</b>.', format: 0, detail: 0, mode: 'normal', style: '' }];
+    const children: unknown[] = [
+      { type: 'text', version: 1, text: 'The agency is <b>ambitious</b>.', format: 0, detail: 0, mode: 'normal', style: '' },
+    ];
     for (const q of quotes) {
       const source = await window.api.sources.get({ id: q.sourceId });
       const passage = source.passages.find((p) => p.text.includes(q.words))!;
       const start = passage.text.indexOf(q.words);
-      const citation = await window.api.notes.makeCitation({ sourceId: q.sourceId, passageAnchor: passage.anchor, start, end: start + q.words.length });
+      const citation = await window.api.notes.makeCitation({
+        sourceId: q.sourceId,
+        passageAnchor: passage.anchor,
+        start,
+        end: start + q.words.length,
+      });
       children.push({ type: 'sb-citation', version: 1, citation });
     }
     const note = await window.api.notes.create({ title: 'Briefing on the MSS' });
     const paragraph = { type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children };
-    await window.api.notes.save({ id: note.id, document: { root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [paragraph] } } as never });
+    await window.api.notes.save({
+      id: note.id,
+      document: { root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [paragraph] } } as never,
+    });
     return note.id;
   }, QUOTES);
 }

@@ -92,7 +92,10 @@ test.describe('the loopback shell guards the notebook', () => {
       const response = await page.request.get(app.origin + probe);
       expect(response.status(), probe).toBe(404);
     }
-    const foreignOrigin = await page.request.post(app.origin + '/api/sources.list', { data: {}, headers: { Origin: 'http://evil.example' } });
+    const foreignOrigin = await page.request.post(app.origin + '/api/sources.list', {
+      data: {},
+      headers: { Origin: 'http://evil.example' },
+    });
     expect(foreignOrigin.status()).toBe(403);
   });
 

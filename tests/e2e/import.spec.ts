@@ -11,7 +11,8 @@ import { LibraryPage } from './pages/LibraryPage';
 import { ReaderPage } from './pages/ReaderPage';
 
 const GOOD = {
-  'field-report.txt': 'Field report on zebrafinch activity\n\nThe Ministry of State Security opened an office in Beijing, the zebrafinch memo says.\n',
+  'field-report.txt':
+    'Field report on zebrafinch activity\n\nThe Ministry of State Security opened an office in Beijing, the zebrafinch memo says.\n',
   'notes.md': '# Markdown notes\n\nA **short** note about the [Ministry of State Security](https://example.org).\n',
   'article.html': HOSTILE_HTML,
 } as const;
@@ -19,8 +20,14 @@ const GOOD = {
 function makeFolder(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sourcebook-import-e2e-'));
   for (const [name, text] of Object.entries(GOOD)) fs.writeFileSync(path.join(dir, name), text);
-  fs.writeFileSync(path.join(dir, 'annual.pdf'), makePdf([['Annual report', '', 'The Ministry of State Security budget grew.'], ['Second page.']], { title: 'Annual report' }));
-  fs.writeFileSync(path.join(dir, 'memo.docx'), makeDocx([{ text: 'Memo to file', style: 'Title' }, { text: 'Officials of the Ministry of State Security met.' }]));
+  fs.writeFileSync(
+    path.join(dir, 'annual.pdf'),
+    makePdf([['Annual report', '', 'The Ministry of State Security budget grew.'], ['Second page.']], { title: 'Annual report' }),
+  );
+  fs.writeFileSync(
+    path.join(dir, 'memo.docx'),
+    makeDocx([{ text: 'Memo to file', style: 'Title' }, { text: 'Officials of the Ministry of State Security met.' }]),
+  );
   fs.writeFileSync(path.join(dir, 'empty.txt'), '');
   fs.writeFileSync(path.join(dir, 'binary.txt'), Buffer.from([0, 1, 2, 3, 0, 255]));
   fs.writeFileSync(path.join(dir, 'broken.docx'), 'this is not a zip archive');
@@ -31,7 +38,9 @@ function makeFolder(): string {
 const listSources = (page: Page) => page.evaluate(() => window.api.sources.list({})) as Promise<SourceSummary[]>;
 
 test.describe('an analyst imports their own sources', () => {
-  test('imports a folder: good files appear readable and searchable, bad ones are listed with reasons, nothing else changes', async ({ notebookPage: page }) => {
+  test('imports a folder: good files appear readable and searchable, bad ones are listed with reasons, nothing else changes', async ({
+    notebookPage: page,
+  }) => {
     const library = new LibraryPage(page);
     await library.rows.first().waitFor();
     const before = await listSources(page);
@@ -71,14 +80,19 @@ test.describe('an analyst imports their own sources', () => {
 
     // Searchable: the running notebook's index has the new words.
     await expect
-      .poll(async () => {
-        const response = (await page.evaluate(() => window.api.search.query({ q: 'zebrafinch' }))) as SearchResponse;
-        return response.groups.flatMap((g) => g.hits.map((h) => h.kind)).length;
-      }, { timeout: 30_000 })
+      .poll(
+        async () => {
+          const response = (await page.evaluate(() => window.api.search.query({ q: 'zebrafinch' }))) as SearchResponse;
+          return response.groups.flatMap((g) => g.hits.map((h) => h.kind)).length;
+        },
+        { timeout: 30_000 },
+      )
       .toBeGreaterThan(0);
   });
 
-  test('drops files on the library, edits an imported source’s details, and re-importing the same file is recognised', async ({ notebookPage: page }) => {
+  test('drops files on the library, edits an imported source’s details, and re-importing the same file is recognised', async ({
+    notebookPage: page,
+  }) => {
     const library = new LibraryPage(page);
     await library.rows.first().waitFor();
     const panel = new ImportPanel(page);

@@ -35,7 +35,10 @@ async function citeFromReader(page: NotePage['page'], notes: NotePage) {
 }
 
 test.describe('a writer keeps notes that cite exact passages', () => {
-  test('writes a note, cites a selection from the reader, reloads, and the citation jumps to its passage', async ({ notebookPage: page, app }) => {
+  test('writes a note, cites a selection from the reader, reloads, and the citation jumps to its passage', async ({
+    notebookPage: page,
+    app,
+  }) => {
     const notes = new NotePage(page);
     await citeFromReader(page, notes);
     await expect(page).toHaveURL(/[?&]note=n-/);
@@ -63,10 +66,14 @@ test.describe('a writer keeps notes that cite exact passages', () => {
     const cli = await app.cli(['note', noteId, '--markdown']);
     expect(cli.code, cli.stderr).toBe(0);
     expect(cli.stdout).toContain('The MSS director was appointed by Xi.');
-    expect(cli.stdout).toMatch(/\[\^1\] The MSS director[\s\S]*\n\n\[\^1\]: “appointed by President\s+Xi in 2016” — China: Ministry of State Security \(MSS\), ¶5/);
+    expect(cli.stdout).toMatch(
+      /\[\^1\] The MSS director[\s\S]*\n\n\[\^1\]: “appointed by President\s+Xi in 2016” — China: Ministry of State Security \(MSS\), ¶5/,
+    );
   });
 
-  test('cites with the keyboard shortcut (with the quote as a block quote) and the context menu into the open note', async ({ notebookPage: page }) => {
+  test('cites with the keyboard shortcut (with the quote as a block quote) and the context menu into the open note', async ({
+    notebookPage: page,
+  }) => {
     const notes = new NotePage(page);
     await citeFromReader(page, notes);
     await notes.selectInPassage(7, 'charged Alexander Ma');
@@ -143,7 +150,10 @@ test.describe('a writer keeps notes that cite exact passages', () => {
     await expect(notes.content).toHaveText('First draft of the argument.');
   });
 
-  test('a citation whose source text was edited shows "needs review" in the note, the list and the review view', async ({ notebookPage: page, app }) => {
+  test('a citation whose source text was edited shows "needs review" in the note, the list and the review view', async ({
+    notebookPage: page,
+    app,
+  }) => {
     const notes = new NotePage(page);
     await citeFromReader(page, notes);
     const summary = editSourceText(app.dataDir, 'seed-000', (t) => t.replace(/, appointed by President Xi in 2016/, ''));
@@ -167,7 +177,11 @@ test.describe('a writer keeps notes that cite exact passages', () => {
     await page.route('**/api/notes.save', (route) => {
       failures++;
       // The server's error envelope, as the loopback shell sends it for a failed write.
-      return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ error: { code: 'internal', message: 'Saving the note failed: the disk is full (simulated).' } }) });
+      return route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'internal', message: 'Saving the note failed: the disk is full (simulated).' } }),
+      });
     });
     await notes.type(' And more words.');
     await expect(notes.status).toContainText('Error — retrying');

@@ -40,7 +40,9 @@ describe('the contract boundary', () => {
   });
 
   it('names the field and the rule', async () => {
-    await expect(notebook.dispatch('sources.get', { id: '../x' })).rejects.toThrow('sources.get: id must be a source id such as "seed-000"');
+    await expect(notebook.dispatch('sources.get', { id: '../x' })).rejects.toThrow(
+      'sources.get: id must be a source id such as "seed-000"',
+    );
   });
 
   it('refuses calls the contract does not declare', async () => {
@@ -51,13 +53,18 @@ describe('the contract boundary', () => {
 
   it('refuses host-only calls from the app window, and leaves them out of window.api', async () => {
     const hostOnly = Object.entries(contract).flatMap(([domain, calls]) =>
-      Object.entries(calls as Record<string, { hostOnly?: boolean }>).filter(([, spec]) => spec.hostOnly).map(([name]) => wireName(domain, name)),
+      Object.entries(calls as Record<string, { hostOnly?: boolean }>)
+        .filter(([, spec]) => spec.hostOnly)
+        .map(([name]) => wireName(domain, name)),
     );
     expect(hostOnly).toContain('imports.importPaths');
     await expect(notebook.dispatch('imports.importPaths', { paths: ['/etc/passwd'] }, 'window')).rejects.toThrow(
       '"imports.importPaths" is not available to the app window.',
     );
-    const api = makeApi(async () => undefined, () => () => undefined) as unknown as Record<string, Record<string, unknown>>;
+    const api = makeApi(
+      async () => undefined,
+      () => () => undefined,
+    ) as unknown as Record<string, Record<string, unknown>>;
     expect(api.imports!.importPaths).toBeUndefined();
     expect(api.imports!.importFiles).toBeTypeOf('function');
   });

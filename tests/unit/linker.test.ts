@@ -34,7 +34,8 @@ describe('linker rules', () => {
   it('respects word boundaries', () => expect(ids('Xiang and MSSX and Xinjiang')).toEqual([]));
   it('links possessives', () => expect(ids("the MSS's mission")).toEqual(['mss:MSS']));
   it('matches acronyms only in capitals', () => expect(ids('mss and Mss')).toEqual([]));
-  it('treats hyphens and spaces alike', () => expect(ids('Hewlett Packard and Hewlett-Packard')).toEqual(['hp:Hewlett Packard', 'hp:Hewlett-Packard']));
+  it('treats hyphens and spaces alike', () =>
+    expect(ids('Hewlett Packard and Hewlett-Packard')).toEqual(['hp:Hewlett Packard', 'hp:Hewlett-Packard']));
   it('ignores diacritics for folded aliases', () => expect(ids('a long time protege of')).toEqual(['protege:protege']));
   it('treats non-breaking spaces as spaces', () => expect(ids('President\u00a0Xi said')).toEqual(['xi:President\u00a0Xi']));
   it('links a scoped bare name only in its own document', () => {

@@ -3,7 +3,11 @@ import { migrations } from '../../src/main/services/store/migrations';
 import { migrate, openDatabase, schemaVersion } from '../../src/main/services/store/db';
 
 function schemaOf(db: ReturnType<typeof openDatabase>): string {
-  const rows = db.prepare(`SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY type, name`).all() as { type: string; name: string; sql: string }[];
+  const rows = db.prepare(`SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY type, name`).all() as {
+    type: string;
+    name: string;
+    sql: string;
+  }[];
   return rows.map((r) => `-- ${r.type} ${r.name}\n${r.sql};`).join('\n\n');
 }
 

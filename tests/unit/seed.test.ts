@@ -17,7 +17,8 @@ describe('seeding', () => {
     const files = fs.readdirSync(SEED_DIR).filter((f) => f.endsWith('.txt'));
     expect(files).toHaveLength(5);
     if (fs.existsSync(SHARED_SEEDS)) {
-      for (const f of files) expect(sha256(fs.readFileSync(path.join(SEED_DIR, f)))).toBe(sha256(fs.readFileSync(path.join(SHARED_SEEDS, f))));
+      for (const f of files)
+        expect(sha256(fs.readFileSync(path.join(SEED_DIR, f)))).toBe(sha256(fs.readFileSync(path.join(SHARED_SEEDS, f))));
     }
   });
 
@@ -72,7 +73,16 @@ describe('seeding', () => {
     const texts = notebook.repos.sources
       .list()
       .flatMap((s) => notebook!.repos.passages.byVersion(s.current_version_id!).map((p) => p.text));
-    for (const furniture of ['Spread the love', 'web hit counter', 'Comments', 'Comments are closed.', 'Latest', 'More From Me', '*', 'China Cabls']) {
+    for (const furniture of [
+      'Spread the love',
+      'web hit counter',
+      'Comments',
+      'Comments are closed.',
+      'Latest',
+      'More From Me',
+      '*',
+      'China Cabls',
+    ]) {
       expect(texts).not.toContain(furniture);
     }
     expect(texts).not.toContain('Beijing raids offices of consulting firm Capvision in widening crackdown over national security');
@@ -97,7 +107,9 @@ describe('seeding', () => {
 
   it('gives every passage a stable anchor unique within its source', () => {
     notebook = freshNotebook();
-    const first = notebook.repos.passages.byVersion('v-' + notebook.repos.sources.version(notebook.repos.sources.get('seed-004')!.current_version_id!)!.sha256.slice(0, 16));
+    const first = notebook.repos.passages.byVersion(
+      'v-' + notebook.repos.sources.version(notebook.repos.sources.get('seed-004')!.current_version_id!)!.sha256.slice(0, 16),
+    );
     const anchors = first.map((p) => p.anchor);
     expect(new Set(anchors).size).toBe(anchors.length);
     const other = freshNotebook();

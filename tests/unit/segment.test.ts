@@ -30,7 +30,16 @@ describe('segmentText', () => {
   });
 
   it('recognises common page furniture', () => {
-    for (const line of ['Spread the love', 'web hit counter', 'Comments', 'Comments are closed.', 'Latest', 'More From Me', '*', '5 min read']) {
+    for (const line of [
+      'Spread the love',
+      'web hit counter',
+      'Comments',
+      'Comments are closed.',
+      'Latest',
+      'More From Me',
+      '*',
+      '5 min read',
+    ]) {
       expect(isFurniture(line), line).toBe(true);
     }
     expect(isFurniture('Latest developments in the case')).toBe(false);

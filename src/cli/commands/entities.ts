@@ -28,9 +28,12 @@ export const entityCommand: Command = {
       const { mentions, ...summary } = detail;
       return ctx.out(JSON.stringify(withMentions ? detail : { ...summary, mentionCount: mentions.length }, null, 2));
     }
-    ctx.out(`${detail.name} (${detail.type}${detail.date ? `, ${detail.date}` : ''})\n  id: ${detail.id}\n  aliases: ${detail.aliases.join(', ') || 'none'}\n  ${detail.description}`);
+    ctx.out(
+      `${detail.name} (${detail.type}${detail.date ? `, ${detail.date}` : ''})\n  id: ${detail.id}\n  aliases: ${detail.aliases.join(', ') || 'none'}\n  ${detail.description}`,
+    );
     if (withMentions) {
-      for (const m of detail.mentions) ctx.out(`\n${m.sourceId} ¶${m.passageOrdinal}: …${m.before.slice(-60)}[${m.match}]${m.after.slice(0, 60)}…`);
+      for (const m of detail.mentions)
+        ctx.out(`\n${m.sourceId} ¶${m.passageOrdinal}: …${m.before.slice(-60)}[${m.match}]${m.after.slice(0, 60)}…`);
     }
   },
 };

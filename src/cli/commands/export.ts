@@ -17,7 +17,9 @@ function writeAtomically(file: string, data: Buffer | string): string {
 }
 
 function problemLines(check: CitationCheck): string[] {
-  return check.problems.map((p) => `  ${p.status.toUpperCase()}: ${p.citationId} in "${p.sectionTitle}" (${p.sourceId || 'no source'}): ${p.message}`);
+  return check.problems.map(
+    (p) => `  ${p.status.toUpperCase()}: ${p.citationId} in "${p.sectionTitle}" (${p.sourceId || 'no source'}): ${p.message}`,
+  );
 }
 
 function readModel(file: string): unknown {
@@ -55,8 +57,11 @@ export const exportCommand: Command = {
     if (!format) throw new ApiError('invalid_input', `--format is required (${EXPORT_FORMATS.join(', ')}).`);
     const output = options.output as string | undefined;
     if (!output) throw new ApiError('invalid_input', '-o FILE is required: exports are written only where you say.');
-    const what = options.model ? { report: readModel(options.model as string) } : { noteIds: positionals, ...(options.title ? { title: options.title } : {}) };
-    if (!options.model && positionals.length === 0) throw new ApiError('invalid_input', 'Name at least one note id (see `sourcebook notes`), or give --model.');
+    const what = options.model
+      ? { report: readModel(options.model as string) }
+      : { noteIds: positionals, ...(options.title ? { title: options.title } : {}) };
+    if (!options.model && positionals.length === 0)
+      throw new ApiError('invalid_input', 'Name at least one note id (see `sourcebook notes`), or give --model.');
     const exportOptions = {
       ...(options.style ? { style: options.style } : {}),
       notes: options.endnotes ? 'endnotes' : 'footnotes',
@@ -65,14 +70,22 @@ export const exportCommand: Command = {
     };
     if (options.strict) {
       const check = await ctx.call<CitationCheck>('export.check', what);
-      if (check.problems.length) throw new ApiError('conflict', `${check.problems.length} citation(s) need attention; nothing written:\n${problemLines(check).join('\n')}`);
+      if (check.problems.length)
+        throw new ApiError(
+          'conflict',
+          `${check.problems.length} citation(s) need attention; nothing written:\n${problemLines(check).join('\n')}`,
+        );
     }
     const result = await ctx.call<ExportResult>('export.run', { ...what, format, options: exportOptions });
     const file = writeAtomically(output, Buffer.from(result.base64, 'base64'));
     if (ctx.json) return ctx.out(JSON.stringify({ file, bytes: result.bytes, mediaType: result.mediaType, check: result.check }, null, 2));
-    ctx.out(`Wrote ${file} (${result.bytes} bytes): ${result.check.citations} citations, ${result.check.verified} quotes verified against their pinned text.`);
+    ctx.out(
+      `Wrote ${file} (${result.bytes} bytes): ${result.check.citations} citations, ${result.check.verified} quotes verified against their pinned text.`,
+    );
     if (result.check.problems.length) {
-      process.stderr.write(`${result.check.problems.length} citation(s) are marked in the output:\n${problemLines(result.check).join('\n')}\n`);
+      process.stderr.write(
+        `${result.check.problems.length} citation(s) are marked in the output:\n${problemLines(result.check).join('\n')}\n`,
+      );
     }
   },
 };
@@ -89,8 +102,18 @@ export const bibliographyCommand: Command = {
   },
   async run(ctx, _positionals, options) {
     if (!options.format) throw new ApiError('invalid_input', `--format is required (${BIBLIOGRAPHY_FORMATS.join(', ')}).`);
-    const list = (v: unknown) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
-    const input = { format: options.format, ...(list(options.sources) ? { sourceIds: list(options.sources) } : {}), ...(list(options.notes) ? { noteIds: list(options.notes) } : {}) };
+    const list = (v: unknown) =>
+      typeof v === 'string'
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : undefined;
+    const input = {
+      format: options.format,
+      ...(list(options.sources) ? { sourceIds: list(options.sources) } : {}),
+      ...(list(options.notes) ? { noteIds: list(options.notes) } : {}),
+    };
     const result = await ctx.call<{ text: string; count: number; fileName: string }>('export.bibliography', input);
     if (!options.output) return void process.stdout.write(result.text);
     const file = writeAtomically(options.output as string, result.text);

@@ -37,11 +37,15 @@ export const importCommand: Command = {
     if (ctx.json) ctx.out(JSON.stringify(summary, null, 2));
     else {
       for (const s of summary.imported) {
-        ctx.out(`imported  ${s.fileName} → ${s.sourceId}${s.newVersion ? ' (new version)' : ''}: ${s.passageCount} passages, ${s.mentionCount} entity mentions, ${s.suggestionCount} suggested entities`);
+        ctx.out(
+          `imported  ${s.fileName} → ${s.sourceId}${s.newVersion ? ' (new version)' : ''}: ${s.passageCount} passages, ${s.mentionCount} entity mentions, ${s.suggestionCount} suggested entities`,
+        );
         for (const c of s.citationsToReview) ctx.out(`  citation to review in note ${c.noteId}: “${c.exact.slice(0, 60)}” (${c.status})`);
       }
       for (const f of summary.failures) ctx.out(`failed    ${f.fileName}: ${f.reason}`);
-      ctx.out(`${summary.imported.length} imported, ${summary.failures.length} failed${summary.cancelled ? ' (cancelled)' : ''} in ${(summary.elapsedMs / 1000).toFixed(1)} s`);
+      ctx.out(
+        `${summary.imported.length} imported, ${summary.failures.length} failed${summary.cancelled ? ' (cancelled)' : ''} in ${(summary.elapsedMs / 1000).toFixed(1)} s`,
+      );
     }
     if (summary.failures.length > 0 && summary.imported.length === 0) process.exitCode = 1;
   },

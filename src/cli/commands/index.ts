@@ -8,4 +8,16 @@ import { sourceCommand, sourcesCommand } from './sources';
 import type { Command } from './types';
 
 /** Each feature adds its commands here; the dispatcher and help are built from this list. */
-export const commands: readonly Command[] = [openCommand, sourcesCommand, sourceCommand, entitiesCommand, entityCommand, searchCommand, notesCommand, noteCommand, importCommand, exportCommand, bibliographyCommand];
+export const commands: readonly Command[] = [
+  openCommand,
+  sourcesCommand,
+  sourceCommand,
+  entitiesCommand,
+  entityCommand,
+  searchCommand,
+  notesCommand,
+  noteCommand,
+  importCommand,
+  exportCommand,
+  bibliographyCommand,
+];

@@ -14,13 +14,23 @@ export const notesCommand: Command = {
     tag: { type: 'string', description: 'only notes with this tag' },
   },
   async run(ctx, _, options) {
-    const list = await ctx.call<NoteSummary[]>('notes.list', { ...(options.trash === true ? { trash: true } : {}), ...(typeof options.tag === 'string' ? { tag: options.tag } : {}) });
+    const list = await ctx.call<NoteSummary[]>('notes.list', {
+      ...(options.trash === true ? { trash: true } : {}),
+      ...(typeof options.tag === 'string' ? { tag: options.tag } : {}),
+    });
     if (ctx.json) return ctx.out(JSON.stringify(list, null, 2));
-    if (list.length === 0) return ctx.out(options.trash ? 'The trash is empty.' : 'No notes yet: `sourcebook note create --title "…"` makes one.');
+    if (list.length === 0)
+      return ctx.out(options.trash ? 'The trash is empty.' : 'No notes yet: `sourcebook note create --title "…"` makes one.');
     ctx.out(
       table([
         ['ID', 'TITLE', 'TAGS', 'CITATIONS', 'UPDATED'],
-        ...list.map((n) => [n.id, n.title, n.tags.join(', '), n.reviewCount ? `${n.citationCount} (${n.reviewCount} to review)` : String(n.citationCount), n.updatedAt.slice(0, 16).replace('T', ' ')]),
+        ...list.map((n) => [
+          n.id,
+          n.title,
+          n.tags.join(', '),
+          n.reviewCount ? `${n.citationCount} (${n.reviewCount} to review)` : String(n.citationCount),
+          n.updatedAt.slice(0, 16).replace('T', ' '),
+        ]),
       ]),
     );
   },
@@ -53,7 +63,9 @@ export const noteCommand: Command = {
         note = await ctx.call<NoteDetail>('notes.createFromMarkdown', { title, markdown });
       } else note = await ctx.call<NoteDetail>('notes.create', { title });
       if (ctx.json) return ctx.out(JSON.stringify(note, null, 2));
-      return ctx.out(`Created note ${note.id} "${note.title}"${file ? ` from ${path.basename(file)} (${note.plainText.split(/\s+/).filter(Boolean).length} words)` : ''}.`);
+      return ctx.out(
+        `Created note ${note.id} "${note.title}"${file ? ` from ${path.basename(file)} (${note.plainText.split(/\s+/).filter(Boolean).length} words)` : ''}.`,
+      );
     }
     if (!first) throw new ApiError('invalid_input', 'name a note id, or use `note create --title "…"`');
     if (options.markdown === true) {
@@ -62,7 +74,9 @@ export const noteCommand: Command = {
     }
     const note = await ctx.call<NoteDetail>('notes.get', { id: first });
     if (ctx.json) return ctx.out(JSON.stringify(note, null, 2));
-    ctx.out(`${note.title}\n  id: ${note.id}\n  tags: ${note.tags.join(', ') || 'none'}\n  updated: ${note.updatedAt}${note.deletedAt ? '\n  in the trash' : ''}`);
+    ctx.out(
+      `${note.title}\n  id: ${note.id}\n  tags: ${note.tags.join(', ') || 'none'}\n  updated: ${note.updatedAt}${note.deletedAt ? '\n  in the trash' : ''}`,
+    );
     ctx.out(`\n${note.plainText}`);
     if (note.citations.length) {
       ctx.out('\nCitations:');

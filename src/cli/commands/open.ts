@@ -6,7 +6,13 @@ import { startLoopbackShell } from '../../main/loopback/server';
 import { PACKAGE_ROOT } from '../context';
 import type { Command } from './types';
 
-const BROWSERS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'];
+const BROWSERS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+];
 
 function electronBinary(): string | undefined {
   try {
@@ -66,12 +72,24 @@ export const openCommand: Command = {
       const profile = path.join(ctx.dataDir, 'browser-profile');
       const child = spawn(
         browser,
-        [`--app=${shell.url}`, `--user-data-dir=${profile}`, '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+        [
+          `--app=${shell.url}`,
+          `--user-data-dir=${profile}`,
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+        ],
         { stdio: 'ignore', detached: false },
       );
       child.on('exit', () => void shell.close().then(() => process.exit(0)));
     } else if (!options['no-open'] && !ctx.json) {
-      ctx.out(hasDisplay() ? 'No Chromium or Chrome found: open the URL above in one.' : 'No display: open the URL above in a browser on this machine.');
+      ctx.out(
+        hasDisplay()
+          ? 'No Chromium or Chrome found: open the URL above in one.'
+          : 'No display: open the URL above in a browser on this machine.',
+      );
     }
 
     await new Promise<void>((resolve) => {

@@ -29,7 +29,8 @@ export const searchCommand: Command = {
   async run(ctx, positionals, options) {
     const q = positionals.join(' ');
     const limit = options.limit === undefined ? undefined : Number(options.limit);
-    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new ApiError('invalid_input', `--limit must be a whole number of at least 1 (got "${String(options.limit)}").`);
+    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1))
+      throw new ApiError('invalid_input', `--limit must be a whole number of at least 1 (got "${String(options.limit)}").`);
     const response = await ctx.call<SearchResponse>('search.query', limit === undefined ? { q } : { q, limit });
     if (ctx.json) return ctx.out(JSON.stringify(response, null, 2));
     for (const problem of response.problems) ctx.out(`! ${problem}`);

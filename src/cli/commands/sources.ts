@@ -12,7 +12,13 @@ export const sourcesCommand: Command = {
     ctx.out(
       table([
         ['ID', 'TITLE', 'AUTHOR', 'DATE', 'PASSAGES'],
-        ...list.map((s) => [s.id, orUnknown(s.metadata.title), orUnknown(s.metadata.authors.join('; ')), orUnknown(s.metadata.issued), String(s.passageCount)]),
+        ...list.map((s) => [
+          s.id,
+          orUnknown(s.metadata.title),
+          orUnknown(s.metadata.authors.join('; ')),
+          orUnknown(s.metadata.issued),
+          String(s.passageCount),
+        ]),
       ]),
     );
   },
@@ -31,7 +37,9 @@ export const sourceCommand: Command = {
       return ctx.out(JSON.stringify(withPassages ? detail : { ...summary, passageCount: passages.length }, null, 2));
     }
     const m = detail.metadata;
-    ctx.out(`${orUnknown(m.title)}\n  id: ${detail.id}\n  author: ${orUnknown(m.authors.join('; '))}\n  date: ${orUnknown(m.issued)}\n  publisher: ${orUnknown(m.publisher)}\n  sha256: ${detail.sha256}`);
+    ctx.out(
+      `${orUnknown(m.title)}\n  id: ${detail.id}\n  author: ${orUnknown(m.authors.join('; '))}\n  date: ${orUnknown(m.issued)}\n  publisher: ${orUnknown(m.publisher)}\n  sha256: ${detail.sha256}`,
+    );
     if (withPassages) for (const p of detail.passages) ctx.out(`\n¶${p.ordinal} [${p.kind}] ${p.text}`);
   },
 };

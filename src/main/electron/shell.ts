@@ -20,7 +20,10 @@ function electronNativeBinding(): string | undefined {
  * script and loads nothing remote (the exported file has a default-src 'none' policy).
  */
 async function electronPrintToPdf(html: string): Promise<Buffer> {
-  const printer = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, javascript: false, nodeIntegration: false } });
+  const printer = new BrowserWindow({
+    show: false,
+    webPreferences: { sandbox: true, contextIsolation: true, javascript: false, nodeIntegration: false },
+  });
   try {
     await printer.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
     return await printer.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });

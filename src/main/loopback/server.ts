@@ -33,7 +33,13 @@ const MIME: Record<string, string> = {
   '.json': 'application/json',
 };
 
-function send(res: http.ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}) {
+function send(
+  res: http.ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type = 'text/plain; charset=utf-8',
+  extra: Record<string, string> = {},
+) {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, ...extra });
   res.end(body);
 }
@@ -84,9 +90,7 @@ export async function startLoopbackShell(options: LoopbackOptions): Promise<Loop
   let host = '';
 
   const indexHtml = () =>
-    fs
-      .readFileSync(path.join(rendererRoot, 'index.html'), 'utf8')
-      .replace('<head>', '<head>\n    <script src="/__bridge.js"></script>');
+    fs.readFileSync(path.join(rendererRoot, 'index.html'), 'utf8').replace('<head>', '<head>\n    <script src="/__bridge.js"></script>');
 
   const server = http.createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
@@ -100,7 +104,8 @@ export async function startLoopbackShell(options: LoopbackOptions): Promise<Loop
     const url = new URL(req.url ?? '/', origin);
 
     if (url.pathname === '/' && url.searchParams.has('k')) {
-      if (!sameSecret(url.searchParams.get('k') ?? undefined, secret)) return send(res, 403, 'This link has expired: use the URL Sourcebook printed when it started.');
+      if (!sameSecret(url.searchParams.get('k') ?? undefined, secret))
+        return send(res, 403, 'This link has expired: use the URL Sourcebook printed when it started.');
       return send(res, 302, '', 'text/plain', {
         Location: '/',
         'Set-Cookie': `${COOKIE}=${secret}; HttpOnly; SameSite=Strict; Path=/`,

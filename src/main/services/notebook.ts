@@ -53,7 +53,8 @@ function describeIssues(error: z.ZodError): string {
       const field = issue.path.length ? issue.path.join('.') : 'input';
       const typeMismatch = /expected (\w+), received (\w+)/.exec(issue.message);
       if (typeMismatch?.[2] === 'undefined') return `${field} is required`;
-      if (typeMismatch) return `${field} must be ${/^[aeiou]/.test(typeMismatch[1]!) ? 'an' : 'a'} ${typeMismatch[1]} (got ${typeMismatch[2]})`;
+      if (typeMismatch)
+        return `${field} must be ${/^[aeiou]/.test(typeMismatch[1]!) ? 'an' : 'a'} ${typeMismatch[1]} (got ${typeMismatch[2]})`;
       return `${field} ${issue.message.replace(/^Invalid input: /, '')}`;
     })
     .join('; ');

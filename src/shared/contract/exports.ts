@@ -12,7 +12,10 @@ import {
 } from '../export';
 
 const Text = z.string().max(200_000);
-const Marks = z.array(z.enum(['bold', 'italic', 'code'])).max(3).optional();
+const Marks = z
+  .array(z.enum(['bold', 'italic', 'code']))
+  .max(3)
+  .optional();
 const Inline = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('text'), text: Text, marks: Marks }).strict(),
   z.object({ kind: z.literal('link'), href: z.string().max(4000), text: Text, marks: Marks }).strict(),
@@ -43,7 +46,9 @@ export const ReportModelSchema = z
     title: z.string().trim().min(1, 'must not be empty').max(500),
     author: z.string().max(500).nullable(),
     date: z.string().max(100).nullable(),
-    sections: z.array(z.object({ id: z.string().min(1).max(100), title: z.string().max(500), blocks: z.array(Block).max(50_000) }).strict()).max(500),
+    sections: z
+      .array(z.object({ id: z.string().min(1).max(100), title: z.string().max(500), blocks: z.array(Block).max(50_000) }).strict())
+      .max(500),
     citations: z
       .array(
         z
@@ -62,7 +67,19 @@ export const ReportModelSchema = z
           .strict(),
       )
       .max(20_000),
-    sources: z.array(z.object({ id: SourceId, metadata: Metadata, mediaType: z.string().max(200), fileName: z.string().max(500).nullable(), accessed: z.string().max(40).nullable() }).strict()).max(5000),
+    sources: z
+      .array(
+        z
+          .object({
+            id: SourceId,
+            metadata: Metadata,
+            mediaType: z.string().max(200),
+            fileName: z.string().max(500).nullable(),
+            accessed: z.string().max(40).nullable(),
+          })
+          .strict(),
+      )
+      .max(5000),
   })
   .strict() satisfies z.ZodType<ReportModel>;
 
@@ -90,11 +107,27 @@ export const exportCalls = {
   /** Verifies every quote against its pinned source text; lists what is orphaned, moved or needs review. */
   check: call(z.object(What).strict().refine(exactlyOne, ONE_OF)).returns<CitationCheck>(),
   /** The report with citations formatted, for the dialog's live preview (rendered as React elements). */
-  preview: call(z.object({ ...What, options: ExportOptionsSchema.optional() }).strict().refine(exactlyOne, ONE_OF)).returns<ResolvedReport>(),
+  preview: call(
+    z
+      .object({ ...What, options: ExportOptionsSchema.optional() })
+      .strict()
+      .refine(exactlyOne, ONE_OF),
+  ).returns<ResolvedReport>(),
   /** The exported file's bytes; problem citations are marked visibly in it, never dropped. */
-  run: call(z.object({ ...What, format: z.enum(EXPORT_FORMATS), options: ExportOptionsSchema.optional() }).strict().refine(exactlyOne, ONE_OF)).returns<ExportResult>(),
+  run: call(
+    z
+      .object({ ...What, format: z.enum(EXPORT_FORMATS), options: ExportOptionsSchema.optional() })
+      .strict()
+      .refine(exactlyOne, ONE_OF),
+  ).returns<ExportResult>(),
   /** CSL-JSON, BibTeX or RIS for the given sources, or every source the given notes cite, or all sources. */
   bibliography: call(
-    z.object({ format: z.enum(BIBLIOGRAPHY_FORMATS), sourceIds: z.array(SourceId).min(1).max(5000).optional(), noteIds: z.array(NoteRef).min(1).max(500).optional() }).strict(),
+    z
+      .object({
+        format: z.enum(BIBLIOGRAPHY_FORMATS),
+        sourceIds: z.array(SourceId).min(1).max(5000).optional(),
+        noteIds: z.array(NoteRef).min(1).max(500).optional(),
+      })
+      .strict(),
   ).returns<{ fileName: string; mediaType: string; text: string; count: number }>(),
 } as const;

@@ -9,11 +9,19 @@ export const JobId = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'must be 6–64 l
 const UploadId = JobId;
 const FileName = z.string().trim().min(1, 'must not be empty').max(1000);
 /** Base64 of at most ~3 MB of bytes, so one call stays under the loopback shell's request limit. */
-const Base64 = z.string().max(4_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64');
+const Base64 = z
+  .string()
+  .max(4_000_000)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64');
 
 const Limits = {
   /** Largest file accepted, in bytes (default 200 MB). */
-  maxFileBytes: z.number().int().positive().max(4 * 1024 ** 3).optional(),
+  maxFileBytes: z
+    .number()
+    .int()
+    .positive()
+    .max(4 * 1024 ** 3)
+    .optional(),
   /** The user says these files are new versions of this source. */
   newVersionOf: SourceId.optional(),
 };
@@ -32,7 +40,9 @@ const Metadata = z
 
 export const imports = {
   /** Files or folders on this machine, for the CLI only: a page never names paths. Folders are read recursively. */
-  importPaths: call(z.object({ jobId: JobId.optional(), paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000), ...Limits }).strict())
+  importPaths: call(
+    z.object({ jobId: JobId.optional(), paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000), ...Limits }).strict(),
+  )
     .hostOnly()
     .returns<ImportSummary>(),
   /** A browser cannot hand over paths: it sends bytes inline, or references chunks staged with `stage`. */
@@ -41,7 +51,12 @@ export const imports = {
       .object({
         jobId: JobId.optional(),
         files: z
-          .array(z.union([z.object({ fileName: FileName, base64: Base64 }).strict(), z.object({ fileName: FileName, uploadId: UploadId }).strict()]))
+          .array(
+            z.union([
+              z.object({ fileName: FileName, base64: Base64 }).strict(),
+              z.object({ fileName: FileName, uploadId: UploadId }).strict(),
+            ]),
+          )
           .min(1)
           .max(10_000),
         ...Limits,

@@ -17,7 +17,12 @@ import type {
 
 export const NoteId = z.string().regex(/^n-[a-z0-9-]{4,64}$/, 'must be a note id such as "n-3f9a…"');
 const Title = z.string().trim().min(1, 'must not be empty').max(300, 'is longer than 300 characters');
-const Tag = z.string().trim().min(1).max(60).regex(/^[^,#\s][^,]*$/, 'must be a word or phrase without commas');
+const Tag = z
+  .string()
+  .trim()
+  .min(1)
+  .max(60)
+  .regex(/^[^,#\s][^,]*$/, 'must be a word or phrase without commas');
 
 /** Lexical JSON: the store needs a root with children; the rest is checked node by node on save. */
 export const NoteDocument = z
@@ -50,7 +55,9 @@ const BacklinkTarget = z.discriminatedUnion('kind', [
 export const notes = {
   list: call(z.object({ trash: z.boolean().optional(), tag: Tag.optional() }).strict()).returns<NoteSummary[]>(),
   get: call(z.object({ id: NoteId }).strict()).returns<NoteDetail>(),
-  create: call(z.object({ title: Title, document: NoteDocument.optional(), tags: z.array(Tag).max(50).optional() }).strict()).returns<NoteDetail>(),
+  create: call(
+    z.object({ title: Title, document: NoteDocument.optional(), tags: z.array(Tag).max(50).optional() }).strict(),
+  ).returns<NoteDetail>(),
   /** Creates a note from Markdown, as `note create --from-markdown` does. */
   createFromMarkdown: call(z.object({ title: Title, markdown: z.string().max(2_000_000) }).strict()).returns<NoteDetail>(),
   /**
@@ -87,7 +94,12 @@ export const notes = {
   /** Makes the citation a reader selection becomes; it is stored when the note holding it is saved. */
   makeCitation: call(
     z
-      .object({ sourceId: SourceId, passageAnchor: z.string().min(1).max(80), start: z.number().int().min(0), end: z.number().int().min(1) })
+      .object({
+        sourceId: SourceId,
+        passageAnchor: z.string().min(1).max(80),
+        start: z.number().int().min(0),
+        end: z.number().int().min(1),
+      })
       .strict(),
   ).returns<CitationPayload>(),
   /** Re-anchors every citation of a source against its current text (run after a new version). */

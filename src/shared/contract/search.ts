@@ -24,7 +24,10 @@ export const search = {
         /** Hits per kind. */
         limit: z.number().int().min(1).max(200).optional(),
         filters: SearchFiltersInput.optional(),
-        kinds: z.array(z.enum(['passage', 'source', 'entity', 'note'])).min(1).optional(),
+        kinds: z
+          .array(z.enum(['passage', 'source', 'entity', 'note']))
+          .min(1)
+          .optional(),
       })
       .strict(),
   ).returns<SearchResponse>(),

@@ -16,11 +16,27 @@ beforeAll(async () => {
 });
 afterAll(() => notebook.close());
 
-const bibliography = async (input: object) => (await notebook.dispatch('export.bibliography', input)) as { text: string; count: number; fileName: string };
+const bibliography = async (input: object) =>
+  (await notebook.dispatch('export.bibliography', input)) as { text: string; count: number; fileName: string };
 
 const tricky = [
-  { id: 'tricky', mediaType: 'text/html', metadata: { title: MARKUP_TITLE + ' {braces} 100% #1 a_b ~x^', authors: ['Ada Lovelace', 'Acme Research Group'], issued: '2021-03', publisher: 'P & Q', url: 'https://example.org/a b', note: null } },
-  { id: 'bare', mediaType: 'application/pdf', metadata: { title: null, authors: [], issued: null, publisher: null, url: null, note: null } },
+  {
+    id: 'tricky',
+    mediaType: 'text/html',
+    metadata: {
+      title: MARKUP_TITLE + ' {braces} 100% #1 a_b ~x^',
+      authors: ['Ada Lovelace', 'Acme Research Group'],
+      issued: '2021-03',
+      publisher: 'P & Q',
+      url: 'https://example.org/a b',
+      note: null,
+    },
+  },
+  {
+    id: 'bare',
+    mediaType: 'application/pdf',
+    metadata: { title: null, authors: [], issued: null, publisher: null, url: null, note: null },
+  },
 ];
 
 describe('bibliography export', () => {
@@ -32,7 +48,10 @@ describe('bibliography export', () => {
     expect(items.map((i) => i.id)).toEqual(seeds.map((s) => s.id));
     const byId = new Map(items.map((i) => [i.id, i]));
     const engine = new CSL.Engine(
-      { retrieveLocale: () => fs.readFileSync(path.join(RESOURCES, 'csl/locales-en-US.xml'), 'utf8'), retrieveItem: (id: string) => byId.get(id) as Record<string, unknown> },
+      {
+        retrieveLocale: () => fs.readFileSync(path.join(RESOURCES, 'csl/locales-en-US.xml'), 'utf8'),
+        retrieveItem: (id: string) => byId.get(id) as Record<string, unknown>,
+      },
       fs.readFileSync(path.join(RESOURCES, 'csl/apa.csl'), 'utf8'),
     );
     engine.updateItems(items.map((i) => i.id));
@@ -44,14 +63,26 @@ describe('bibliography export', () => {
 
   it('BibTeX parses with pandoc and keeps titles, authors and dates', async () => {
     const { text } = await bibliography({ format: 'bibtex', sourceIds: ['seed-001', 'seed-004'] });
-    const csl = JSON.parse(run('pandoc', ['-f', 'bibtex', '-t', 'csljson'], text)) as { title: string; author?: { family?: string; literal?: string }[]; issued?: unknown }[];
+    const csl = JSON.parse(run('pandoc', ['-f', 'bibtex', '-t', 'csljson'], text)) as {
+      title: string;
+      author?: { family?: string; literal?: string }[];
+      issued?: unknown;
+    }[];
     expect(csl).toHaveLength(2);
-    expect(csl[0]).toMatchObject({ title: 'Ministry of State Security (MSS)', author: [{ literal: 'Minorstudy Web Team' }], issued: { 'date-parts': [[2024, 12, 15]] } });
+    expect(csl[0]).toMatchObject({
+      title: 'Ministry of State Security (MSS)',
+      author: [{ literal: 'Minorstudy Web Team' }],
+      issued: { 'date-parts': [[2024, 12, 15]] },
+    });
     expect(csl[1]).toMatchObject({ author: [{ family: 'Camarena', given: 'Joaquin' }] });
   });
 
   it('BibTeX escapes special characters so the title reads back exactly', () => {
-    const csl = JSON.parse(run('pandoc', ['-f', 'bibtex', '-t', 'csljson'], sourcesToBibtex(tricky))) as { title?: string; author?: unknown[]; publisher?: string }[];
+    const csl = JSON.parse(run('pandoc', ['-f', 'bibtex', '-t', 'csljson'], sourcesToBibtex(tricky))) as {
+      title?: string;
+      author?: unknown[];
+      publisher?: string;
+    }[];
     expect(csl[0]!.title).toBe(tricky[0]!.metadata.title);
     expect(csl[0]!.author).toEqual([{ family: 'Lovelace', given: 'Ada' }, { literal: 'Acme Research Group' }]);
     expect(csl[0]!.publisher).toBe('P & Q');
@@ -74,7 +105,11 @@ describe('bibliography export', () => {
   });
 
   it('leaves unknown metadata out of every format rather than writing placeholders', () => {
-    for (const text of [JSON.stringify(sourcesToCslJson(tricky.slice(1))), sourcesToBibtex(tricky.slice(1)), sourcesToRis(tricky.slice(1))]) {
+    for (const text of [
+      JSON.stringify(sourcesToCslJson(tricky.slice(1))),
+      sourcesToBibtex(tricky.slice(1)),
+      sourcesToRis(tricky.slice(1)),
+    ]) {
       expect(text).not.toMatch(/undefined|null|unknown|n\.d\.|Untitled/i);
     }
   });

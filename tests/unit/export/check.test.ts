@@ -35,10 +35,16 @@ describe('citation check before export', () => {
     const check = (await notebook.dispatch('export.check', { report: model })) as CitationCheck;
     const byId = new Map(check.problems.map((p) => [p.citationId, p]));
     expect(check.problems).toHaveLength(4);
-    expect(byId.get(model.citations[1]!.id)).toMatchObject({ status: 'review', message: 'The quoted words are not in the pinned source text.' });
+    expect(byId.get(model.citations[1]!.id)).toMatchObject({
+      status: 'review',
+      message: 'The quoted words are not in the pinned source text.',
+    });
     expect(byId.get(model.citations[2]!.id)?.status).toBe('moved');
     expect(byId.get(model.citations[3]!.id)?.status).toBe('orphaned');
-    expect(byId.get(model.citations[4]!.id)).toMatchObject({ status: 'review', message: 'The passage was rewritten in the newer version.' });
+    expect(byId.get(model.citations[4]!.id)).toMatchObject({
+      status: 'review',
+      message: 'The passage was rewritten in the newer version.',
+    });
     expect(check.verified).toBe(report.citations.length - 3);
     expect(byId.get(model.citations[1]!.id)?.sectionTitle).toBe('Mandate and reach');
   });
@@ -46,7 +52,8 @@ describe('citation check before export', () => {
   it('still exports, and marks each problem visibly in every format', async () => {
     const model = broken();
     const label = /CITATION NEEDS REVIEW|CITATION MOVED|ORPHANED CITATION/g;
-    const get = async (format: string) => Buffer.from(((await notebook.dispatch('export.run', { report: model, format })) as ExportResult).base64, 'base64');
+    const get = async (format: string) =>
+      Buffer.from(((await notebook.dispatch('export.run', { report: model, format })) as ExportResult).base64, 'base64');
     const md = (await get('md')).toString();
     expect(md.match(label)).toHaveLength(4);
     const html = (await get('html')).toString();
@@ -58,10 +65,16 @@ describe('citation check before export', () => {
   });
 
   it('rejects a report given with a citation that points nowhere, as orphaned', async () => {
-    const model: ReportModel = { ...report, sections: [{ id: 'n-x', title: 'X', blocks: [{ kind: 'paragraph', content: [{ kind: 'cite', citationId: 'missing' }] }] }] };
+    const model: ReportModel = {
+      ...report,
+      sections: [{ id: 'n-x', title: 'X', blocks: [{ kind: 'paragraph', content: [{ kind: 'cite', citationId: 'missing' }] }] }],
+    };
     const check = (await notebook.dispatch('export.check', { report: model })) as CitationCheck;
     expect(check.problems).toEqual([expect.objectContaining({ citationId: 'missing', status: 'orphaned' })]);
-    const md = Buffer.from(((await notebook.dispatch('export.run', { report: model, format: 'md' })) as ExportResult).base64, 'base64').toString();
+    const md = Buffer.from(
+      ((await notebook.dispatch('export.run', { report: model, format: 'md' })) as ExportResult).base64,
+      'base64',
+    ).toString();
     expect(md).toContain('ORPHANED CITATION');
   });
 

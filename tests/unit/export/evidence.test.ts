@@ -50,7 +50,12 @@ describe('evidence pack', () => {
 
     const result = verify(file);
     expect(result.status).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ ok: true, citations: report.citations.length, verifiedQuotes: report.citations.length, failures: [] });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      ok: true,
+      citations: report.citations.length,
+      verifiedQuotes: report.citations.length,
+      failures: [],
+    });
   });
 
   it('fails verification when a source text or a quote is altered', async () => {
@@ -72,7 +77,10 @@ describe('evidence pack', () => {
   });
 
   it('records flagged citations in the manifest, and they still verify as flagged', async () => {
-    const model = { ...report, citations: report.citations.map((c, i) => (i === 0 ? { ...c, status: 'review' as const, statusDetail: 'Reworded upstream.' } : c)) };
+    const model = {
+      ...report,
+      citations: report.citations.map((c, i) => (i === 0 ? { ...c, status: 'review' as const, statusDetail: 'Reworded upstream.' } : c)),
+    };
     const result = verify(await pack(model));
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout).flagged).toEqual([expect.objectContaining({ status: 'review', message: 'Reworded upstream.' })]);
@@ -85,15 +93,32 @@ describe('CLI', () => {
     const model = path.join(dir, 'model.json');
     fs.writeFileSync(model, JSON.stringify(report));
     const out = path.join(dir, 'cli.md');
-    const json = execFileSync(process.execPath, [CLI, 'export', '--model', model, '--format', 'md', '--style', 'apa', '-o', out, '--json', '--data-dir', dataDir], { encoding: 'utf8' });
+    const json = execFileSync(
+      process.execPath,
+      [CLI, 'export', '--model', model, '--format', 'md', '--style', 'apa', '-o', out, '--json', '--data-dir', dataDir],
+      { encoding: 'utf8' },
+    );
     expect(JSON.parse(json)).toMatchObject({ file: out, check: { citations: report.citations.length, problems: [] } });
     expect(fs.readFileSync(out, 'utf8')).toContain('## References');
 
     const bib = path.join(dir, 'seeds.bib');
-    execFileSync(process.execPath, [CLI, 'bibliography', '--format', 'bibtex', '--sources', 'seed-000,seed-001', '-o', bib, '--data-dir', dataDir]);
+    execFileSync(process.execPath, [
+      CLI,
+      'bibliography',
+      '--format',
+      'bibtex',
+      '--sources',
+      'seed-000,seed-001',
+      '-o',
+      bib,
+      '--data-dir',
+      dataDir,
+    ]);
     expect(fs.readFileSync(bib, 'utf8').match(/^@online\{/gm)).toHaveLength(2);
 
-    const bad = spawnSync(process.execPath, [CLI, 'export', '--model', model, '--format', 'odt', '-o', out, '--data-dir', dataDir], { encoding: 'utf8' });
+    const bad = spawnSync(process.execPath, [CLI, 'export', '--model', model, '--format', 'odt', '-o', out, '--data-dir', dataDir], {
+      encoding: 'utf8',
+    });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/format/);
   }, 60_000);

@@ -45,24 +45,59 @@ export async function seedReport(notebook: Notebook, options: { citationsPerSour
         id: 'n-first',
         title: 'Mandate and reach',
         blocks: [
-          { kind: 'paragraph', content: [{ kind: 'text', text: 'The agency is described as ' }, { kind: 'text', text: 'ambitious', marks: ['italic'] }, { kind: 'text', text: '.' }, cite(citations[0]!)] },
+          {
+            kind: 'paragraph',
+            content: [
+              { kind: 'text', text: 'The agency is described as ' },
+              { kind: 'text', text: 'ambitious', marks: ['italic'] },
+              { kind: 'text', text: '.' },
+              cite(citations[0]!),
+            ],
+          },
           { kind: 'heading', level: 1, content: [{ kind: 'text', text: 'Sources disagree' }] },
-          { kind: 'list', ordered: false, items: citations.slice(1, half).map((c) => [{ kind: 'text', text: `Point from ${c.sourceId}` }, cite(c)]) },
+          {
+            kind: 'list',
+            ordered: false,
+            items: citations.slice(1, half).map((c) => [{ kind: 'text', text: `Point from ${c.sourceId}` }, cite(c)]),
+          },
         ],
       },
       {
         id: 'n-second',
         title: MARKUP_TITLE,
         blocks: [
-          { kind: 'paragraph', content: [{ kind: 'text', text: MARKUP_TEXT }, { kind: 'text', text: 'bold words', marks: ['bold'] }] },
+          {
+            kind: 'paragraph',
+            content: [
+              { kind: 'text', text: MARKUP_TEXT },
+              { kind: 'text', text: 'bold words', marks: ['bold'] },
+            ],
+          },
           { kind: 'quote', content: [{ kind: 'text', text: 'A block quote with a citation.' }, cite(citations[half]!)] },
-          { kind: 'list', ordered: true, items: citations.slice(half + 1).map((c) => [{ kind: 'text', text: `Numbered point, ${c.sourceId}` }, cite(c)]) },
-          { kind: 'paragraph', content: [{ kind: 'link', href: 'javascript:alert(1)', text: 'a bad link' }, { kind: 'break' }, { kind: 'link', href: 'https://example.org/a', text: 'a good link' }] },
+          {
+            kind: 'list',
+            ordered: true,
+            items: citations.slice(half + 1).map((c) => [{ kind: 'text', text: `Numbered point, ${c.sourceId}` }, cite(c)]),
+          },
+          {
+            kind: 'paragraph',
+            content: [
+              { kind: 'link', href: 'javascript:alert(1)', text: 'a bad link' },
+              { kind: 'break' },
+              { kind: 'link', href: 'https://example.org/a', text: 'a good link' },
+            ],
+          },
         ],
       },
     ],
     citations,
-    sources: sources.map((s) => ({ id: s.id, metadata: s.metadata, mediaType: 'text/plain', fileName: s.fileName, accessed: '2026-11-20' })),
+    sources: sources.map((s) => ({
+      id: s.id,
+      metadata: s.metadata,
+      mediaType: 'text/plain',
+      fileName: s.fileName,
+      accessed: '2026-11-20',
+    })),
   };
 }
 

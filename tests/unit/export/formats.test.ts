@@ -16,7 +16,11 @@ beforeAll(async () => {
 });
 afterAll(() => notebook.close());
 
-async function exportAs(format: ExportFormat, options: Partial<ExportOptions> = {}, model = report): Promise<{ result: ExportResult; bytes: Buffer }> {
+async function exportAs(
+  format: ExportFormat,
+  options: Partial<ExportOptions> = {},
+  model = report,
+): Promise<{ result: ExportResult; bytes: Buffer }> {
   const result = (await notebook.dispatch('export.run', { report: model, format, options })) as ExportResult;
   return { result, bytes: Buffer.from(result.base64, 'base64') };
 }
@@ -90,7 +94,7 @@ describe('exported files read back with real tools', () => {
     const withQuotes = await exportAs('md', { style: 'apa' });
     const md = withQuotes.bytes.toString();
     expect(countNotes(pandocJson(md, 'markdown'))).toBe(report.citations.length);
-    expect(md).toContain("\\(Taylor, n.d., para. 4\\)[^1]");
+    expect(md).toContain('\\(Taylor, n.d., para. 4\\)[^1]');
     expect(md).toContain('## References');
 
     const without = await exportAs('md', { style: 'mla', includeQuotes: false, includeBibliography: false });

@@ -9,7 +9,15 @@ let notebook: ReturnType<typeof freshNotebook>;
 beforeEach(() => void (notebook = freshNotebook()));
 afterEach(() => notebook.close());
 
-const heading = (words: string) => ({ type: 'heading', version: 1, tag: 'h2', direction: null, format: '', indent: 0, children: [text(words)] });
+const heading = (words: string) => ({
+  type: 'heading',
+  version: 1,
+  tag: 'h2',
+  direction: null,
+  format: '',
+  indent: 0,
+  children: [text(words)],
+});
 
 describe('exporting notes', () => {
   it('maps notes, in the order given, to a report with one note per citation', async () => {
@@ -17,7 +25,10 @@ describe('exporting notes', () => {
     const b = await cite(notebook, 'seed-001', 'Ministry of State Security');
     const first = await noteCiting(notebook, 'First <b>note</b>', a);
     const second = await call<NoteDetail>(notebook, 'notes.create', { title: 'Second note' });
-    await call<SaveResult>(notebook, 'notes.save', { id: second.id, document: doc(heading('Findings'), paragraph(text('Bold', 1), text(' claim'), citationNode(b), text(' and again'), citationNode(a))) });
+    await call<SaveResult>(notebook, 'notes.save', {
+      id: second.id,
+      document: doc(heading('Findings'), paragraph(text('Bold', 1), text(' claim'), citationNode(b), text(' and again'), citationNode(a))),
+    });
 
     const preview = (await notebook.dispatch('export.preview', { noteIds: [second.id, first.id], title: 'Combined' })) as ResolvedReport;
     expect(preview.title).toBe('Combined');
@@ -25,13 +36,18 @@ describe('exporting notes', () => {
     expect(preview.notes).toHaveLength(3);
     expect(preview.check).toMatchObject({ citations: 3, verified: 3, problems: [] });
 
-    const md = Buffer.from(((await notebook.dispatch('export.run', { noteIds: [second.id, first.id], format: 'md' })) as ExportResult).base64, 'base64').toString();
+    const md = Buffer.from(
+      ((await notebook.dispatch('export.run', { noteIds: [second.id, first.id], format: 'md' })) as ExportResult).base64,
+      'base64',
+    ).toString();
     expect((run('pandoc', ['-f', 'markdown', '-t', 'json'], md).match(/"t":"Note"/g) ?? []).length).toBe(3);
     expect(md).toContain('## First \\<b\\>note\\</b\\>');
     expect(md).toContain('**Bold**');
     const docx = (await notebook.dispatch('export.run', { noteIds: [first.id], format: 'docx' })) as ExportResult;
     expect(docx.fileName).toBe('First b note b.docx');
-    expect(run('pandoc', ['-f', 'docx', '-t', 'plain', '--wrap=none'], Buffer.from(docx.base64, 'base64'))).toContain('There are few intelligence agencies with a more ambitious agenda');
+    expect(run('pandoc', ['-f', 'docx', '-t', 'plain', '--wrap=none'], Buffer.from(docx.base64, 'base64'))).toContain(
+      'There are few intelligence agencies with a more ambitious agenda',
+    );
   });
 
   it('lists citations the notes service flagged after a source changed, and marks them', async () => {
@@ -42,18 +58,31 @@ describe('exporting notes', () => {
     const check = (await notebook.dispatch('export.check', { noteIds: [note.id] })) as CitationCheck;
     expect(check.problems).toHaveLength(1);
     expect(['review', 'orphaned']).toContain(check.problems[0]!.status);
-    const html = Buffer.from(((await notebook.dispatch('export.run', { noteIds: [note.id], format: 'html' })) as ExportResult).base64, 'base64').toString();
+    const html = Buffer.from(
+      ((await notebook.dispatch('export.run', { noteIds: [note.id], format: 'html' })) as ExportResult).base64,
+      'base64',
+    ).toString();
     expect(html).toMatch(/class="problem">\[(CITATION NEEDS REVIEW|ORPHANED CITATION)/);
   });
 
   it('exports a bibliography of the sources the notes cite', async () => {
-    const note = await noteCiting(notebook, 'Two sources', await cite(notebook, 'seed-004', 'Ministry of State Security'), await cite(notebook, 'seed-001', 'Ministry of State Security'));
-    const { text: ris, count } = (await notebook.dispatch('export.bibliography', { format: 'ris', noteIds: [note.id] })) as { text: string; count: number };
+    const note = await noteCiting(
+      notebook,
+      'Two sources',
+      await cite(notebook, 'seed-004', 'Ministry of State Security'),
+      await cite(notebook, 'seed-001', 'Ministry of State Security'),
+    );
+    const { text: ris, count } = (await notebook.dispatch('export.bibliography', { format: 'ris', noteIds: [note.id] })) as {
+      text: string;
+      count: number;
+    };
     expect(count).toBe(2);
     expect(ris.match(/^ID {2}- (.*)$/gm)).toEqual(['ID  - seed-004', 'ID  - seed-001']);
   });
 
   it('refuses a note that does not exist, naming it', async () => {
-    await expect(notebook.dispatch('export.run', { noteIds: ['n-doesnotexist'], format: 'md' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(notebook.dispatch('export.run', { noteIds: ['n-doesnotexist'], format: 'md' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
   });
 });

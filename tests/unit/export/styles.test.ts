@@ -17,7 +17,11 @@ const preview = async (model: ReportModel, style: string, extra: object = {}) =>
   (await notebook.dispatch('export.preview', { report: model, options: { style, ...extra } })) as ResolvedReport;
 
 function allText(r: ResolvedReport): string {
-  return [...r.notes.map((n) => runsToPlainText(n.citation)), ...r.marks.map((m) => runsToPlainText(m.inText ?? [])), ...r.bibliography.map(runsToPlainText)].join('\n');
+  return [
+    ...r.notes.map((n) => runsToPlainText(n.citation)),
+    ...r.marks.map((m) => runsToPlainText(m.inText ?? [])),
+    ...r.bibliography.map(runsToPlainText),
+  ].join('\n');
 }
 
 /** A source the texts say almost nothing about: no author, date, publisher or title. */
@@ -27,9 +31,30 @@ function bareReport(): ReportModel {
   // A model source that is not in the store keeps its own (empty) metadata.
   return {
     ...report,
-    sections: [{ id: 'n-bare', title: 'Bare', blocks: [{ kind: 'paragraph', content: [{ kind: 'text', text: 'Claim.' }, { kind: 'cite', citationId: first.id }] }] }],
+    sections: [
+      {
+        id: 'n-bare',
+        title: 'Bare',
+        blocks: [
+          {
+            kind: 'paragraph',
+            content: [
+              { kind: 'text', text: 'Claim.' },
+              { kind: 'cite', citationId: first.id },
+            ],
+          },
+        ],
+      },
+    ],
     citations: [{ ...first, sourceId: 'unknown-src' }],
-    sources: [{ ...source, id: 'unknown-src', accessed: null, metadata: { title: null, authors: [], issued: null, publisher: null, url: null, note: null } }],
+    sources: [
+      {
+        ...source,
+        id: 'unknown-src',
+        accessed: null,
+        metadata: { title: null, authors: [], issued: null, publisher: null, url: null, note: null },
+      },
+    ],
   };
 }
 
@@ -51,13 +76,17 @@ describe('citation styles (citeproc-js with the shipped CSL files)', () => {
     const apa = await preview(report, 'apa', { includeQuotes: false });
     expect(apa.notes).toHaveLength(0);
     expect(runsToPlainText(apa.marks[0]!.inText!)).toBe('(Taylor, n.d., para. 4)');
-    expect(runsToPlainText(apa.bibliography.find((b) => runsToPlainText(b).startsWith('Minorstudy'))!)).toBe('Minorstudy Web Team. (2024, December 15). Ministry of State Security (MSS).');
+    expect(runsToPlainText(apa.bibliography.find((b) => runsToPlainText(b).startsWith('Minorstudy'))!)).toBe(
+      'Minorstudy Web Team. (2024, December 15). Ministry of State Security (MSS).',
+    );
   });
 
   it('Chicago without a bibliography gives full first notes', async () => {
     const resolved = await preview(report, 'chicago', { includeBibliography: false });
     expect(resolved.bibliography).toHaveLength(0);
-    expect(runsToPlainText(resolved.notes[0]!.citation)).toMatch(/^Brianna Taylor, “China: Ministry of State Security \(MSS\),” n\.d\., para\. 4, accessed \w+ \d+, \d{4}\.$/);
+    expect(runsToPlainText(resolved.notes[0]!.citation)).toMatch(
+      /^Brianna Taylor, “China: Ministry of State Security \(MSS\),” n\.d\., para\. 4, accessed \w+ \d+, \d{4}\.$/,
+    );
     expect(runsToPlainText(resolved.notes[1]!.citation)).toMatch(/^Taylor, .*para\. 5\.$/);
   });
 
@@ -81,11 +110,19 @@ describe('citation styles (citeproc-js with the shipped CSL files)', () => {
   });
 
   it('prints markup in a source title as text', async () => {
-    const model = { ...report, sources: report.sources.map((s) => ({ ...s, id: `x-${s.id}`, metadata: { ...s.metadata, title: MARKUP_TITLE } })), citations: report.citations.map((c) => ({ ...c, sourceId: `x-${c.sourceId}` })) };
+    const model = {
+      ...report,
+      sources: report.sources.map((s) => ({ ...s, id: `x-${s.id}`, metadata: { ...s.metadata, title: MARKUP_TITLE } })),
+      citations: report.citations.map((c) => ({ ...c, sourceId: `x-${c.sourceId}` })),
+    };
     for (const style of CITATION_STYLES) {
       const resolved = await preview(model, style);
       // Styles may title-case a title; they must never read it as markup.
-      expect(resolved.bibliography.some((b) => /<script>alert\(.x.\)<\/script> & <i>\*spies\*<\/i> \[link\]\(http:\/\/evil\.test\) @cite \$x\$/i.test(runsToPlainText(b)))).toBe(true);
+      expect(
+        resolved.bibliography.some((b) =>
+          /<script>alert\(.x.\)<\/script> & <i>\*spies\*<\/i> \[link\]\(http:\/\/evil\.test\) @cite \$x\$/i.test(runsToPlainText(b)),
+        ),
+      ).toBe(true);
       expect(resolved.bibliography.flat().some((r) => r.text.includes('spies') && r.italic && r.bold)).toBe(false);
     }
   });

@@ -16,7 +16,9 @@ export function makePdf(pages: string[][], options: { title?: string; textLayer?
       options.textLayer === false
         ? '0.5 g 72 600 200 100 re f'
         : `BT /F1 12 Tf 72 720 Td 14 TL ${lines.map((l) => (l === '' ? 'T* T*' : `(${escapePdf(l)}) Tj T*`)).join(' ')} ET`;
-    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${objects.length + 2} 0 R >>`);
+    objects.push(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${objects.length + 2} 0 R >>`,
+    );
     objects.push(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
   });
   let out = '%PDF-1.4\n';
@@ -81,7 +83,8 @@ export function makeZip(files: ZipFile[]): Buffer {
   return Buffer.concat([...locals, directory, end]);
 }
 
-const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const W =
+  'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
 export interface DocxParagraph {
   text: string;
@@ -89,9 +92,15 @@ export interface DocxParagraph {
 }
 
 /** A Word document mammoth accepts; `body` may carry extra raw XML such as an image. */
-export function makeDocx(paragraphs: DocxParagraph[], options: { title?: string; extraBody?: string; relationships?: string; documentXml?: ZipFile } = {}): Buffer {
+export function makeDocx(
+  paragraphs: DocxParagraph[],
+  options: { title?: string; extraBody?: string; relationships?: string; documentXml?: ZipFile } = {},
+): Buffer {
   const body = paragraphs
-    .map((p) => `<w:p>${p.style ? `<w:pPr><w:pStyle w:val="${p.style}"/></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${p.text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</w:t></w:r></w:p>`)
+    .map(
+      (p) =>
+        `<w:p>${p.style ? `<w:pPr><w:pStyle w:val="${p.style}"/></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${p.text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</w:t></w:r></w:p>`,
+    )
     .join('');
   return makeZip([
     {
@@ -102,7 +111,10 @@ export function makeDocx(paragraphs: DocxParagraph[], options: { title?: string;
       name: '_rels/.rels',
       data: '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
     },
-    options.documentXml ?? { name: 'word/document.xml', data: `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${body}${options.extraBody ?? ''}</w:body></w:document>` },
+    options.documentXml ?? {
+      name: 'word/document.xml',
+      data: `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${body}${options.extraBody ?? ''}</w:body></w:document>`,
+    },
     {
       name: 'word/_rels/document.xml.rels',
       data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${options.relationships ?? ''}</Relationships>`,

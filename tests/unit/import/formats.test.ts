@@ -34,7 +34,10 @@ describe('plain text', () => {
     const utf8 = await extractDocument(Buffer.from('Cafe\u0301 report\n\nThe Ministry met in Beijing.\n'), 'a.txt');
     expect(utf8.text).toContain('Café');
     expect(utf8.passages[0]).toMatchObject({ kind: 'title', text: 'Café report' });
-    const utf16 = await extractDocument(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Hello from UTF-16\nsecond line.', 'utf16le')]), 'b.txt');
+    const utf16 = await extractDocument(
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Hello from UTF-16\nsecond line.', 'utf16le')]),
+      'b.txt',
+    );
     expect(utf16.passages.map((p) => p.text)).toEqual(['Hello from UTF-16', 'second line.']);
     expectOffsetsHold(utf8);
     expectOffsetsHold(utf16);
@@ -65,7 +68,8 @@ describe('plain text', () => {
 
 describe('markdown', () => {
   it('keeps words, drops syntax, and types headings, bullets and quotes', async () => {
-    const md = '---\ntitle: Field notes\nauthor: Kim Lee\ndate: 2021-05-06\n---\n# Field notes\n\nSome **bold** and _emphasis_ with a [link](https://example.org) and `code`.\n\n## Details\n\n- first item\n- second *item*\n\n> a quotation\n> over two lines\n\n![diagram](x.png)\n\n| a | b |\n|---|---|\n| 1 | 2 |\n';
+    const md =
+      '---\ntitle: Field notes\nauthor: Kim Lee\ndate: 2021-05-06\n---\n# Field notes\n\nSome **bold** and _emphasis_ with a [link](https://example.org) and `code`.\n\n## Details\n\n- first item\n- second *item*\n\n> a quotation\n> over two lines\n\n![diagram](x.png)\n\n| a | b |\n|---|---|\n| 1 | 2 |\n';
     const doc = await extractDocument(Buffer.from(md), 'notes.md');
     expect(doc.metadata).toMatchObject({ title: 'Field notes', authors: ['Kim Lee'], issued: '2021-05-06' });
     expect(doc.passages.map((p) => [p.kind, p.text])).toEqual([
@@ -96,21 +100,33 @@ describe('web pages', () => {
     expect(connectSpy).not.toHaveBeenCalled();
     expect((globalThis as { __ran?: boolean }).__ran).toBeUndefined();
 
-    expect(doc.metadata).toMatchObject({ title: 'Ministry reforms announced', authors: ['Ada Writer'], issued: '2024-02-03', publisher: 'Example News', url: 'https://news.example.org/story/1' });
+    expect(doc.metadata).toMatchObject({
+      title: 'Ministry reforms announced',
+      authors: ['Ada Writer'],
+      issued: '2024-02-03',
+      publisher: 'Example News',
+      url: 'https://news.example.org/story/1',
+    });
     expect(doc.canonicalUrl).toBe('https://news.example.org/story/1');
     expect(doc.text).not.toMatch(/[<>]/);
     expect(doc.text).not.toMatch(/__ran|tracker\.invalid|javascript:|Buy cheap|Sport/);
     const kinds = doc.passages.map((p) => p.kind);
     expect(kinds[0]).toBe('title');
     expect(kinds).toContain('heading');
-    expect(doc.passages.filter((p) => p.kind === 'bullet').map((p) => p.text)).toEqual(['Washington asked for clarification.', 'Canberra said it was studying the text.']);
+    expect(doc.passages.filter((p) => p.kind === 'bullet').map((p) => p.text)).toEqual([
+      'Washington asked for clarification.',
+      'Canberra said it was studying the text.',
+    ]);
     expect(doc.passages.find((p) => p.kind === 'quote')?.text).toBe('We will watch closely what happens next.');
     expect(doc.text).toContain('were cosmetic');
     expectOffsetsHold(doc);
   });
 
   it('honours a declared legacy charset and refuses a lying one', async () => {
-    const latin1 = Buffer.from('<html><head><meta charset="windows-1252"><title>Caf\xe9</title></head><body><p>Caf\xe9 society met in the old town for a long evening of talk and argument.</p></body></html>', 'latin1');
+    const latin1 = Buffer.from(
+      '<html><head><meta charset="windows-1252"><title>Caf\xe9</title></head><body><p>Caf\xe9 society met in the old town for a long evening of talk and argument.</p></body></html>',
+      'latin1',
+    );
     const doc = await extractDocument(latin1, 'legacy.html');
     expect(doc.text).toContain('Café society');
     expect(await reason(Buffer.from('<html><body><p>caf\xe9</p></body></html>', 'latin1'), 'nodecl.html')).toMatch(/not valid UTF-8/);
@@ -119,7 +135,9 @@ describe('web pages', () => {
 
 describe('PDF', () => {
   it('extracts text per page with page numbers and document metadata', async () => {
-    const pdf = makePdf([['Annual report on security', '', 'The Ministry of State Security grew.'], ['Second page text about Beijing.']], { title: 'Annual report' });
+    const pdf = makePdf([['Annual report on security', '', 'The Ministry of State Security grew.'], ['Second page text about Beijing.']], {
+      title: 'Annual report',
+    });
     const doc = await extractDocument(pdf, 'report.pdf');
     expect(doc.format).toBe('pdf');
     expect(doc.metadata).toMatchObject({ title: 'Annual report', authors: ['Test Author'], issued: '2024-03-05' });
@@ -153,7 +171,11 @@ describe('DOCX', () => {
     );
     const doc = await extractDocument(docx, 'review.docx');
     expect(doc.metadata).toMatchObject({ title: 'Quarterly review', authors: ['Docx Author'], issued: '2023-04-01' });
-    expect(doc.passages.map((p) => p.text)).toEqual(['Quarterly review', 'Background', 'The Ministry of State Security & partners met in Beijing.']);
+    expect(doc.passages.map((p) => p.text)).toEqual([
+      'Quarterly review',
+      'Background',
+      'The Ministry of State Security & partners met in Beijing.',
+    ]);
     expect(doc.passages[1]!.kind).toBe('heading');
     expectOffsetsHold(doc);
   });
@@ -161,11 +183,15 @@ describe('DOCX', () => {
   it('refuses archives that are not zips, bombs, and liars', async () => {
     expect(await reason(Buffer.from('just some text pretending'), 'fake.docx')).toBe('DOCX is not a valid archive (not a zip file)');
     expect(await reason(makeZip([{ name: 'readme.txt', data: 'hello' }]), 'other.docx')).toMatch(/no word\/document\.xml/);
-    expect(await reason(Buffer.concat([Buffer.from([0x50, 0x4b, 3, 4]), Buffer.alloc(100)]), 'cut.docx')).toMatch(/DOCX is not a valid archive/);
+    expect(await reason(Buffer.concat([Buffer.from([0x50, 0x4b, 3, 4]), Buffer.alloc(100)]), 'cut.docx')).toMatch(
+      /DOCX is not a valid archive/,
+    );
     const bomb = makeDocx([], { documentXml: { name: 'word/document.xml', data: Buffer.alloc(64 * 1024 * 1024, 0x20) } });
     expect(bomb.length).toBeLessThan(200 * 1024);
     expect(await reason(bomb, 'bomb.docx')).toMatch(/decompression bomb/);
-    const liar = makeDocx([], { documentXml: { name: 'word/document.xml', data: Buffer.alloc(8 * 1024 * 1024, 0x20), declaredSize: 1000 } });
+    const liar = makeDocx([], {
+      documentXml: { name: 'word/document.xml', data: Buffer.alloc(8 * 1024 * 1024, 0x20), declaredSize: 1000 },
+    });
     expect(await reason(liar, 'liar.docx')).toMatch(/expands beyond the size it declares/);
   });
 

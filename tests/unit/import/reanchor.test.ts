@@ -22,7 +22,10 @@ describe('a new version of an imported source', () => {
     const note = await noteCiting(nb, 'Trip', kept, dropped);
 
     const v2 = 'Field report\n\nUpdated. The delegation arrived on Monday and met the minister.\nNo second meeting took place.\n';
-    const second = await call<ImportSummary>(nb, 'imports.importFiles', { newVersionOf: sourceId, files: [{ fileName: 'report-v2.txt', base64: b64(v2) }] });
+    const second = await call<ImportSummary>(nb, 'imports.importFiles', {
+      newVersionOf: sourceId,
+      files: [{ fileName: 'report-v2.txt', base64: b64(v2) }],
+    });
     expect(second.imported[0]).toMatchObject({ sourceId, newVersion: true });
     const review = second.imported[0]!.citationsToReview;
     expect(review.map((c) => [c.noteId, c.exact])).toEqual([[note.id, 'cancelled at short notice']]);

@@ -44,7 +44,10 @@ describe('importing into the store', () => {
         { fileName: 'good.txt', base64: b64('Field report\n\nThe Ministry of State Security met officials in Beijing.\n') },
         { fileName: 'page.html', base64: b64(HOSTILE_HTML) },
         { fileName: 'report.pdf', base64: b64(makePdf([['Annual report', '', 'The Ministry of State Security grew.']])) },
-        { fileName: 'memo.docx', base64: b64(makeDocx([{ text: 'Memo', style: 'Title' }, { text: 'Beijing and the Ministry of State Security.' }])) },
+        {
+          fileName: 'memo.docx',
+          base64: b64(makeDocx([{ text: 'Memo', style: 'Title' }, { text: 'Beijing and the Ministry of State Security.' }])),
+        },
         { fileName: 'empty.txt', base64: '' },
         { fileName: 'blank.md', base64: b64('   \n\n  ') },
         { fileName: 'binary.txt', base64: b64(Buffer.from([1, 2, 3, 0, 255, 254, 0, 7])) },
@@ -56,7 +59,14 @@ describe('importing into the store', () => {
         { fileName: '<img src=x onerror=alert(1)>.txt', base64: b64('Markup name\n\nbody text') },
       ],
     });
-    expect(summary.imported.map((i) => i.fileName)).toEqual(['good.txt', 'page.html', 'report.pdf', 'memo.docx', 'evilgpj.txt', '<img src=x onerror=alert(1)>.txt']);
+    expect(summary.imported.map((i) => i.fileName)).toEqual([
+      'good.txt',
+      'page.html',
+      'report.pdf',
+      'memo.docx',
+      'evilgpj.txt',
+      '<img src=x onerror=alert(1)>.txt',
+    ]);
     expect(Object.fromEntries(summary.failures.map((f) => [f.fileName, f.reason]))).toEqual({
       'empty.txt': 'the file is empty',
       'blank.md': 'the file contains only whitespace, no text',
@@ -98,9 +108,14 @@ describe('importing into the store', () => {
     expect(detail.passages.some((p) => p.text.includes('sweeping reforms'))).toBe(true);
 
     const text = await call<ImportSummary>('imports.importFiles', { files: [{ fileName: 'n.txt', base64: b64('Notes v1\n\nfirst') }] });
-    const v2 = await call<ImportSummary>('imports.importFiles', { newVersionOf: text.imported[0]!.sourceId, files: [{ fileName: 'n2.txt', base64: b64('Notes v2\n\nsecond') }] });
+    const v2 = await call<ImportSummary>('imports.importFiles', {
+      newVersionOf: text.imported[0]!.sourceId,
+      files: [{ fileName: 'n2.txt', base64: b64('Notes v2\n\nsecond') }],
+    });
     expect(v2.imported[0]).toMatchObject({ sourceId: text.imported[0]!.sourceId, newVersion: true });
-    await expect(call('imports.importFiles', { newVersionOf: 'nope', files: [{ fileName: 'x.txt', base64: b64('x') }] })).rejects.toThrow(/No source with id "nope"/);
+    await expect(call('imports.importFiles', { newVersionOf: 'nope', files: [{ fileName: 'x.txt', base64: b64('x') }] })).rejects.toThrow(
+      /No source with id "nope"/,
+    );
     expect(integrity()).toBe('ok');
   });
 
@@ -116,7 +131,13 @@ describe('importing into the store', () => {
 
     // In-process too, with the same transaction the worker uses.
     const prepared = await prepareImport(nb.repos, 'inproc.txt', Buffer.from(`Title\n${body}`));
-    expect(() => commitImport(nb.db, nb.repos, prepared, { beforePassage: (i) => { if (i === 30) throw new Error('disk full'); } })).toThrow('disk full');
+    expect(() =>
+      commitImport(nb.db, nb.repos, prepared, {
+        beforePassage: (i) => {
+          if (i === 30) throw new Error('disk full');
+        },
+      }),
+    ).toThrow('disk full');
     expect(counts()).toEqual(before);
     commitImport(nb.db, nb.repos, prepared);
     expect(counts().passages - before.passages).toBe(41);
@@ -138,7 +159,10 @@ describe('importing into the store', () => {
   });
 
   it('refuses a file over the size limit before reading it, and cancels queued files', async () => {
-    const big = await call<ImportSummary>('imports.importFiles', { maxFileBytes: 1024, files: [{ fileName: 'big.txt', base64: b64('x'.repeat(5000)) }] });
+    const big = await call<ImportSummary>('imports.importFiles', {
+      maxFileBytes: 1024,
+      files: [{ fileName: 'big.txt', base64: b64('x'.repeat(5000)) }],
+    });
     expect(big.failures[0]!.reason).toBe('file too large (5 KB; the limit is 1 KB)');
 
     const files = Array.from({ length: 30 }, (_, i) => ({ fileName: `f${i}.txt`, base64: b64(`Doc ${i}\n\n${'word '.repeat(2000)}`) }));
@@ -158,8 +182,16 @@ describe('importing into the store', () => {
     const half = Math.floor(bytes.length / 2);
     await call('imports.stage', { uploadId: 'upload-1', offset: 0, base64: b64(bytes.subarray(0, half)) });
     await expect(call('imports.stage', { uploadId: 'upload-1', offset: 5, base64: b64('x') })).rejects.toThrow(/send the chunks in order/);
-    expect(await call('imports.stage', { uploadId: 'upload-1', offset: half, base64: b64(bytes.subarray(half)) })).toEqual({ uploadId: 'upload-1', receivedBytes: bytes.length });
-    const summary = await call<ImportSummary>('imports.importFiles', { files: [{ fileName: 'staged.txt', uploadId: 'upload-1' }, { fileName: 'gone.txt', uploadId: 'upload-2' }] });
+    expect(await call('imports.stage', { uploadId: 'upload-1', offset: half, base64: b64(bytes.subarray(half)) })).toEqual({
+      uploadId: 'upload-1',
+      receivedBytes: bytes.length,
+    });
+    const summary = await call<ImportSummary>('imports.importFiles', {
+      files: [
+        { fileName: 'staged.txt', uploadId: 'upload-1' },
+        { fileName: 'gone.txt', uploadId: 'upload-2' },
+      ],
+    });
     expect(summary.imported.map((i) => i.fileName)).toEqual(['staged.txt']);
     expect(summary.failures).toEqual([{ fileName: 'gone.txt', reason: 'upload incomplete or expired: add the file again' }]);
     expect(fs.existsSync(path.join(nb.dataDir, 'import-staging', 'upload-1.part'))).toBe(false);
@@ -168,7 +200,8 @@ describe('importing into the store', () => {
 
 describe('entity suggestions and metadata', () => {
   it('suggests new names, and accept / alias / reject link or forget them', async () => {
-    const text = 'Briefing\n\nAngela Merkel met Olaf Scholz in Hamburg. Later Angela Merkel spoke to the Ministry of State Security.\nOlaf Scholz returned to Hamburg.';
+    const text =
+      'Briefing\n\nAngela Merkel met Olaf Scholz in Hamburg. Later Angela Merkel spoke to the Ministry of State Security.\nOlaf Scholz returned to Hamburg.';
     const summary = await call<ImportSummary>('imports.importFiles', { files: [{ fileName: 'brief.txt', base64: b64(text) }] });
     const sourceId = summary.imported[0]!.sourceId;
     const suggestions = await call<EntitySuggestion[]>('imports.suggestions', { sourceId });
@@ -177,13 +210,25 @@ describe('entity suggestions and metadata', () => {
     expect([...byName.keys()]).not.toContain('Ministry of State Security');
     expect([...byName.keys()]).not.toContain('State Security');
 
-    const accepted = await call<SuggestionResolution>('imports.resolveSuggestion', { id: byName.get('Angela Merkel')!.id, action: 'accept' });
+    const accepted = await call<SuggestionResolution>('imports.resolveSuggestion', {
+      id: byName.get('Angela Merkel')!.id,
+      action: 'accept',
+    });
     expect(accepted.linkedMentions).toBe(2);
     const detail = await call<SourceDetail>('sources.get', { id: sourceId });
-    expect(detail.passages.flatMap((p) => p.mentions).filter((m) => m.entityId === accepted.entityId).map((m) => m.surface)).toEqual(['Angela Merkel', 'Angela Merkel']);
+    expect(
+      detail.passages
+        .flatMap((p) => p.mentions)
+        .filter((m) => m.entityId === accepted.entityId)
+        .map((m) => m.surface),
+    ).toEqual(['Angela Merkel', 'Angela Merkel']);
 
     const scholz = byName.get('Olaf Scholz')!;
-    const aliased = await call<SuggestionResolution>('imports.resolveSuggestion', { id: scholz.id, action: 'alias', entityId: accepted.entityId! });
+    const aliased = await call<SuggestionResolution>('imports.resolveSuggestion', {
+      id: scholz.id,
+      action: 'alias',
+      entityId: accepted.entityId!,
+    });
     expect(aliased).toMatchObject({ entityId: accepted.entityId, linkedMentions: 2, suggestion: { status: 'aliased' } });
 
     const hamburg = byName.get('Hamburg');
@@ -196,10 +241,15 @@ describe('entity suggestions and metadata', () => {
   });
 
   it('edits metadata, keeping fields not given and refusing a non-web URL', async () => {
-    const updated = await call<SourceDetail>('imports.updateMetadata', { sourceId: 'seed-000', metadata: { title: 'New title', authors: ['A. Person'], issued: '2020-08-01' } });
+    const updated = await call<SourceDetail>('imports.updateMetadata', {
+      sourceId: 'seed-000',
+      metadata: { title: 'New title', authors: ['A. Person'], issued: '2020-08-01' },
+    });
     expect(updated.metadata).toMatchObject({ title: 'New title', authors: ['A. Person'], issued: '2020-08-01', publisher: null });
     expect((await call<SourceDetail>('sources.get', { id: 'seed-000' })).metadata.title).toBe('New title');
-    await expect(call('imports.updateMetadata', { sourceId: 'seed-000', metadata: { url: 'javascript:alert(1)' } })).rejects.toThrow(/not a web address/);
+    await expect(call('imports.updateMetadata', { sourceId: 'seed-000', metadata: { url: 'javascript:alert(1)' } })).rejects.toThrow(
+      /not a web address/,
+    );
     await expect(call('imports.updateMetadata', { sourceId: 'nope', metadata: {} })).rejects.toThrow(/No source/);
   });
 });

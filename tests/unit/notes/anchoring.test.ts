@@ -60,7 +60,10 @@ describe('re-anchoring a quote in changed text', () => {
 
   it('asks for review when the quote is deleted, and does not attach to neighbouring words', () => {
     const quote = selectorFor(ARTICLE, 'appointed by President Xi in 2016');
-    const edited = ARTICLE.replace('The director of the MSS is Chen Wenqing, appointed by President Xi in 2016.', 'The director of the MSS is not named here.');
+    const edited = ARTICLE.replace(
+      'The director of the MSS is Chen Wenqing, appointed by President Xi in 2016.',
+      'The director of the MSS is not named here.',
+    );
     const result = reanchor(edited, quote, ARTICLE);
     expect(result.found).toBe(false);
   });

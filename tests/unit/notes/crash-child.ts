@@ -18,7 +18,10 @@ let handlers: Record<string, (input: unknown) => unknown> | undefined;
 process.on('message', (message: { go?: true; seq: number; wire: string; input: unknown }) => {
   if (message.go) {
     const db = openDatabase(path.join(dataDir, DATABASE_FILE));
-    handlers = noteHandlers({ db, repos: repositories(db), changes: createChangeBus() }) as unknown as Record<string, (input: unknown) => unknown>;
+    handlers = noteHandlers({ db, repos: repositories(db), changes: createChangeBus() }) as unknown as Record<
+      string,
+      (input: unknown) => unknown
+    >;
     process.send!({ ready: true });
     return;
   }

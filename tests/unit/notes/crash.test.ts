@@ -55,7 +55,14 @@ describe('nothing lost', () => {
     for (let i = 0; i < NOTES; i++) noteIds.push(((await setup.dispatch('notes.create', { title: `Crash ${i}` })) as NoteDetail).id);
     const citations: CitationPayload[] = [];
     for (const passage of setup.repos.passages.byVersion(setup.repos.sources.get('seed-000')!.current_version_id!).slice(3, 8)) {
-      citations.push((await setup.dispatch('notes.makeCitation', { sourceId: 'seed-000', passageAnchor: passage.anchor, start: 0, end: Math.min(30, passage.text.length) })) as CitationPayload);
+      citations.push(
+        (await setup.dispatch('notes.makeCitation', {
+          sourceId: 'seed-000',
+          passageAnchor: passage.anchor,
+          start: 0,
+          end: Math.min(30, passage.text.length),
+        })) as CitationPayload,
+      );
     }
     setup.close();
     // Built once so each restart costs a Node start, not a TypeScript compile.
@@ -147,7 +154,7 @@ describe('nothing lost', () => {
             if (stored === inFlight.get(id)) killedAfterCommit++;
             else killedBeforeCommit++;
           }
-          const keys = new Set((JSON.stringify(JSON.parse(row.document)).match(/"key":"[^"]+"/g) ?? []));
+          const keys = new Set(JSON.stringify(JSON.parse(row.document)).match(/"key":"[^"]+"/g) ?? []);
           const cited = db.prepare('SELECT count(*) AS n FROM citation WHERE note_id = ?').get(id) as { n: number };
           expect(cited.n, 'citations are derived in the same transaction').toBe(keys.size);
           acked.set(id, stored);
@@ -161,7 +168,9 @@ describe('nothing lost', () => {
     // Saves must have been reported between kills, and kills must have cut saves short, or the test proves little.
     expect(reportedSaves).toBeGreaterThan(KILLS / 4);
     expect(killedBeforeCommit).toBeGreaterThan(KILLS / 4);
-    console.log(`crash test: ${KILLS} kills, ${reportedSaves} saves reported; an unreported save was lost ${killedBeforeCommit} times, committed ${killedAfterCommit} times`);
+    console.log(
+      `crash test: ${KILLS} kills, ${reportedSaves} saves reported; an unreported save was lost ${killedBeforeCommit} times, committed ${killedAfterCommit} times`,
+    );
     fs.rmSync(dataDir, { recursive: true, force: true });
     fs.rmSync(child, { force: true });
   }, 300_000);

@@ -4,10 +4,31 @@ import type { Notebook } from '../../../src/main/services/notebook';
 import type { CitationPayload, NoteDetail, SaveResult, SerializedNoteDocument, SerializedNoteNode } from '../../../src/shared/notes';
 import { NOTE_NODE } from '../../../src/shared/notes';
 
-export const text = (value: string, format = 0): SerializedNoteNode => ({ type: 'text', version: 1, text: value, format, detail: 0, mode: 'normal', style: '' });
-export const paragraph = (...children: SerializedNoteNode[]): SerializedNoteNode => ({ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children });
+export const text = (value: string, format = 0): SerializedNoteNode => ({
+  type: 'text',
+  version: 1,
+  text: value,
+  format,
+  detail: 0,
+  mode: 'normal',
+  style: '',
+});
+export const paragraph = (...children: SerializedNoteNode[]): SerializedNoteNode => ({
+  type: 'paragraph',
+  version: 1,
+  direction: null,
+  format: '',
+  indent: 0,
+  textFormat: 0,
+  textStyle: '',
+  children,
+});
 export const citationNode = (citation: CitationPayload): SerializedNoteNode => ({ type: NOTE_NODE.citation, version: 1, citation });
-export const mentionNode = (entityId: string, surface: string): SerializedNoteNode => ({ ...text(surface), type: NOTE_NODE.entityMention, entityId });
+export const mentionNode = (entityId: string, surface: string): SerializedNoteNode => ({
+  ...text(surface),
+  type: NOTE_NODE.entityMention,
+  entityId,
+});
 export const noteLinkNode = (noteId: string, title: string): SerializedNoteNode => ({ ...text(title), type: NOTE_NODE.noteLink, noteId });
 export const doc = (...blocks: SerializedNoteNode[]): SerializedNoteDocument => ({
   root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: blocks },
@@ -27,7 +48,12 @@ export async function cite(notebook: Notebook, sourceId: string, quote: string, 
   });
   const hit = hits[occurrence];
   if (!hit) throw new Error(`"${quote}" is not in ${sourceId}`);
-  return call<CitationPayload>(notebook, 'notes.makeCitation', { sourceId, passageAnchor: hit.anchor, start: hit.start, end: hit.start + quote.length });
+  return call<CitationPayload>(notebook, 'notes.makeCitation', {
+    sourceId,
+    passageAnchor: hit.anchor,
+    start: hit.start,
+    end: hit.start + quote.length,
+  });
 }
 
 export async function noteCiting(notebook: Notebook, title: string, ...citations: CitationPayload[]): Promise<NoteDetail> {
@@ -48,7 +74,16 @@ export function addEditedVersion(notebook: Notebook, sourceId: string, edit: (te
   const digest = sha256(edited);
   const id = `v-${digest.slice(0, 16)}`;
   notebook.db.transaction(() => {
-    notebook.repos.sources.insertVersion({ id, sourceId, sha256: digest, original: Buffer.from(edited), text: edited, metadata: JSON.parse(old.metadata), fileName: old.file_name, mediaType: old.media_type });
+    notebook.repos.sources.insertVersion({
+      id,
+      sourceId,
+      sha256: digest,
+      original: Buffer.from(edited),
+      text: edited,
+      metadata: JSON.parse(old.metadata),
+      fileName: old.file_name,
+      mediaType: old.media_type,
+    });
     for (const passage of segmentText(edited)) notebook.repos.passages.insert(id, passage);
   })();
   return id;

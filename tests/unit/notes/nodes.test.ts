@@ -27,7 +27,12 @@ const citation: CitationPayload = {
 };
 
 function roundTrip(document: SerializedNoteDocument): SerializedNoteDocument {
-  const editor = createEditor({ nodes: [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode, CitationNode, EntityMentionNode, NoteLinkNode], onError: (e) => { throw e; } });
+  const editor = createEditor({
+    nodes: [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode, CitationNode, EntityMentionNode, NoteLinkNode],
+    onError: (e) => {
+      throw e;
+    },
+  });
   editor.setEditorState(editor.parseEditorState(JSON.stringify(document)));
   return editor.getEditorState().toJSON() as unknown as SerializedNoteDocument;
 }
@@ -35,7 +40,16 @@ function roundTrip(document: SerializedNoteDocument): SerializedNoteDocument {
 /** The editor's nodes and the store's document walker must agree on the JSON between them. */
 describe('the note editor nodes', () => {
   it('read documents the store writes and write documents the store reads', () => {
-    const stored = doc(paragraph(text('Director '), mentionNode('chen-wenqing', 'Chen Wenqing'), text(' was appointed '), citationNode(citation), text(' see '), noteLinkNode('n-1234abcd', 'Huawei')));
+    const stored = doc(
+      paragraph(
+        text('Director '),
+        mentionNode('chen-wenqing', 'Chen Wenqing'),
+        text(' was appointed '),
+        citationNode(citation),
+        text(' see '),
+        noteLinkNode('n-1234abcd', 'Huawei'),
+      ),
+    );
     const edited = roundTrip(stored);
     const facts = analyzeDocument(edited);
     expect(facts.citations).toEqual([citation]);

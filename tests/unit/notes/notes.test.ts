@@ -3,7 +3,15 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { noteHandlers } from '../../../src/main/services/notes';
 import { DATABASE_FILE } from '../../../src/main/services/store/db';
-import type { NoteDetail, NoteRef, NoteSummary, PassageCitations, RevisionDetail, RevisionSummary, SaveResult } from '../../../src/shared/notes';
+import type {
+  NoteDetail,
+  NoteRef,
+  NoteSummary,
+  PassageCitations,
+  RevisionDetail,
+  RevisionSummary,
+  SaveResult,
+} from '../../../src/shared/notes';
 import { freshNotebook } from '../helpers';
 import { call, cite, citationNode, doc, mentionNode, noteLinkNode, paragraph, text } from './helpers';
 
@@ -14,7 +22,8 @@ beforeEach(() => {
 afterEach(() => notebook.close());
 
 const create = (title: string) => call<NoteDetail>(notebook, 'notes.create', { title });
-const save = (id: string, document: unknown, extra: Record<string, unknown> = {}) => call<SaveResult>(notebook, 'notes.save', { id, document, ...extra });
+const save = (id: string, document: unknown, extra: Record<string, unknown> = {}) =>
+  call<SaveResult>(notebook, 'notes.save', { id, document, ...extra });
 const get = (id: string) => call<NoteDetail>(notebook, 'notes.get', { id });
 
 describe('notes', () => {
@@ -22,8 +31,13 @@ describe('notes', () => {
     const a = await create('Chen Wenqing');
     const b = await create('Huawei');
     expect((await call<NoteSummary[]>(notebook, 'notes.list', {})).map((n) => n.id).sort()).toEqual([a.id, b.id].sort());
-    expect((await call<NoteSummary>(notebook, 'notes.rename', { id: a.id, title: 'Chen Wenqing, MSS director' })).title).toBe('Chen Wenqing, MSS director');
-    expect((await call<NoteSummary>(notebook, 'notes.tag', { id: a.id, tags: ['people', 'mss', 'people'] })).tags).toEqual(['mss', 'people']);
+    expect((await call<NoteSummary>(notebook, 'notes.rename', { id: a.id, title: 'Chen Wenqing, MSS director' })).title).toBe(
+      'Chen Wenqing, MSS director',
+    );
+    expect((await call<NoteSummary>(notebook, 'notes.tag', { id: a.id, tags: ['people', 'mss', 'people'] })).tags).toEqual([
+      'mss',
+      'people',
+    ]);
     expect((await call<NoteSummary[]>(notebook, 'notes.list', { tag: 'mss' })).map((n) => n.id)).toEqual([a.id]);
 
     await call(notebook, 'notes.delete', { id: a.id });
@@ -31,7 +45,7 @@ describe('notes', () => {
     expect((await call<NoteSummary[]>(notebook, 'notes.list', { trash: true })).map((n) => n.id)).toEqual([a.id]);
     await expect(save(a.id, doc(paragraph(text('x'))))).rejects.toMatchObject({ code: 'conflict', message: /in the trash/ });
     await call(notebook, 'notes.restore', { id: a.id });
-    expect((await call<NoteSummary[]>(notebook, 'notes.list', { trash: true }))).toEqual([]);
+    expect(await call<NoteSummary[]>(notebook, 'notes.list', { trash: true })).toEqual([]);
 
     await call(notebook, 'notes.delete', { id: b.id });
     expect(await call(notebook, 'notes.emptyTrash', {})).toEqual({ deleted: 1 });
@@ -46,12 +60,22 @@ describe('notes', () => {
     const result = await save(
       note.id,
       doc(
-        paragraph(text('The director, '), mentionNode('chen-wenqing', 'Chen Wenqing'), text(', was appointed in 2016 '), citationNode(citation)),
+        paragraph(
+          text('The director, '),
+          mentionNode('chen-wenqing', 'Chen Wenqing'),
+          text(', was appointed in 2016 '),
+          citationNode(citation),
+        ),
         paragraph(text('See '), noteLinkNode(target.id, 'Huawei blacklisting'), text(' for the '), text('technology', 1), text(' side.')),
       ),
     );
     expect(result.citations).toHaveLength(1);
-    expect(result.citations[0]).toMatchObject({ key: citation.key, status: 'ok', exact: 'appointed by President Xi in 2016', sourceId: 'seed-000' });
+    expect(result.citations[0]).toMatchObject({
+      key: citation.key,
+      status: 'ok',
+      exact: 'appointed by President Xi in 2016',
+      sourceId: 'seed-000',
+    });
     const passageText = notebook.repos.passages.byVersion(citation.versionId).find((p) => p.anchor === citation.passageAnchor)!.text;
     const range = result.citations[0]!.passageRange!;
     expect(passageText.slice(range.start, range.end)).toBe('appointed by President Xi in 2016');
@@ -60,7 +84,9 @@ describe('notes', () => {
     expect(saved.plainText).toBe('The director, Chen Wenqing, was appointed in 2016\nSee Huawei blacklisting for the technology side.');
     expect(saved.citationCount).toBe(1);
 
-    const passage = await call<NoteRef[]>(notebook, 'notes.backlinks', { target: { kind: 'passage', sourceId: 'seed-000', anchor: citation.passageAnchor } });
+    const passage = await call<NoteRef[]>(notebook, 'notes.backlinks', {
+      target: { kind: 'passage', sourceId: 'seed-000', anchor: citation.passageAnchor },
+    });
     expect(passage.map((n) => n.id)).toEqual([note.id]);
     const counts = await call<PassageCitations[]>(notebook, 'notes.passageCitations', { sourceId: 'seed-000' });
     expect(counts).toEqual([{ anchor: citation.passageAnchor, count: 1, notes: [expect.objectContaining({ id: note.id })] }]);
@@ -92,7 +118,10 @@ describe('notes', () => {
     await save(note.id, doc(paragraph(text('first version'))));
     const real = await cite(notebook, 'seed-000', 'Chen Wenqing');
     const forged = { ...real, exact: 'Xi Jinping' };
-    await expect(save(note.id, doc(paragraph(text('second version'), citationNode(forged))))).rejects.toMatchObject({ code: 'invalid_input', message: /does not quote the source text/ });
+    await expect(save(note.id, doc(paragraph(text('second version'), citationNode(forged))))).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: /does not quote the source text/,
+    });
     const after = await get(note.id);
     expect(after.plainText).toBe('first version');
     expect(after.citations).toEqual([]);
@@ -107,7 +136,9 @@ describe('notes', () => {
     expect(c.suffix).toBe(version.text.slice(c.end, c.end + 32));
     expect(c.versionSha256).toBe(version.sha256);
     expect(c.passageOrdinal).toBeGreaterThan(0);
-    await expect(call(notebook, 'notes.makeCitation', { sourceId: 'seed-000', passageAnchor: c.passageAnchor, start: 5, end: 5000 })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(
+      call(notebook, 'notes.makeCitation', { sourceId: 'seed-000', passageAnchor: c.passageAnchor, start: 5, end: 5000 }),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
   });
 
   it('tells derived data about a save only after it committed', async () => {
@@ -123,16 +154,25 @@ describe('notes', () => {
   it('refuses a save made on top of a version another window replaced', async () => {
     const note = await create('Two windows');
     const first = await save(note.id, doc(paragraph(text('window one'))), { baseSaveCount: note.saveCount });
-    await expect(save(note.id, doc(paragraph(text('window two'))), { baseSaveCount: note.saveCount })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(save(note.id, doc(paragraph(text('window two'))), { baseSaveCount: note.saveCount })).rejects.toMatchObject({
+      code: 'conflict',
+    });
     await save(note.id, doc(paragraph(text('window one again'))), { baseSaveCount: first.saveCount });
     expect((await get(note.id)).plainText).toBe('window one again');
   });
 
   it('keeps at most one autosave revision per interval, one on close, and restores any of them', async () => {
     let clock = Date.parse('2026-01-01T10:00:00Z');
-    const handlers = noteHandlers({ db: notebook.db, repos: notebook.repos, changes: notebook.changes, now: () => new Date(clock), revisionIntervalMs: 180_000 });
+    const handlers = noteHandlers({
+      db: notebook.db,
+      repos: notebook.repos,
+      changes: notebook.changes,
+      now: () => new Date(clock),
+      revisionIntervalMs: 180_000,
+    });
     const note = await handlers.create({ title: 'History' });
-    const write = (words: string, snapshot?: 'auto' | 'close') => handlers.save({ id: note.id, document: doc(paragraph(text(words))), snapshot });
+    const write = (words: string, snapshot?: 'auto' | 'close') =>
+      handlers.save({ id: note.id, document: doc(paragraph(text(words))), snapshot });
     await write('draft one');
     clock += 60_000;
     await write('draft two');
@@ -172,7 +212,10 @@ describe('notes', () => {
     const other = new Database(path.join(notebook.dataDir, DATABASE_FILE));
     other.prepare('BEGIN IMMEDIATE').run();
     try {
-      await expect(save(note.id, doc(paragraph(text('blocked'))))).rejects.toMatchObject({ code: 'busy', message: /another Sourcebook process/ });
+      await expect(save(note.id, doc(paragraph(text('blocked'))))).rejects.toMatchObject({
+        code: 'busy',
+        message: /another Sourcebook process/,
+      });
     } finally {
       other.prepare('ROLLBACK').run();
       other.close();
@@ -184,6 +227,9 @@ describe('notes', () => {
   it('validates the document it is given', async () => {
     const note = await create('Validation');
     await expect(save(note.id, { root: { type: 'paragraph', children: [] } })).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(save(note.id, doc(paragraph({ type: 'sb-citation', version: 1, citation: { key: 'x' } })))).rejects.toMatchObject({ code: 'invalid_input', message: /broken citation/ });
+    await expect(save(note.id, doc(paragraph({ type: 'sb-citation', version: 1, citation: { key: 'x' } })))).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: /broken citation/,
+    });
   });
 });

@@ -42,7 +42,12 @@ describe('citations when a source gets a new version', () => {
     expect(b).toMatchObject({ status: 'moved', versionId: newVersion, exact: shifted.exact });
     expect(b!.history.at(-1)).toMatchObject({ method: 'quote' });
     // Unsure: it keeps quoting the old text exactly, and says so.
-    expect(c).toMatchObject({ status: 'review', versionId: deleted.versionId, exact: 'appointed by President Xi in 2016', currentVersionId: newVersion });
+    expect(c).toMatchObject({
+      status: 'review',
+      versionId: deleted.versionId,
+      exact: 'appointed by President Xi in 2016',
+      currentVersionId: newVersion,
+    });
     for (const citation of [a!, b!, c!]) expectQuotesItsVersion(citation);
 
     const review = await call<ReviewItem[]>(notebook, 'notes.reviewList', {});
@@ -75,7 +80,9 @@ describe('citations when a source gets a new version', () => {
     const quote = await cite(notebook, 'seed-000', 'Chen Wenqing');
     const note = await noteCiting(notebook, 'Chen', quote);
     // A short quote whose whole sentence was rewritten around it: same words, other context.
-    addEditedVersion(notebook, 'seed-000', (t) => t.replace(/The director of the MSS is\s+Chen Wenqing, appointed/, 'Its head, Chen Wenqing, was appointed'));
+    addEditedVersion(notebook, 'seed-000', (t) =>
+      t.replace(/The director of the MSS is\s+Chen Wenqing, appointed/, 'Its head, Chen Wenqing, was appointed'),
+    );
     reanchorCitationsForSource(notebook, 'seed-000');
     const [c] = await citationsOf(note.id);
     expect(c).toMatchObject({ status: 'review', versionId: quote.versionId });

@@ -3,7 +3,15 @@ import { formatRanges, parseRanges, segmentPassage } from '../../../src/renderer
 import { parseRoute, routeHref, withQuery } from '../../../src/renderer/src/app/route';
 import type { Mention } from '../../../src/shared/domain';
 
-const mention = (start: number, end: number, entityId = 'mss'): Mention => ({ id: start, entityId, entityType: 'organization', entityName: 'MSS', start, end, surface: '' });
+const mention = (start: number, end: number, entityId = 'mss'): Mention => ({
+  id: start,
+  entityId,
+  entityType: 'organization',
+  entityName: 'MSS',
+  start,
+  end,
+  surface: '',
+});
 
 describe('segmentPassage', () => {
   it('cuts at mentions and highlights and keeps every character once', () => {
@@ -17,7 +25,11 @@ describe('segmentPassage', () => {
 
   it('keeps markup in source text as text', () => {
     const text = '<img src=x onerror=alert(1)> & <b>bold</b>';
-    expect(segmentPassage(text, []).map((s) => s.text).join('')).toBe(text);
+    expect(
+      segmentPassage(text, [])
+        .map((s) => s.text)
+        .join(''),
+    ).toBe(text);
   });
 
   it('clamps ranges that run past the passage', () => {
@@ -30,7 +42,17 @@ describe('segmentPassage', () => {
 
 describe('ranges in the URL', () => {
   it('round-trips and ignores malformed parts', () => {
-    expect(parseRanges(formatRanges([{ start: 3, end: 9 }, { start: 12, end: 15 }]))).toEqual([{ start: 3, end: 9 }, { start: 12, end: 15 }]);
+    expect(
+      parseRanges(
+        formatRanges([
+          { start: 3, end: 9 },
+          { start: 12, end: 15 },
+        ]),
+      ),
+    ).toEqual([
+      { start: 3, end: 9 },
+      { start: 12, end: 15 },
+    ]);
     expect(parseRanges('5-2,x-y,<script>,7-8')).toEqual([{ start: 7, end: 8 }]);
     expect(parseRanges(null)).toEqual([]);
   });

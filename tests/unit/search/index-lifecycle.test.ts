@@ -17,8 +17,27 @@ function addSource(notebook: TestNotebook, id: string, texts: string[], issued: 
   db.transaction(() => {
     const metadata = { title: `Test source ${id}`, authors: ['A. Tester'], issued, publisher: null, url: null, note: null };
     repos.sources.insert({ id, kind: 'import', canonicalUrl: null, metadata });
-    repos.sources.insertVersion({ id: `v-${id}`, sourceId: id, sha256: `sha-${id}`, original: Buffer.from(texts.join('\n')), text: texts.join('\n'), metadata, fileName: null, mediaType: 'text/plain' });
-    texts.forEach((text, i) => repos.passages.insert(`v-${id}`, { anchor: `a${i}`, ordinal: i + 1, kind: 'paragraph', text, start: 0, end: text.length, page: null }));
+    repos.sources.insertVersion({
+      id: `v-${id}`,
+      sourceId: id,
+      sha256: `sha-${id}`,
+      original: Buffer.from(texts.join('\n')),
+      text: texts.join('\n'),
+      metadata,
+      fileName: null,
+      mediaType: 'text/plain',
+    });
+    texts.forEach((text, i) =>
+      repos.passages.insert(`v-${id}`, {
+        anchor: `a${i}`,
+        ordinal: i + 1,
+        kind: 'paragraph',
+        text,
+        start: 0,
+        end: text.length,
+        page: null,
+      }),
+    );
   })();
   notebook.changes.emit({ kind: 'source', sourceId: id });
 }
@@ -121,7 +140,9 @@ describe('incremental updates', () => {
     if (hasNotes) {
       const now = new Date().toISOString();
       notebook.db
-        .prepare(`INSERT INTO note (id, title, document, plain_text, tags, created_at, updated_at) VALUES (?, ?, '{}', ?, '["leads"]', ?, ?)`)
+        .prepare(
+          `INSERT INTO note (id, title, document, plain_text, tags, created_at, updated_at) VALUES (?, ?, '{}', ?, '["leads"]', ?, ?)`,
+        )
         .run('note-1', 'Leads on Capvision', 'Ask about the Shanghai office raid.', now, now);
       host.apply({ kind: 'note', noteId: 'note-1' });
       expect(hitsOf(host.query('shanghai raided', {}), 'note').map((h) => h.id)).toEqual(['note-1']);
@@ -156,7 +177,9 @@ describe('through the notebook (worker thread)', () => {
     const notebook = track(freshNotebook());
     const progress: TaskProgress[] = [];
     notebook.on('progress', (p) => progress.push(p));
-    const response = (await notebook.dispatch('search.query', { q: 'Capvison', limit: 3 })) as Awaited<ReturnType<typeof notebook.search.query>>;
+    const response = (await notebook.dispatch('search.query', { q: 'Capvison', limit: 3 })) as Awaited<
+      ReturnType<typeof notebook.search.query>
+    >;
     expect(hitsOf(response).map((h) => `${h.sourceId} ¶${h.ordinal}`)).toContain('seed-002 ¶30');
     expect(progress.some((p) => p.task === 'search-index' && p.finished)).toBe(true);
     expect(((await notebook.dispatch('search.status', {})) as { state: string }).state).toBe('ready');

@@ -97,7 +97,14 @@ export function seedIfEmpty(db: Db, repos: Repositories, seedDir: string): SeedR
       // A bare name restricted to one document must not also link everywhere as the canonical name.
       const nameIsScoped = entityAliases.some((a) => a.alias === entity.name && a.scope !== '');
       repos.entities.insert(
-        { id: entity.id, type: entity.type, name: entity.name, description: entity.description, date: entity.date ?? null, origin: 'curated' },
+        {
+          id: entity.id,
+          type: entity.type,
+          name: entity.name,
+          description: entity.description,
+          date: entity.date ?? null,
+          origin: 'curated',
+        },
         entityAliases,
       );
       if (!nameIsScoped) aliases.push({ entityId: entity.id, alias: entity.name, exactCase: false, scope: '' });
@@ -120,7 +127,16 @@ export function seedIfEmpty(db: Db, repos: Repositories, seedDir: string): SeedR
       };
       repos.sources.insert({ id, kind: 'seed', canonicalUrl: source.url, metadata });
       const versionId = `v-${digest.slice(0, 16)}`;
-      repos.sources.insertVersion({ id: versionId, sourceId: id, sha256: digest, original, text, metadata, fileName: source.file, mediaType: 'text/plain' });
+      repos.sources.insertVersion({
+        id: versionId,
+        sourceId: id,
+        sha256: digest,
+        original,
+        text,
+        metadata,
+        fileName: source.file,
+        mediaType: 'text/plain',
+      });
       for (const passage of segmentText(text, layouts[source.file])) {
         const passageId = repos.passages.insert(versionId, passage);
         for (const link of linker.link(passage.text, id)) {

@@ -52,7 +52,7 @@ const PLAIN_ASCII_RUN = /[\x21-\x2c\x2e-\x7e]+/y;
 function foldWithOffsets(text: string, exactCase: boolean): { folded: string; offsets: number[] } {
   let folded = '';
   const offsets: number[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     PLAIN_ASCII_RUN.lastIndex = i;
     const run = PLAIN_ASCII_RUN.exec(text)?.[0];
     if (run) {

@@ -35,7 +35,11 @@ const bibtexEscape = (text: string) => text.replace(/\s+/g, ' ').replace(/[\\{}$
 function bibtexKey(source: BibSource, used: Set<string>): string {
   const first = source.metadata.authors[0];
   const name = first ? cslName(first) : null;
-  const who = name ? ('family' in name ? name.family : name.literal.split(/\s+/)[0]!) : (source.metadata.title ?? 'source').split(/\s+/)[0]!;
+  const who = name
+    ? 'family' in name
+      ? name.family
+      : name.literal.split(/\s+/)[0]!
+    : (source.metadata.title ?? 'source').split(/\s+/)[0]!;
   const year = /^\d{4}/.exec(source.metadata.issued ?? '')?.[0] ?? '';
   const base =
     (who + year)
@@ -63,7 +67,9 @@ export function sourcesToBibtex(sources: BibSource[]): string {
           authors
             .map((a) => {
               const n = cslName(a);
-              return 'literal' in n ? `{${bibtexEscape(a)}}` : `${bibtexEscape(a.split(/\s+/).at(-1)!)}, ${bibtexEscape(a.split(/\s+/).slice(0, -1).join(' '))}`;
+              return 'literal' in n
+                ? `{${bibtexEscape(a)}}`
+                : `${bibtexEscape(a.split(/\s+/).at(-1)!)}, ${bibtexEscape(a.split(/\s+/).slice(0, -1).join(' '))}`;
             })
             .join(' and '),
         ]);
@@ -73,7 +79,13 @@ export function sourcesToBibtex(sources: BibSource[]): string {
         const [y, mo, d] = date['date-parts'][0]!;
         fields.push(['year', String(y)]);
         if (mo) fields.push(['month', String(mo)]);
-        fields.push(['date', [y, mo, d].filter((x) => x !== undefined).map((x, i) => (i ? String(x).padStart(2, '0') : String(x))).join('-')]);
+        fields.push([
+          'date',
+          [y, mo, d]
+            .filter((x) => x !== undefined)
+            .map((x, i) => (i ? String(x).padStart(2, '0') : String(x)))
+            .join('-'),
+        ]);
       } else if (m.issued?.trim()) fields.push(['note', bibtexEscape(`Date: ${m.issued.trim()}`)]);
       if (m.publisher?.trim()) fields.push(['publisher', bibtexEscape(m.publisher.trim())]);
       if (m.url?.trim()) fields.push(['url', m.url.trim().replace(/[{}\s]/g, encodeURIComponent)]);

@@ -29,7 +29,12 @@ export interface CitationVerdict {
 
 function verify(citation: ReportCitation, pinned: PinnedText | undefined, sourceKnown: boolean): CitationVerdict {
   if (!sourceKnown) return { status: 'orphaned', verified: false, message: `The source ${citation.sourceId} is not in the report.` };
-  if (!pinned) return { status: 'orphaned', verified: false, message: `The pinned text (version ${citation.versionId}) of source ${citation.sourceId} is no longer in the notebook.` };
+  if (!pinned)
+    return {
+      status: 'orphaned',
+      verified: false,
+      message: `The pinned text (version ${citation.versionId}) of source ${citation.sourceId} is no longer in the notebook.`,
+    };
   if (!citation.quote) return { status: 'review', verified: false, message: 'The citation has no quoted text.' };
   if (pinned.text.slice(citation.start, citation.end) === citation.quote) return { status: 'ok', verified: true, message: null };
   if (pinned.text.includes(citation.quote)) {
@@ -48,7 +53,8 @@ export function citationOccurrences(model: ReportModel): { citationId: string; s
   for (const section of model.sections) {
     for (const block of section.blocks) {
       const lines = block.kind === 'list' ? block.items : [block.content];
-      for (const line of lines) for (const citationId of citeIds(line)) out.push({ citationId, sectionId: section.id, sectionTitle: section.title });
+      for (const line of lines)
+        for (const citationId of citeIds(line)) out.push({ citationId, sectionId: section.id, sectionTitle: section.title });
     }
   }
   return out;
@@ -58,7 +64,10 @@ export function citationOccurrences(model: ReportModel): { citationId: string; s
  * Verifies every cited quote against the text it was pinned to and combines that with the status
  * the notes service recorded: the worse of the two wins, so the check can only add warnings.
  */
-export function checkReport(model: ReportModel, lookup: PinnedTextLookup): { check: CitationCheck; verdicts: Map<string, CitationVerdict> } {
+export function checkReport(
+  model: ReportModel,
+  lookup: PinnedTextLookup,
+): { check: CitationCheck; verdicts: Map<string, CitationVerdict> } {
   const citations = new Map(model.citations.map((c) => [c.id, c]));
   const sources = new Set(model.sources.map((s) => s.id));
   const verdicts = new Map<string, CitationVerdict>();
@@ -68,19 +77,33 @@ export function checkReport(model: ReportModel, lookup: PinnedTextLookup): { che
     if (verdicts.has(citationId)) continue;
     const citation = citations.get(citationId);
     if (!citation) {
-      const verdict: CitationVerdict = { status: 'orphaned', verified: false, message: `The citation ${citationId} is missing from the report.` };
+      const verdict: CitationVerdict = {
+        status: 'orphaned',
+        verified: false,
+        message: `The citation ${citationId} is missing from the report.`,
+      };
       verdicts.set(citationId, verdict);
       problems.push({ citationId, sourceId: '', sectionId, sectionTitle, status: 'orphaned', message: verdict.message!, quote: '' });
       continue;
     }
-    const checked = verify(citation, sources.has(citation.sourceId) ? lookup(citation.sourceId, citation.versionId) : undefined, sources.has(citation.sourceId));
+    const checked = verify(
+      citation,
+      sources.has(citation.sourceId) ? lookup(citation.sourceId, citation.versionId) : undefined,
+      sources.has(citation.sourceId),
+    );
     const recordedWorse = SEVERITY[citation.status] > SEVERITY[checked.status];
     const status = recordedWorse ? citation.status : checked.status;
-    const message = status === 'ok' ? null : recordedWorse ? (citation.statusDetail ?? DEFAULT_MESSAGES[citation.status as Exclude<CitationStatus, 'ok'>]) : checked.message;
+    const message =
+      status === 'ok'
+        ? null
+        : recordedWorse
+          ? (citation.statusDetail ?? DEFAULT_MESSAGES[citation.status as Exclude<CitationStatus, 'ok'>])
+          : checked.message;
     const verdict: CitationVerdict = { status, verified: checked.verified, message };
     verdicts.set(citationId, verdict);
     if (checked.verified) verified += 1;
-    if (status !== 'ok') problems.push({ citationId, sourceId: citation.sourceId, sectionId, sectionTitle, status, message: message!, quote: citation.quote });
+    if (status !== 'ok')
+      problems.push({ citationId, sourceId: citation.sourceId, sectionId, sectionTitle, status, message: message!, quote: citation.quote });
   }
   return { check: { citations: verdicts.size, verified, problems }, verdicts };
 }

@@ -49,7 +49,11 @@ const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 export function cslName(name: string): { family: string; given?: string } | { literal: string } {
   const trimmed = name.trim();
   const words = trimmed.split(/\s+/);
-  const looksLikePerson = words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w)) && !/\b(team|staff|office|ministry|agency|institute|department|editors?|news|press|group|association|university)\b/i.test(trimmed);
+  const looksLikePerson =
+    words.length >= 2 &&
+    words.length <= 4 &&
+    words.every((w) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w)) &&
+    !/\b(team|staff|office|ministry|agency|institute|department|editors?|news|press|group|association|university)\b/i.test(trimmed);
   if (!looksLikePerson) return { literal: shield(trimmed) };
   return { family: shield(words.at(-1)!), given: shield(words.slice(0, -1).join(' ')) };
 }
@@ -62,7 +66,11 @@ export function cslDate(issued: string | null): CslItem['issued'] | undefined {
 }
 
 /** The source as CSL-JSON; absent metadata is left out, never written as "undefined" or "unknown". */
-export function toCslItem(id: string, metadata: SourceMetadata, options: { mediaType?: string; shielded?: boolean; accessed?: string | null } = {}): CslItem {
+export function toCslItem(
+  id: string,
+  metadata: SourceMetadata,
+  options: { mediaType?: string; shielded?: boolean; accessed?: string | null } = {},
+): CslItem {
   const s = options.shielded === false ? (x: string) => x : shield;
   const item: CslItem = { id, type: options.mediaType === 'application/pdf' ? 'document' : 'webpage' };
   item.title = s(metadata.title?.trim() || 'Untitled source');
@@ -71,7 +79,9 @@ export function toCslItem(id: string, metadata: SourceMetadata, options: { media
     item.author = authors.map((a) => {
       const name = cslName(a);
       if (options.shielded !== false) return name;
-      return 'literal' in name ? { literal: unshield(name.literal) } : { family: unshield(name.family), ...(name.given ? { given: unshield(name.given) } : {}) };
+      return 'literal' in name
+        ? { literal: unshield(name.literal) }
+        : { family: unshield(name.family), ...(name.given ? { given: unshield(name.given) } : {}) };
     });
   }
   const issued = cslDate(metadata.issued);
@@ -147,7 +157,15 @@ export function htmlToRuns(html: string): StyledRun[] {
 }
 
 function sameStyle(a: RunStyle, b: RunStyle): boolean {
-  return !!a.italic === !!b.italic && !!a.bold === !!b.bold && !!a.smallCaps === !!b.smallCaps && !!a.superscript === !!b.superscript && !!a.subscript === !!b.subscript && !a.code && !b.code;
+  return (
+    !!a.italic === !!b.italic &&
+    !!a.bold === !!b.bold &&
+    !!a.smallCaps === !!b.smallCaps &&
+    !!a.superscript === !!b.superscript &&
+    !!a.subscript === !!b.subscript &&
+    !a.code &&
+    !b.code
+  );
 }
 
 export function runsToPlainText(runs: StyledRun[]): string {

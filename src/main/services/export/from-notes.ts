@@ -26,7 +26,12 @@ function plainText(nodes: SerializedNoteNode[] | undefined): string {
  * Maps notes (Lexical JSON and their stored citations) to a report, in the order given. The stored
  * citation rows are the truth for status and position: a chip's payload may predate re-anchoring.
  */
-export async function notesToReport(getNote: GetNote, repos: Repositories, noteIds: string[], title: string | undefined): Promise<ReportModel> {
+export async function notesToReport(
+  getNote: GetNote,
+  repos: Repositories,
+  noteIds: string[],
+  title: string | undefined,
+): Promise<ReportModel> {
   if (new Set(noteIds).size !== noteIds.length) throw new ApiError('invalid_input', 'A note is named twice in the report.');
   const notes: NoteDetail[] = [];
   for (const id of noteIds) {
@@ -76,7 +81,14 @@ export async function notesToReport(getNote: GetNote, repos: Repositories, noteI
             return [{ kind: 'text', text: '\t' }];
           case 'link':
           case 'autolink':
-            return [{ kind: 'link', href: String(node.url ?? ''), text: plainText(node.children), marks: node.children?.[0] ? marksOf(node.children[0]) : undefined }];
+            return [
+              {
+                kind: 'link',
+                href: String(node.url ?? ''),
+                text: plainText(node.children),
+                marks: node.children?.[0] ? marksOf(node.children[0]) : undefined,
+              },
+            ];
           case NOTE_NODE.citation: {
             const payload = node.citation as { key?: string } | undefined;
             const view = payload?.key ? views.get(payload.key) : undefined;
@@ -129,7 +141,15 @@ export async function notesToReport(getNote: GetNote, repos: Repositories, noteI
     const row = repos.sources.get(id);
     if (!row) return [];
     const version = row.current_version_id ? repos.sources.version(row.current_version_id) : undefined;
-    return [{ id, metadata: JSON.parse(row.metadata) as SourceMetadata, mediaType: version?.media_type ?? 'text/plain', fileName: version?.file_name ?? null, accessed: (version?.created_at ?? row.created_at).slice(0, 10) }];
+    return [
+      {
+        id,
+        metadata: JSON.parse(row.metadata) as SourceMetadata,
+        mediaType: version?.media_type ?? 'text/plain',
+        fileName: version?.file_name ?? null,
+        accessed: (version?.created_at ?? row.created_at).slice(0, 10),
+      },
+    ];
   });
 
   return {

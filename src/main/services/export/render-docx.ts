@@ -11,7 +11,14 @@ import {
   TextRun,
   type ParagraphChild,
 } from 'docx';
-import { showsSectionTitle, type ResolvedInline, type ResolvedNote, type ResolvedReport, type StyledRun, type TextMark } from '../../../shared/export';
+import {
+  showsSectionTitle,
+  type ResolvedInline,
+  type ResolvedNote,
+  type ResolvedReport,
+  type StyledRun,
+  type TextMark,
+} from '../../../shared/export';
 import { safeHref } from './render-markdown';
 import { BIBLIOGRAPHY_HEADINGS, problemLabel } from './resolve';
 
@@ -78,7 +85,8 @@ export async function renderDocx(report: ResolvedReport): Promise<Uint8Array> {
           const out: ParagraphChild[] = [];
           if (mark.inText) out.push(new TextRun(' '), ...styledRuns(mark.inText));
           if (mark.noteNumber !== null && content[i - 1]?.kind === 'mark') out.push(new TextRun({ text: ',', superScript: true }));
-          if (mark.noteNumber !== null) out.push(endnotes ? new EndnoteReferenceRun(mark.noteNumber) : new FootnoteReferenceRun(mark.noteNumber));
+          if (mark.noteNumber !== null)
+            out.push(endnotes ? new EndnoteReferenceRun(mark.noteNumber) : new FootnoteReferenceRun(mark.noteNumber));
           else if (mark.problem) out.push(new TextRun({ text: xmlSafe(` ${problemLabel(mark.problem)}`), ...PROBLEM_RUN }));
           return out;
         }
@@ -89,7 +97,8 @@ export async function renderDocx(report: ResolvedReport): Promise<Uint8Array> {
   const byline = [report.author, report.date].filter((x): x is string => !!x && !!x.trim());
   if (byline.length) body.push(new Paragraph({ children: [new TextRun({ text: xmlSafe(byline.join(' · ')), italics: true })] }));
   for (const section of report.sections) {
-    if (showsSectionTitle(report, section)) body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(xmlSafe(section.title))] }));
+    if (showsSectionTitle(report, section))
+      body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(xmlSafe(section.title))] }));
     for (const block of section.blocks) {
       if (block.kind === 'heading') body.push(new Paragraph({ heading: HEADINGS[block.level], children: inlines(block.content) }));
       else if (block.kind === 'paragraph') body.push(new Paragraph({ children: inlines(block.content) }));
@@ -119,12 +128,37 @@ export async function renderDocx(report: ResolvedReport): Promise<Uint8Array> {
     styles: {
       default: { document: { run: { font: 'Times New Roman', size: 24 } } },
       paragraphStyles: [
-        { id: 'Quote', name: 'Quote', basedOn: 'Normal', next: 'Normal', run: { italics: true }, paragraph: { indent: { left: 720, right: 360 } } },
-        { id: 'Bibliography', name: 'Bibliography', basedOn: 'Normal', paragraph: { indent: { left: 720, hanging: 720 }, spacing: { after: 120 } } },
+        {
+          id: 'Quote',
+          name: 'Quote',
+          basedOn: 'Normal',
+          next: 'Normal',
+          run: { italics: true },
+          paragraph: { indent: { left: 720, right: 360 } },
+        },
+        {
+          id: 'Bibliography',
+          name: 'Bibliography',
+          basedOn: 'Normal',
+          paragraph: { indent: { left: 720, hanging: 720 }, spacing: { after: 120 } },
+        },
       ],
     },
     numbering: {
-      config: [{ reference: 'ordered', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 720, hanging: 360 } } } }] }],
+      config: [
+        {
+          reference: 'ordered',
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.DECIMAL,
+              text: '%1.',
+              alignment: AlignmentType.START,
+              style: { paragraph: { indent: { left: 720, hanging: 360 } } },
+            },
+          ],
+        },
+      ],
     },
     ...(endnotes ? { endnotes: noteContent } : { footnotes: noteContent }),
     sections: [{ children: body }],

@@ -1,4 +1,11 @@
-import { showsSectionTitle, type ResolvedInline, type ResolvedNote, type ResolvedReport, type StyledRun, type TextMark } from '../../../shared/export';
+import {
+  showsSectionTitle,
+  type ResolvedInline,
+  type ResolvedNote,
+  type ResolvedReport,
+  type StyledRun,
+  type TextMark,
+} from '../../../shared/export';
 import { safeHref } from './render-markdown';
 import { BIBLIOGRAPHY_HEADINGS, problemLabel } from './resolve';
 
@@ -65,7 +72,12 @@ function noteBody(note: ResolvedNote): string {
 
 function notesList(notes: ResolvedNote[], heading: string | null): string {
   if (!notes.length) return '';
-  const items = notes.map((n) => `<li id="note-${n.number}" value="${n.number}">${noteBody(n)} <a class="back" href="#ref-${n.number}" aria-label="Back to text">↩</a></li>`).join('\n');
+  const items = notes
+    .map(
+      (n) =>
+        `<li id="note-${n.number}" value="${n.number}">${noteBody(n)} <a class="back" href="#ref-${n.number}" aria-label="Back to text">↩</a></li>`,
+    )
+    .join('\n');
   return `<section class="notes" aria-label="Notes">${heading ? `<h2>${heading}</h2>` : ''}<ol>\n${items}\n</ol></section>`;
 }
 
@@ -95,7 +107,8 @@ export function renderHtml(report: ResolvedReport): string {
             if (mark.inText) out += ` ${runsToHtml(mark.inText)}`;
             // Adjacent note numbers are separated, or 1 and 2 would read as 12.
             if (mark.noteNumber !== null && content[i - 1]?.kind === 'mark') out += '<sup class="note-sep">,</sup>';
-            if (mark.noteNumber !== null) out += `<sup class="note-ref"><a id="ref-${mark.noteNumber}" href="#note-${mark.noteNumber}">${mark.noteNumber}</a></sup>`;
+            if (mark.noteNumber !== null)
+              out += `<sup class="note-ref"><a id="ref-${mark.noteNumber}" href="#note-${mark.noteNumber}">${mark.noteNumber}</a></sup>`;
             else if (mark.problem) out += ` <span class="problem">${escapeHtml(problemLabel(mark.problem))}</span>`;
             return out;
           }
@@ -119,12 +132,20 @@ export function renderHtml(report: ResolvedReport): string {
         body.push(`<${tag}>${block.items.map((item) => `<li>${inlines(item)}</li>`).join('')}</${tag}>`);
       }
     }
-    if (footnotes) body.push(notesList(report.notes.filter((n) => n.sectionId === section.id), null));
+    if (footnotes)
+      body.push(
+        notesList(
+          report.notes.filter((n) => n.sectionId === section.id),
+          null,
+        ),
+      );
     parts.push(`<section class="note">\n${body.join('\n')}\n</section>`);
   }
   if (!footnotes) parts.push(notesList(report.notes, 'Notes'));
   if (report.bibliography.length) {
-    parts.push(`<section class="bibliography"><h2>${BIBLIOGRAPHY_HEADINGS[report.options.style]}</h2>\n${report.bibliography.map((e) => `<p>${runsToHtml(e)}</p>`).join('\n')}\n</section>`);
+    parts.push(
+      `<section class="bibliography"><h2>${BIBLIOGRAPHY_HEADINGS[report.options.style]}</h2>\n${report.bibliography.map((e) => `<p>${runsToHtml(e)}</p>`).join('\n')}\n</section>`,
+    );
   }
   return `<!DOCTYPE html>
 <html lang="en">

@@ -6,14 +6,16 @@ import { BIBLIOGRAPHY_HEADINGS, problemLabel } from './resolve';
  * citations, math, footnotes, entities) is backslash-escaped, so text always reads as text.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\r\n?|\n/g, ' ')
-    .replace(/[\\`*_{}[\]()<>#+|~^$@&!"']/g, '\\$&')
-    // Pandoc's smart typography would turn -- and ... into dashes and ellipses and alter quotes.
-    .replace(/-(?=-)/g, '\\-')
-    .replace(/\.(?=\.)/g, '\\.')
-    .replace(/^(\s*)([-=:])/, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+  return (
+    text
+      .replace(/\r\n?|\n/g, ' ')
+      .replace(/[\\`*_{}[\]()<>#+|~^$@&!"']/g, '\\$&')
+      // Pandoc's smart typography would turn -- and ... into dashes and ellipses and alter quotes.
+      .replace(/-(?=-)/g, '\\-')
+      .replace(/\.(?=\.)/g, '\\.')
+      .replace(/^(\s*)([-=:])/, '$1\\$2')
+      .replace(/^(\s*\d+)([.)])/, '$1\\$2')
+  );
 }
 
 function codeSpan(text: string): string {
@@ -108,5 +110,10 @@ export function renderMarkdown(report: ResolvedReport): string {
     if (note.quote) text += `${text.trim() ? ' ' : ''}“${escapeMarkdown(note.quote)}”`;
     lines.push(`[^${note.number}]: ${text.trim() || escapeMarkdown('(no citation text)')}`, '');
   }
-  return lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  return (
+    lines
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd() + '\n'
+  );
 }

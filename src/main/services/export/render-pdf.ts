@@ -7,7 +7,13 @@ import { ApiError } from '../../../shared/errors';
 /** Turns a self-contained HTML page into PDF bytes; the Electron shell passes printToPDF instead. */
 export type PrintToPdf = (html: string) => Promise<Uint8Array>;
 
-const BROWSERS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'];
+const BROWSERS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+];
 
 export function findChromium(): string | undefined {
   return [process.env.SOURCEBOOK_BROWSER, ...BROWSERS].find((p): p is string => !!p && fs.existsSync(p));
@@ -19,7 +25,8 @@ export function findChromium(): string | undefined {
  */
 export function chromiumPrintToPdf(browser = findChromium(), timeoutMs = 60_000): PrintToPdf {
   return async (html) => {
-    if (!browser) throw new ApiError('internal', 'PDF export needs Chromium or Chrome: none was found (set SOURCEBOOK_BROWSER to its path).');
+    if (!browser)
+      throw new ApiError('internal', 'PDF export needs Chromium or Chrome: none was found (set SOURCEBOOK_BROWSER to its path).');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sourcebook-pdf-'));
     try {
       const input = path.join(dir, 'report.html');
@@ -52,7 +59,13 @@ export function chromiumPrintToPdf(browser = findChromium(), timeoutMs = 60_000)
         child.on('exit', (code, signal) => {
           clearTimeout(timer);
           if (code === 0 && fs.existsSync(output)) resolve();
-          else reject(new ApiError('internal', `PDF export failed: ${browser} exited with ${signal ?? code}. ${stderr.trim().split('\n').slice(-3).join(' ')}`));
+          else
+            reject(
+              new ApiError(
+                'internal',
+                `PDF export failed: ${browser} exited with ${signal ?? code}. ${stderr.trim().split('\n').slice(-3).join(' ')}`,
+              ),
+            );
         });
       });
       return new Uint8Array(fs.readFileSync(output));

@@ -48,7 +48,10 @@ export function resolveReport(model: ReportModel, options: ExportOptions, check:
   for (const c of model.citations) {
     const source = sources.get(c.sourceId);
     if (!source || items.has(prefix + c.sourceId)) continue;
-    items.set(prefix + c.sourceId, toCslItem(prefix + c.sourceId, source.metadata, { mediaType: source.mediaType, accessed: source.accessed }));
+    items.set(
+      prefix + c.sourceId,
+      toCslItem(prefix + c.sourceId, source.metadata, { mediaType: source.mediaType, accessed: source.accessed }),
+    );
     citedSourceIds.push(prefix + c.sourceId);
   }
 
@@ -63,8 +66,17 @@ export function resolveReport(model: ReportModel, options: ExportOptions, check:
     const citable = citation && sources.has(citation.sourceId);
     const mark = marks.length;
     if (citable) {
-      const locator = citation.page !== null ? { locator: String(citation.page), label: 'page' } : citation.paragraph !== null ? { locator: String(citation.paragraph), label: 'paragraph' } : {};
-      cslCitations.push({ citationID: `${prefix}m${mark}`, citationItems: [{ id: prefix + citation.sourceId, ...locator }], properties: { noteIndex: noteNumber ?? 0 } });
+      const locator =
+        citation.page !== null
+          ? { locator: String(citation.page), label: 'page' }
+          : citation.paragraph !== null
+            ? { locator: String(citation.paragraph), label: 'paragraph' }
+            : {};
+      cslCitations.push({
+        citationID: `${prefix}m${mark}`,
+        citationItems: [{ id: prefix + citation.sourceId, ...locator }],
+        properties: { noteIndex: noteNumber ?? 0 },
+      });
     }
     marks.push({ citationId, noteNumber, inText: null, problem });
     if (noteNumber !== null) {

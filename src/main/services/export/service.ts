@@ -56,7 +56,13 @@ export function createExportService(deps: ExportDeps) {
     const row = repos.sources.get(id);
     if (!row) throw new ApiError('not_found', `No source with id "${id}".`);
     const version = row.current_version_id ? repos.sources.version(row.current_version_id) : undefined;
-    return { id, metadata: JSON.parse(row.metadata) as SourceMetadata, mediaType: version?.media_type ?? 'text/plain', fileName: version?.file_name ?? null, accessed: (version?.created_at ?? row.created_at).slice(0, 10) };
+    return {
+      id,
+      metadata: JSON.parse(row.metadata) as SourceMetadata,
+      mediaType: version?.media_type ?? 'text/plain',
+      fileName: version?.file_name ?? null,
+      accessed: (version?.created_at ?? row.created_at).slice(0, 10),
+    };
   }
 
   /** The store is the truth for metadata: a report given whole gets its sources' current records. */
@@ -131,19 +137,31 @@ export function createExportService(deps: ExportDeps) {
         step('Done', 3, true);
       }
       const fileName = sanitizeFileName(model.title, EXPORT_EXTENSIONS[format]);
-      return { fileName, mediaType: EXPORT_MEDIA_TYPES[format], base64: Buffer.from(data).toString('base64'), bytes: data.length, check, data };
+      return {
+        fileName,
+        mediaType: EXPORT_MEDIA_TYPES[format],
+        base64: Buffer.from(data).toString('base64'),
+        bytes: data.length,
+        check,
+        data,
+      };
     },
 
     async bibliography(input: { format: BibliographyFormat; sourceIds?: string[]; noteIds?: string[] }) {
       let ids: string[];
       if (input.sourceIds) ids = input.sourceIds;
       else if (input.noteIds) {
-        if (!deps.getNote) throw new ApiError('invalid_input', 'Bibliographies of notes need the notes feature, which is missing in this build.');
+        if (!deps.getNote)
+          throw new ApiError('invalid_input', 'Bibliographies of notes need the notes feature, which is missing in this build.');
         ids = await citedSourceIds(deps.getNote, input.noteIds);
       } else ids = repos.sources.list().map((s) => s.id);
       const sources = [...new Set(ids)].map(storeSource);
       const text = formatBibliography(sources, input.format);
-      const mediaType = { csljson: 'application/vnd.citationstyles.csl+json', bibtex: 'application/x-bibtex; charset=utf-8', ris: 'application/x-research-info-systems' }[input.format];
+      const mediaType = {
+        csljson: 'application/vnd.citationstyles.csl+json',
+        bibtex: 'application/x-bibtex; charset=utf-8',
+        ris: 'application/x-research-info-systems',
+      }[input.format];
       return { fileName: sanitizeFileName('bibliography', BIBLIOGRAPHY_EXTENSIONS[input.format]), mediaType, text, count: sources.length };
     },
   };

@@ -29,7 +29,15 @@ export function sourceHandlers(repos: Repositories): Handlers['sources'] {
       const byPassage = new Map<number, Mention[]>();
       for (const m of repos.mentions.byVersion(summary.versionId)) {
         const list = byPassage.get(m.passage_id) ?? [];
-        list.push({ id: m.id, entityId: m.entity_id, entityType: m.entity_type, entityName: m.entity_name, start: m.start, end: m.end, surface: m.surface });
+        list.push({
+          id: m.id,
+          entityId: m.entity_id,
+          entityType: m.entity_type,
+          entityName: m.entity_name,
+          start: m.start,
+          end: m.end,
+          surface: m.surface,
+        });
         byPassage.set(m.passage_id, list);
       }
       const passages: Passage[] = repos.passages.byVersion(summary.versionId).map((p) => ({

@@ -52,7 +52,8 @@ export function commitImport(db: Db, repos: Repositories, input: PreparedImport,
       if (duplicate) throw new ImportError(`already in the notebook (source ${duplicate.source_id})`, duplicate.source_id);
 
       let sourceId: string | undefined = input.newVersionOf;
-      if (sourceId && !repos.sources.get(sourceId)) throw new ImportError(`cannot be a new version of "${sourceId}": there is no such source`);
+      if (sourceId && !repos.sources.get(sourceId))
+        throw new ImportError(`cannot be a new version of "${sourceId}": there is no such source`);
       sourceId ??= extracted.canonicalUrl ? repos.imports.sourceByCanonicalUrl(extracted.canonicalUrl) : undefined;
       const newVersion = sourceId !== undefined;
 

@@ -4,7 +4,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /** Offset of the first byte that breaks UTF-8, for a message the user can check in a hex editor. */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i]!;
     const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
     if (length === 0 || i + length > bytes.length) return i;
@@ -45,11 +45,15 @@ export function decodeText(bytes: Uint8Array): string {
     const code = head.charCodeAt(i);
     if ((code >= 0x01 && code <= 0x08) || (code >= 0x0e && code <= 0x1f) || code === 0x7f) controls++;
   }
-  if (controls > 8 && controls > Math.min(text.length, 65536) / 1000) reject('contains control characters: this looks like binary data, not text');
+  if (controls > 8 && controls > Math.min(text.length, 65536) / 1000)
+    reject('contains control characters: this looks like binary data, not text');
   return normalizeForReading(text);
 }
 
 /** NFC so search and linking see one spelling of "é"; CRLF/CR as LF so lines are lines. */
 export function normalizeForReading(text: string): string {
-  return text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n').normalize('NFC');
+  return text
+    .replace(/^\ufeff/, '')
+    .replace(/\r\n?/g, '\n')
+    .normalize('NFC');
 }

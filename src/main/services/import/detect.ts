@@ -27,14 +27,14 @@ export const MEDIA_TYPES: Record<ImportFormat, string> = {
 const startsWith = (bytes: Uint8Array, magic: readonly number[], at = 0) => magic.every((b, i) => bytes[at + i] === b);
 const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
 
-const IMAGE_MAGIC: readonly (readonly number[])[] = [
-  [0x89, 0x50, 0x4e, 0x47],
-  [0xff, 0xd8, 0xff],
-  ascii('GIF8'),
-];
+const IMAGE_MAGIC: readonly (readonly number[])[] = [[0x89, 0x50, 0x4e, 0x47], [0xff, 0xd8, 0xff], ascii('GIF8')];
 
 function looksLikeHtml(bytes: Uint8Array): boolean {
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1').replace(/^\ufeff|^\xef\xbb\xbf/, '').trimStart().toLowerCase();
+  const head = Buffer.from(bytes.subarray(0, 1024))
+    .toString('latin1')
+    .replace(/^\ufeff|^\xef\xbb\xbf/, '')
+    .trimStart()
+    .toLowerCase();
   return head.startsWith('<!doctype html') || head.startsWith('<html') || (head.startsWith('<?xml') && head.includes('<html'));
 }
 
@@ -55,5 +55,9 @@ export function detectFormat(fileName: string, bytes: Uint8Array): ImportFormat 
   if (byExt === 'docx') return 'docx';
   if (byExt) return byExt === 'text' && looksLikeHtml(bytes) ? 'html' : byExt;
   if (looksLikeHtml(bytes)) return 'html';
-  return reject(ext ? `unsupported file type (.${ext}); Sourcebook imports .txt, .md, .html, .pdf and .docx` : 'unsupported file type (no extension); Sourcebook imports .txt, .md, .html, .pdf and .docx');
+  return reject(
+    ext
+      ? `unsupported file type (.${ext}); Sourcebook imports .txt, .md, .html, .pdf and .docx`
+      : 'unsupported file type (no extension); Sourcebook imports .txt, .md, .html, .pdf and .docx',
+  );
 }

@@ -45,10 +45,12 @@ function splitSpan(text: string, start: number, end: number): [number, number][]
     while (at < end && SPACE.test(text[at]!)) at++;
   }
   if (end > at) pieces.push([at, end]);
-  return pieces.map(([s, e]) => {
-    while (e > s && SPACE.test(text[e - 1]!)) e--;
-    return [s, e] as [number, number];
-  }).filter(([s, e]) => e > s);
+  return pieces
+    .map(([s, e]) => {
+      while (e > s && SPACE.test(text[e - 1]!)) e--;
+      return [s, e] as [number, number];
+    })
+    .filter(([s, e]) => e > s);
 }
 
 /** Keeps the offsets contract while breaking overlong passages; renumbers ordinals and anchors. */
@@ -56,7 +58,10 @@ export function limitPassageLength(text: string, passages: readonly NewPassage[]
   const anchors = new Map<string, number>();
   const out: NewPassage[] = [];
   for (const passage of passages) {
-    const spans = passage.text.length > MAX_PASSAGE_CHARS ? splitSpan(text, passage.start, passage.end) : [[passage.start, passage.end] as [number, number]];
+    const spans =
+      passage.text.length > MAX_PASSAGE_CHARS
+        ? splitSpan(text, passage.start, passage.end)
+        : [[passage.start, passage.end] as [number, number]];
     for (const [start, end] of spans) {
       const pieceText = spans.length === 1 ? passage.text : normalizeWhitespace(text.slice(start, end));
       if (!pieceText) continue;

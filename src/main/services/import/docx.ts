@@ -21,20 +21,19 @@ function coreProperty(xml: string, tag: string): string | null {
  * never read: only their alt text could matter, and it is not the document's text.
  */
 export async function parseDocx(bytes: Buffer): Promise<ExtractedDocument> {
-  if (OLE.every((b, i) => bytes[i] === b)) reject('is an old-format Word .doc or an encrypted document, not DOCX; save it as .docx and import again');
+  if (OLE.every((b, i) => bytes[i] === b))
+    reject('is an old-format Word .doc or an encrypted document, not DOCX; save it as .docx and import again');
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) reject('DOCX is not a valid archive (not a zip file)');
   const entries = checkZip(bytes, 'DOCX');
-  if (!entries.some((e) => e.name === 'word/document.xml')) reject('DOCX is not a valid archive (no word/document.xml: not a Word document)');
+  if (!entries.some((e) => e.name === 'word/document.xml'))
+    reject('DOCX is not a valid archive (no word/document.xml: not a Word document)');
 
   let html: string;
   try {
-    const result = await mammoth.convertToHtml(
-      { buffer: bytes },
-      {
-        externalFileAccess: false,
-        convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
-      } as Parameters<typeof mammoth.convertToHtml>[1],
-    );
+    const result = await mammoth.convertToHtml({ buffer: bytes }, {
+      externalFileAccess: false,
+      convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
+    } as Parameters<typeof mammoth.convertToHtml>[1]);
     html = result.value;
   } catch (error) {
     if (error instanceof ImportError) throw error;
@@ -47,7 +46,10 @@ export async function parseDocx(bytes: Buffer): Promise<ExtractedDocument> {
   if (core) {
     const xml = entryData(bytes, core, 'DOCX').toString('utf8');
     metadata.title = coreProperty(xml, 'dc:title');
-    metadata.authors = coreProperty(xml, 'dc:creator')?.split(/\s*;\s*/).filter(Boolean) ?? [];
+    metadata.authors =
+      coreProperty(xml, 'dc:creator')
+        ?.split(/\s*;\s*/)
+        .filter(Boolean) ?? [];
     metadata.issued = coreProperty(xml, 'dcterms:created')?.slice(0, 10) ?? null;
   }
   // Word's "Title" style comes out as a first heading; the first heading then titles the document.

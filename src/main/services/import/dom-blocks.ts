@@ -13,7 +13,33 @@ const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 
 /** Elements whose content is never reading text, whatever a page puts in them. */
-export const NEVER_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'MATH', 'CANVAS', 'BUTTON', 'SELECT', 'TEXTAREA', 'INPUT', 'HEAD', 'TITLE', 'LINK', 'META', 'BASE', 'AUDIO', 'VIDEO', 'SOURCE', 'TRACK', 'MAP', 'DIALOG']);
+export const NEVER_TEXT = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'SVG',
+  'MATH',
+  'CANVAS',
+  'BUTTON',
+  'SELECT',
+  'TEXTAREA',
+  'INPUT',
+  'HEAD',
+  'TITLE',
+  'LINK',
+  'META',
+  'BASE',
+  'AUDIO',
+  'VIDEO',
+  'SOURCE',
+  'TRACK',
+  'MAP',
+  'DIALOG',
+]);
 
 const BLOCK_KIND: Record<string, PassageKind> = {
   H1: 'heading',
@@ -34,8 +60,37 @@ const BLOCK_KIND: Record<string, PassageKind> = {
 };
 
 const CONTAINERS = new Set([
-  'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'FOOTER', 'ASIDE', 'NAV', 'BODY', 'HTML', 'UL', 'OL', 'DL', 'TABLE', 'TBODY', 'THEAD', 'TFOOT',
-  'FIGURE', 'BLOCKQUOTE', 'DETAILS', 'SUMMARY', 'FORM', 'FIELDSET', 'CENTER', 'HR', 'BR', 'MENU', 'HGROUP', 'LEGEND', '#DOCUMENT', '#DOCUMENT-FRAGMENT',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'MAIN',
+  'HEADER',
+  'FOOTER',
+  'ASIDE',
+  'NAV',
+  'BODY',
+  'HTML',
+  'UL',
+  'OL',
+  'DL',
+  'TABLE',
+  'TBODY',
+  'THEAD',
+  'TFOOT',
+  'FIGURE',
+  'BLOCKQUOTE',
+  'DETAILS',
+  'SUMMARY',
+  'FORM',
+  'FIELDSET',
+  'CENTER',
+  'HR',
+  'BR',
+  'MENU',
+  'HGROUP',
+  'LEGEND',
+  '#DOCUMENT',
+  '#DOCUMENT-FRAGMENT',
 ]);
 
 /**

@@ -29,7 +29,8 @@ export function importHandlers(deps: ImporterDeps): Handlers['imports'] {
         url: blank(metadata.url) === undefined ? current.url : blank(metadata.url)!,
         note: metadata.note === undefined ? current.note : metadata.note && metadata.note.trim() ? metadata.note : null,
       };
-      if (next.url && !canonicalUrl(next.url)) throw new ApiError('invalid_input', `"${next.url}" is not a web address (http:// or https://).`);
+      if (next.url && !canonicalUrl(next.url))
+        throw new ApiError('invalid_input', `"${next.url}" is not a web address (http:// or https://).`);
       deps.repos.imports.updateSource(sourceId, next, row.canonical_url);
       deps.changes.emit({ kind: 'source', sourceId });
       return await sources.get({ id: sourceId });

@@ -101,18 +101,29 @@ const dateOnly = (value: string | null | undefined): string | null => {
 
 function pageMetadata(doc: Doc): { metadata: SourceMetadata; canonical: string | null } {
   const ld = jsonLd(doc);
-  const ldPage = typeof ld?.mainEntityOfPage === 'string' ? ld.mainEntityOfPage : (ld?.mainEntityOfPage as { '@id'?: string } | undefined)?.['@id'];
+  const ldPage =
+    typeof ld?.mainEntityOfPage === 'string' ? ld.mainEntityOfPage : (ld?.mainEntityOfPage as { '@id'?: string } | undefined)?.['@id'];
   const canonical =
-    canonicalUrl(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')) ?? canonicalUrl(meta(doc, 'og:url')) ?? canonicalUrl(ld?.url) ?? canonicalUrl(ldPage);
+    canonicalUrl(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')) ??
+    canonicalUrl(meta(doc, 'og:url')) ??
+    canonicalUrl(ld?.url) ??
+    canonicalUrl(ldPage);
   const metaAuthor = meta(doc, 'author', 'article:author', 'citation_author', 'dc.creator', 'DC.creator');
   return {
     metadata: {
       ...emptyMetadata(),
-      title: normalizeWhitespace(ld?.headline ?? '') || meta(doc, 'og:title', 'twitter:title', 'citation_title', 'dc.title') || normalizeWhitespace(doc.querySelector('title')?.textContent ?? '') || null,
+      title:
+        normalizeWhitespace(ld?.headline ?? '') ||
+        meta(doc, 'og:title', 'twitter:title', 'citation_title', 'dc.title') ||
+        normalizeWhitespace(doc.querySelector('title')?.textContent ?? '') ||
+        null,
       authors: [...new Set(names(ld?.author).map(normalizeWhitespace).filter(Boolean))].concat(
         names(ld?.author).length === 0 && metaAuthor && !isUrl(metaAuthor) ? [metaAuthor] : [],
       ),
-      issued: dateOnly(ld?.datePublished ?? meta(doc, 'article:published_time', 'citation_publication_date', 'date', 'dc.date', 'DC.date', 'datePublished')),
+      issued: dateOnly(
+        ld?.datePublished ??
+          meta(doc, 'article:published_time', 'citation_publication_date', 'date', 'dc.date', 'DC.date', 'datePublished'),
+      ),
       publisher: names(ld?.publisher)[0] ?? meta(doc, 'og:site_name', 'citation_publisher', 'dc.publisher'),
       url: canonical,
     },
@@ -138,9 +149,18 @@ export function parseHtml(bytes: Uint8Array): ExtractedDocument {
   const { metadata, canonical } = pageMetadata(document);
   removeInert(document);
 
-  let article: { title?: string | null; byline?: string | null; siteName?: string | null; publishedTime?: string | null; content?: unknown } | null;
+  let article: {
+    title?: string | null;
+    byline?: string | null;
+    siteName?: string | null;
+    publishedTime?: string | null;
+    content?: unknown;
+  } | null;
   try {
-    article = new Readability(document.cloneNode(true) as unknown as Document, { serializer: (el: Node) => el, charThreshold: 200 }).parse();
+    article = new Readability(document.cloneNode(true) as unknown as Document, {
+      serializer: (el: Node) => el,
+      charThreshold: 200,
+    }).parse();
   } catch {
     article = null;
   }
@@ -151,7 +171,8 @@ export function parseHtml(bytes: Uint8Array): ExtractedDocument {
   if (articleText < 40) body = blocksFromDom((document.body ?? document.documentElement) as unknown as DomNode);
 
   const byline = normalizeWhitespace(article?.byline ?? '').replace(/^by\s+/i, '');
-  if (metadata.authors.length === 0 && byline && byline.length < 120) metadata.authors = byline.split(/\s*(?:,|\band\b|&)\s*/).filter(Boolean);
+  if (metadata.authors.length === 0 && byline && byline.length < 120)
+    metadata.authors = byline.split(/\s*(?:,|\band\b|&)\s*/).filter(Boolean);
   metadata.title ??= normalizeWhitespace(article?.title ?? '') || null;
   metadata.publisher ??= normalizeWhitespace(article?.siteName ?? '') || null;
   metadata.issued ??= dateOnly(article?.publishedTime);

@@ -1,7 +1,17 @@
 import type { SourceMetadata } from '../../../shared/domain';
 import { documentFromBlocks, emptyMetadata, type Block, type ExtractedDocument } from './document';
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', mdash: '—', ndash: '–', hellip: '…' };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  mdash: '—',
+  ndash: '–',
+  hellip: '…',
+};
 
 export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
@@ -48,12 +58,21 @@ function frontMatter(lines: string[]): { metadata: Partial<SourceMetadata>; body
   if (end === -1 || end > 200) return { metadata: {}, bodyStart: 0 };
   const field = (name: string) => {
     const line = lines.slice(1, end).find((l) => l.toLowerCase().startsWith(`${name}:`));
-    const value = line?.slice(name.length + 1).trim().replace(/^["']|["']$/g, '');
+    const value = line
+      ?.slice(name.length + 1)
+      .trim()
+      .replace(/^["']|["']$/g, '');
     return value ? value : null;
   };
   const author = field('author') ?? field('authors');
   return {
-    metadata: { title: field('title'), issued: field('date'), publisher: field('publisher'), url: field('url'), authors: author ? author.split(/\s*[;,]\s*/).filter(Boolean) : [] },
+    metadata: {
+      title: field('title'),
+      issued: field('date'),
+      publisher: field('publisher'),
+      url: field('url'),
+      authors: author ? author.split(/\s*[;,]\s*/).filter(Boolean) : [],
+    },
     bodyStart: end + 1,
   };
 }
@@ -106,7 +125,10 @@ export function parseMarkdown(source: string): ExtractedDocument {
     const heading = HEADING.exec(line);
     if (heading) {
       flush();
-      blocks.push({ kind: heading[1] === '#' && !blocks.some((b) => b.kind === 'title') ? 'title' : 'heading', text: stripInline(heading[2]!) });
+      blocks.push({
+        kind: heading[1] === '#' && !blocks.some((b) => b.kind === 'title') ? 'title' : 'heading',
+        text: stripInline(heading[2]!),
+      });
       continue;
     }
     const quote = QUOTE.exec(line);
@@ -121,7 +143,13 @@ export function parseMarkdown(source: string): ExtractedDocument {
       current = { kind: 'bullet', text: bullet[1]! };
       continue;
     }
-    const cells = line.trim().startsWith('|') ? line.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim()) : undefined;
+    const cells = line.trim().startsWith('|')
+      ? line
+          .trim()
+          .replace(/^\||\|$/g, '')
+          .split('|')
+          .map((c) => c.trim())
+      : undefined;
     if (cells) {
       flush();
       blocks.push({ kind: 'paragraph', text: stripInline(cells.filter(Boolean).join(' · ')) });

@@ -15,7 +15,11 @@ export interface Extracted extends ExtractedDocument {
 const stem = (fileName: string) => fileName.replace(/\.[^.]+$/, '').trim() || null;
 
 /** Bytes in, text and passages out; every refusal is an ImportError with a reason for the user. */
-export async function extractDocument(bytes: Buffer, fileName: string, onProgress?: (fraction: number, label: string) => void): Promise<Extracted> {
+export async function extractDocument(
+  bytes: Buffer,
+  fileName: string,
+  onProgress?: (fraction: number, label: string) => void,
+): Promise<Extracted> {
   if (bytes.length === 0) reject('the file is empty');
   const format = detectFormat(fileName, bytes);
   let doc: ExtractedDocument;

@@ -54,7 +54,11 @@ function pageBlocks(items: TextItem[], page: number): Block[] {
         paragraph = '';
       }
       // A word broken at the line end ("infor-" + "mation") is joined back.
-      paragraph = paragraph ? (/[a-z]-$/.test(paragraph) && /^[a-z]/.test(text) ? paragraph.slice(0, -1) + text : `${paragraph} ${text}`) : text;
+      paragraph = paragraph
+        ? /[a-z]-$/.test(paragraph) && /^[a-z]/.test(text)
+          ? paragraph.slice(0, -1) + text
+          : `${paragraph} ${text}`
+        : text;
       previousY = lineY;
       previousHeight = lineHeight;
     }
@@ -128,13 +132,17 @@ export async function parsePdf(bytes: Uint8Array, onPage?: (done: number, total:
     };
     await Promise.all(Array.from({ length: Math.min(PAGES_IN_FLIGHT, doc.numPages) }, readPages));
     const blocks = pageBlocksByNumber.flat();
-    if (!blocks.some((b) => normalizeWhitespace(b.text).length > 0)) reject('no text layer (scanned?): this PDF has only images of pages; run OCR on it first');
+    if (!blocks.some((b) => normalizeWhitespace(b.text).length > 0))
+      reject('no text layer (scanned?): this PDF has only images of pages; run OCR on it first');
 
     const metadata: SourceMetadata = emptyMetadata();
     const info = ((await doc.getMetadata().catch(() => undefined))?.info ?? {}) as Record<string, unknown>;
     const str = (v: unknown) => (typeof v === 'string' && normalizeWhitespace(v) ? normalizeWhitespace(v) : null);
     metadata.title = str(info.Title);
-    metadata.authors = str(info.Author)?.split(/\s*;\s*/).filter(Boolean) ?? [];
+    metadata.authors =
+      str(info.Author)
+        ?.split(/\s*;\s*/)
+        .filter(Boolean) ?? [];
     metadata.issued = pdfDate(info.CreationDate);
     const { text, passages } = documentFromBlocks(blocks);
     return { text, passages, metadata, canonicalUrl: null };

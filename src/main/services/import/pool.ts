@@ -18,7 +18,13 @@ export type Outcome = { ok: true; result: Committed } | { ok: false; reason: str
 
 interface Slot {
   worker: Worker;
-  task?: { taskId: number; committing: boolean; finish: (o: Outcome) => void; timer?: NodeJS.Timeout; onProgress: (f: number, l: string) => void };
+  task?: {
+    taskId: number;
+    committing: boolean;
+    finish: (o: Outcome) => void;
+    timer?: NodeJS.Timeout;
+    onProgress: (f: number, l: string) => void;
+  };
 }
 
 /**
@@ -29,9 +35,16 @@ function workerEntry(): { file: URL | string; eval: boolean } {
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.ts')) {
     // require.resolve finds the CommonJS build; the worker needs the ESM one beside it.
-    const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+    const tsxApi = pathToFileURL(
+      createRequire(import.meta.url)
+        .resolve('tsx/esm/api')
+        .replace(/\.cjs$/, '.mjs'),
+    ).href;
     const worker = new URL('./worker.ts', import.meta.url).href;
-    return { file: `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(worker)}); });`, eval: true };
+    return {
+      file: `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(worker)}); });`,
+      eval: true,
+    };
   }
   const bundled = path.join(path.dirname(here), 'import-worker.js');
   if (!fs.existsSync(bundled)) throw new Error(`The import worker is missing from the build (${bundled}).`);
@@ -119,7 +132,11 @@ export class ImportWorkerPool {
     }
   }
 
-  run(task: Omit<WorkerTask, 'type' | 'taskId'>, onProgress: (fraction: number, label: string) => void, signal: AbortSignal): Promise<Outcome> {
+  run(
+    task: Omit<WorkerTask, 'type' | 'taskId'>,
+    onProgress: (fraction: number, label: string) => void,
+    signal: AbortSignal,
+  ): Promise<Outcome> {
     return new Promise<Outcome>((resolve) => {
       if (signal.aborted) return resolve({ ok: false, reason: 'cancelled before it was imported' });
       const taskId = this.nextTaskId++;
@@ -146,7 +163,8 @@ export class ImportWorkerPool {
           return done({ ok: false, reason: 'cancelled before it was imported' });
         }
         // Once committing, the file lands whole; stopping the worker earlier leaves nothing behind.
-        if (this.slots[started]?.task?.taskId === taskId && !this.slots[started]!.task!.committing) this.discard(started, 'cancelled while it was being read');
+        if (this.slots[started]?.task?.taskId === taskId && !this.slots[started]!.task!.committing)
+          this.discard(started, 'cancelled while it was being read');
       };
       let settled = false;
       function done(outcome: Outcome) {

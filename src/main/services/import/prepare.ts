@@ -14,7 +14,9 @@ import { suggestEntities } from './suggest';
 export function linkableAliases(repos: Repositories): LinkableAlias[] {
   const rows = repos.entities.allAliases();
   const scopedNames = new Set(
-    rows.filter((a) => a.scope !== '' && a.folded === foldForMatch(repos.entities.get(a.entity_id)?.name ?? '')).map((a) => `${a.entity_id}\u0000${a.folded}`),
+    rows
+      .filter((a) => a.scope !== '' && a.folded === foldForMatch(repos.entities.get(a.entity_id)?.name ?? ''))
+      .map((a) => `${a.entity_id}\u0000${a.folded}`),
   );
   return rows
     .filter((a) => !(a.scope === '' && scopedNames.has(`${a.entity_id}\u0000${a.folded}`)))
@@ -27,7 +29,12 @@ export interface PrepareOptions {
 }
 
 /** Everything slow happens here, outside the write transaction: hashing, parsing, linking, tagging. */
-export async function prepareImport(repos: Repositories, fileName: string, original: Buffer, options: PrepareOptions = {}): Promise<PreparedImport> {
+export async function prepareImport(
+  repos: Repositories,
+  fileName: string,
+  original: Buffer,
+  options: PrepareOptions = {},
+): Promise<PreparedImport> {
   const sha256 = createHash('sha256').update(original).digest('hex');
   const duplicate = repos.imports.versionBySha(sha256);
   if (duplicate) throw new ImportError(`already in the notebook (source ${duplicate.source_id})`, duplicate.source_id);
@@ -36,7 +43,9 @@ export async function prepareImport(repos: Repositories, fileName: string, origi
   options.onProgress?.(0.7, 'linking entities');
 
   const sourceId =
-    options.newVersionOf ?? (extracted.canonicalUrl ? repos.imports.sourceByCanonicalUrl(extracted.canonicalUrl) : undefined) ?? importedSourceId(sha256);
+    options.newVersionOf ??
+    (extracted.canonicalUrl ? repos.imports.sourceByCanonicalUrl(extracted.canonicalUrl) : undefined) ??
+    importedSourceId(sha256);
   const aliases = linkableAliases(repos);
   const linker = createLinker(aliases);
   const links = extracted.passages.map((p) => linker.link(p.text, sourceId));

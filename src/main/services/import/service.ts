@@ -145,8 +145,10 @@ export function createImporter(deps: ImporterDeps) {
   async function run(files: FileJob[], options: RunOptions): Promise<ImportSummary> {
     const jobId = options.jobId ?? randomBytes(9).toString('base64url');
     if (running.has(jobId)) throw new ApiError('conflict', `An import with id "${jobId}" is already running.`);
-    if (options.newVersionOf && files.length !== 1) throw new ApiError('invalid_input', 'A new version of a source must be exactly one file.');
-    if (options.newVersionOf && !deps.repos.sources.get(options.newVersionOf)) throw new ApiError('not_found', `No source with id "${options.newVersionOf}".`);
+    if (options.newVersionOf && files.length !== 1)
+      throw new ApiError('invalid_input', 'A new version of a source must be exactly one file.');
+    if (options.newVersionOf && !deps.repos.sources.get(options.newVersionOf))
+      throw new ApiError('not_found', `No source with id "${options.newVersionOf}".`);
     const controller = new AbortController();
     setMaxListeners(Infinity, controller.signal);
     running.set(jobId, controller);
@@ -155,7 +157,13 @@ export function createImporter(deps: ImporterDeps) {
     const overall = `import:${jobId}`;
     let finished = 0;
     const report = (done: boolean) =>
-      deps.emit('progress', { task: overall, label: `Imported ${finished} of ${files.length} files`, done: finished, total: files.length, finished: done });
+      deps.emit('progress', {
+        task: overall,
+        label: `Imported ${finished} of ${files.length} files`,
+        done: finished,
+        total: files.length,
+        finished: done,
+      });
     report(false);
 
     clearTimeout(idleTimer);
@@ -178,7 +186,14 @@ export function createImporter(deps: ImporterDeps) {
           const outcome: Outcome = file.failure
             ? { ok: false, reason: file.failure }
             : await jobPool.run(
-                { fileName: file.fileName, path: file.path, bytes: file.bytes, maxFileBytes, newVersionOf: options.newVersionOf, failAtPassage: options.failAtPassage },
+                {
+                  fileName: file.fileName,
+                  path: file.path,
+                  bytes: file.bytes,
+                  maxFileBytes,
+                  newVersionOf: options.newVersionOf,
+                  failAtPassage: options.failAtPassage,
+                },
                 fileProgress,
                 controller.signal,
               );
@@ -200,7 +215,12 @@ export function createImporter(deps: ImporterDeps) {
       if (outcome.ok) {
         const review = outcome.result.newVersion ? citationsToReview(outcome.result.sourceId) : [];
         imported.push({ ...outcome.result, citationsToReview: review });
-      } else failures.push({ fileName, reason: outcome.reason, ...(outcome.existingSourceId ? { existingSourceId: outcome.existingSourceId } : {}) });
+      } else
+        failures.push({
+          fileName,
+          reason: outcome.reason,
+          ...(outcome.existingSourceId ? { existingSourceId: outcome.existingSourceId } : {}),
+        });
     });
     report(true);
     return { jobId, imported, failures, cancelled: controller.signal.aborted, elapsedMs: Date.now() - started };
@@ -214,7 +234,9 @@ export function createImporter(deps: ImporterDeps) {
         const fileName = displayFileName(f.fileName);
         if ('base64' in f) return { fileName, bytes: new Uint8Array(Buffer.from(f.base64, 'base64')) };
         const staged = stagedPath(f.uploadId);
-        return fs.existsSync(staged) ? { fileName, path: staged } : { fileName, failure: 'upload incomplete or expired: add the file again' };
+        return fs.existsSync(staged)
+          ? { fileName, path: staged }
+          : { fileName, failure: 'upload incomplete or expired: add the file again' };
       });
       return run(jobs, input);
     },
@@ -223,7 +245,8 @@ export function createImporter(deps: ImporterDeps) {
       const file = stagedPath(input.uploadId);
       const size = fs.existsSync(file) ? fs.statSync(file).size : 0;
       if (input.offset === 0 && size > 0) fs.rmSync(file);
-      else if (input.offset !== size) throw new ApiError('conflict', `Upload ${input.uploadId} has ${size} bytes, not ${input.offset}: send the chunks in order.`);
+      else if (input.offset !== size)
+        throw new ApiError('conflict', `Upload ${input.uploadId} has ${size} bytes, not ${input.offset}: send the chunks in order.`);
       const chunk = Buffer.from(input.base64, 'base64');
       if (input.offset + chunk.length > limits.maxFileBytes) {
         fs.rmSync(file, { force: true });

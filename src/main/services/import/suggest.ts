@@ -21,7 +21,8 @@ function clean(raw: string): string {
     .replace(/^[\s"“”‘’([]+/u, '');
 }
 
-const plausible = (name: string) => name.length >= 3 && name.length <= 80 && /^\p{Lu}/u.test(name) && /\p{L}{2}/u.test(name) && !/\d{3}/.test(name);
+const plausible = (name: string) =>
+  name.length >= 3 && name.length <= 80 && /^\p{Lu}/u.test(name) && /\p{L}{2}/u.test(name) && !/\d{3}/.test(name);
 
 /**
  * New people, organisations and places the tagger finds and no known alias already covers. They are

@@ -6,7 +6,8 @@ import { createLinker } from '../entities/linker';
 import type { Db } from '../store/db';
 import type { Repositories } from '../store/repositories';
 
-export type Resolution = { id: number; action: 'accept' } | { id: number; action: 'alias'; entityId: string } | { id: number; action: 'reject' };
+export type Resolution =
+  { id: number; action: 'accept' } | { id: number; action: 'alias'; entityId: string } | { id: number; action: 'reject' };
 
 function entityIdFor(repos: Repositories, name: string): string {
   const base =
@@ -27,7 +28,9 @@ function linkEverywhere(db: Db, repos: Repositories, entityId: string, alias: st
   const linker = createLinker([{ entityId, alias, exactCase: false, scope: '' }]);
   const word = alias.split(/[\s-]+/).sort((a, b) => b.length - a.length)[0] ?? alias;
   const candidates = db
-    .prepare(`SELECT p.id, p.text, s.id AS source_id FROM passage p JOIN source s ON s.current_version_id = p.version_id WHERE p.text LIKE ? ESCAPE '\\'`)
+    .prepare(
+      `SELECT p.id, p.text, s.id AS source_id FROM passage p JOIN source s ON s.current_version_id = p.version_id WHERE p.text LIKE ? ESCAPE '\\'`,
+    )
     .all(`%${word.replace(/[%_\\]/g, (c) => `\\${c}`)}%`) as { id: number; text: string; source_id: string }[];
   const spans = db.prepare(`SELECT start, "end" FROM mention WHERE passage_id = ?`);
   let mentions = 0;
@@ -58,22 +61,32 @@ export function resolveSuggestion(db: Db, repos: Repositories, changes: ChangeBu
       let entityId: string;
       if (input.action === 'accept') {
         entityId = entityIdFor(repos, suggestion.name);
-        repos.entities.insert({ id: entityId, type: suggestion.type, name: suggestion.name, description: '', date: null, origin: 'suggested' }, []);
+        repos.entities.insert(
+          { id: entityId, type: suggestion.type, name: suggestion.name, description: '', date: null, origin: 'suggested' },
+          [],
+        );
       } else {
         const entity = repos.entities.get(input.entityId);
         if (!entity) throw new ApiError('not_found', `No entity with id "${input.entityId}".`);
         entityId = entity.id;
         const folded = foldForMatch(suggestion.name);
         const clash = repos.entities.allAliases().find((a) => a.type === entity.type && a.folded === folded && a.scope === '');
-        if (clash && clash.entity_id !== entity.id) throw new ApiError('conflict', `"${suggestion.name}" already names entity "${clash.entity_id}".`);
+        if (clash && clash.entity_id !== entity.id)
+          throw new ApiError('conflict', `"${suggestion.name}" already names entity "${clash.entity_id}".`);
         if (!clash) {
-          db.prepare(`INSERT INTO entity_alias (entity_id, type, alias, folded, exact_case, scope) VALUES (?, ?, ?, ?, 0, '')`).run(entity.id, entity.type, suggestion.name, folded);
+          db.prepare(`INSERT INTO entity_alias (entity_id, type, alias, folded, exact_case, scope) VALUES (?, ?, ?, ?, 0, '')`).run(
+            entity.id,
+            entity.type,
+            suggestion.name,
+            folded,
+          );
         }
       }
       const linked = linkEverywhere(db, repos, entityId, suggestion.name);
       // The same name suggested by other sources is settled by the same decision.
       for (const other of repos.imports.suggestions({ status: 'pending' })) {
-        if (foldForMatch(other.name) === foldForMatch(suggestion.name)) repos.imports.setSuggestionStatus(other.id, input.action === 'accept' ? 'accepted' : 'aliased', entityId);
+        if (foldForMatch(other.name) === foldForMatch(suggestion.name))
+          repos.imports.setSuggestionStatus(other.id, input.action === 'accept' ? 'accepted' : 'aliased', entityId);
       }
       return { entityId, ...linked };
     })
@@ -81,5 +94,9 @@ export function resolveSuggestion(db: Db, repos: Repositories, changes: ChangeBu
 
   if (outcome.entityId) changes.emit({ kind: 'entity', entityId: outcome.entityId });
   for (const sourceId of outcome.sources) changes.emit({ kind: 'source', sourceId });
-  return { suggestion: repos.imports.suggestion(suggestion.id) as EntitySuggestion, entityId: outcome.entityId, linkedMentions: outcome.mentions };
+  return {
+    suggestion: repos.imports.suggestion(suggestion.id) as EntitySuggestion,
+    entityId: outcome.entityId,
+    linkedMentions: outcome.mentions,
+  };
 }

@@ -24,4 +24,5 @@ export type WorkerReply =
   | { type: 'done'; taskId: number; result: Committed }
   | { type: 'failed'; taskId: number; reason: string; existingSourceId?: string };
 
-export const formatMb = (bytes: number) => (bytes < 1048576 ? `${Math.ceil(bytes / 1024)} KB` : `${Math.round((bytes / 1048576) * 10) / 10} MB`);
+export const formatMb = (bytes: number) =>
+  bytes < 1048576 ? `${Math.ceil(bytes / 1024)} KB` : `${Math.round((bytes / 1048576) * 10) / 10} MB`;

@@ -22,7 +22,8 @@ const reply = (message: WorkerReply) => port.postMessage(message);
 
 function readFile(task: WorkerTask): Buffer {
   if (task.bytes) {
-    if (task.bytes.byteLength > task.maxFileBytes) throw new ImportError(`file too large (${formatMb(task.bytes.byteLength)}; the limit is ${formatMb(task.maxFileBytes)})`);
+    if (task.bytes.byteLength > task.maxFileBytes)
+      throw new ImportError(`file too large (${formatMb(task.bytes.byteLength)}; the limit is ${formatMb(task.maxFileBytes)})`);
     return Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
   }
   let stat: fs.Stats;
@@ -32,7 +33,8 @@ function readFile(task: WorkerTask): Buffer {
     throw new ImportError('file not found or not readable');
   }
   if (!stat.isFile()) throw new ImportError('not a regular file');
-  if (stat.size > task.maxFileBytes) throw new ImportError(`file too large (${formatMb(stat.size)}; the limit is ${formatMb(task.maxFileBytes)})`);
+  if (stat.size > task.maxFileBytes)
+    throw new ImportError(`file too large (${formatMb(stat.size)}; the limit is ${formatMb(task.maxFileBytes)})`);
   try {
     return fs.readFileSync(task.path!);
   } catch {
@@ -58,8 +60,14 @@ async function run(task: WorkerTask): Promise<void> {
           };
     reply({ type: 'done', taskId: task.taskId, result: commitImport(db, repos, prepared, hooks) });
   } catch (error) {
-    if (error instanceof ImportError) reply({ type: 'failed', taskId: task.taskId, reason: error.reason, existingSourceId: error.existingSourceId });
-    else reply({ type: 'failed', taskId: task.taskId, reason: `could not be imported (internal error: ${error instanceof Error ? error.message : String(error)})` });
+    if (error instanceof ImportError)
+      reply({ type: 'failed', taskId: task.taskId, reason: error.reason, existingSourceId: error.existingSourceId });
+    else
+      reply({
+        type: 'failed',
+        taskId: task.taskId,
+        reason: `could not be imported (internal error: ${error instanceof Error ? error.message : String(error)})`,
+      });
   }
 }
 

@@ -59,7 +59,8 @@ export function readZipDirectory(bytes: Buffer, label: string): ZipEntry[] {
 
 export function entryData(bytes: Buffer, entry: ZipEntry, label: string): Buffer {
   const at = entry.localHeaderOffset;
-  if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== LOCAL) throw new ImportError(`${label} is not a valid archive (damaged entry "${entry.name.slice(0, 80)}")`);
+  if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== LOCAL)
+    throw new ImportError(`${label} is not a valid archive (damaged entry "${entry.name.slice(0, 80)}")`);
   const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
   const data = bytes.subarray(start, start + entry.compressedSize);
   if (data.length !== entry.compressedSize) throw new ImportError(`${label} is truncated`);
@@ -81,7 +82,8 @@ export function entryData(bytes: Buffer, entry: ZipEntry, label: string): Buffer
  */
 export function checkZip(bytes: Buffer, label: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntry[] {
   const entries = readZipDirectory(bytes, label);
-  if (entries.length > limits.maxEntries) throw new ImportError(`${label} has ${entries.length} parts, more than ${limits.maxEntries} (decompression bomb?)`);
+  if (entries.length > limits.maxEntries)
+    throw new ImportError(`${label} has ${entries.length} parts, more than ${limits.maxEntries} (decompression bomb?)`);
   let total = 0;
   for (const entry of entries) {
     if (entry.encrypted) throw new ImportError(`${label} is password-protected`);
@@ -89,11 +91,15 @@ export function checkZip(bytes: Buffer, label: string, limits: ZipLimits = DEFAU
     total += entry.uncompressedSize;
     const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
     if (entry.uncompressedSize > 10 * 1024 * 1024 && ratio > limits.maxRatio) {
-      throw new ImportError(`${label} expands ${Math.round(ratio)}× (entry "${entry.name.slice(0, 80)}" would be ${Math.round(entry.uncompressedSize / 1048576)} MB): refused as a decompression bomb`);
+      throw new ImportError(
+        `${label} expands ${Math.round(ratio)}× (entry "${entry.name.slice(0, 80)}" would be ${Math.round(entry.uncompressedSize / 1048576)} MB): refused as a decompression bomb`,
+      );
     }
   }
   if (total > limits.maxTotalUncompressed) {
-    throw new ImportError(`${label} expands to ${Math.round(total / 1048576)} MB, more than ${Math.round(limits.maxTotalUncompressed / 1048576)} MB: refused as a decompression bomb`);
+    throw new ImportError(
+      `${label} expands to ${Math.round(total / 1048576)} MB, more than ${Math.round(limits.maxTotalUncompressed / 1048576)} MB: refused as a decompression bomb`,
+    );
   }
   for (const entry of entries) if (!entry.name.endsWith('/')) entryData(bytes, entry, label);
   return entries;

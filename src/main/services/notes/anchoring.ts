@@ -95,7 +95,14 @@ function anchorExactQuote(text: string, quote: QuoteSelector, oldText: string | 
   const best = scored[0]!;
   const distinctive = quote.exact.length >= DISTINCTIVE_QUOTE_CHARS && wasUnique;
   if (scored.length === 1 && (distinctive || best.context >= CONTEXT_THRESHOLD)) {
-    return { found: true, method: 'quote', start: best.start, end: best.end, score: Math.max(0.9, best.context), reason: 'The quoted words were found unchanged at a new position.' };
+    return {
+      found: true,
+      method: 'quote',
+      start: best.start,
+      end: best.end,
+      score: Math.max(0.9, best.context),
+      reason: 'The quoted words were found unchanged at a new position.',
+    };
   }
   const runnerUp = scored[1];
   if (runnerUp && best.context >= CONTEXT_THRESHOLD && best.context - runnerUp.context >= AMBIGUITY_MARGIN) {
@@ -121,7 +128,11 @@ function anchorExactQuote(text: string, quote: QuoteSelector, oldText: string | 
 
 function anchorApproximately(text: string, quote: QuoteSelector): AnchorOutcome {
   if (quote.exact.length < MIN_FUZZY_QUOTE_CHARS) {
-    return { found: false, score: 0, reason: 'The quoted words are no longer in the text, and the quote is too short to look for similar words.' };
+    return {
+      found: false,
+      score: 0,
+      reason: 'The quoted words are no longer in the text, and the quote is too short to look for similar words.',
+    };
   }
   const maxErrors = Math.floor(quote.exact.length * (1 - FUZZY_MIN_QUOTE_SCORE));
   const matches = search(text, quote.exact, maxErrors).sort((a, b) => a.errors - b.errors || a.start - b.start);
@@ -142,13 +153,22 @@ function anchorApproximately(text: string, quote: QuoteSelector): AnchorOutcome 
   const runnerUp = distinct[1];
   const ambiguous = !!runnerUp && best.score - runnerUp.score < AMBIGUITY_MARGIN / 2;
   if (best.score >= FUZZY_THRESHOLD && !ambiguous) {
-    return { found: true, method: 'fuzzy', start: best.start, end: best.end, score: best.score, reason: 'The quoted words changed slightly; a close match with the same context was found.' };
+    return {
+      found: true,
+      method: 'fuzzy',
+      start: best.start,
+      end: best.end,
+      score: best.score,
+      reason: 'The quoted words changed slightly; a close match with the same context was found.',
+    };
   }
   return {
     found: false,
     score: best.score,
     suggestion: { start: best.start, end: best.end, score: best.score },
-    reason: ambiguous ? 'Several passages match the quote about equally well.' : 'The closest match differs too much from the quote to be sure.',
+    reason: ambiguous
+      ? 'Several passages match the quote about equally well.'
+      : 'The closest match differs too much from the quote to be sure.',
   };
 }
 
@@ -159,9 +179,17 @@ function anchorApproximately(text: string, quote: QuoteSelector): AnchorOutcome 
 export function reanchor(text: string, quote: QuoteSelector, oldText?: string): AnchorOutcome {
   if (text.slice(quote.start, quote.end) === quote.exact) {
     const context = contextScore(text, quote, quote.start, quote.end);
-    const unique = occurrences(text, quote.exact, 2).length === 1 && (oldText === undefined || occurrences(oldText, quote.exact, 2).length === 1);
+    const unique =
+      occurrences(text, quote.exact, 2).length === 1 && (oldText === undefined || occurrences(oldText, quote.exact, 2).length === 1);
     if (context >= CONTEXT_THRESHOLD || unique) {
-      return { found: true, method: 'position', start: quote.start, end: quote.end, score: Math.max(context, 0.9), reason: 'The quoted words are where they were.' };
+      return {
+        found: true,
+        method: 'position',
+        start: quote.start,
+        end: quote.end,
+        score: Math.max(context, 0.9),
+        reason: 'The quoted words are where they were.',
+      };
     }
   }
   return anchorExactQuote(text, quote, oldText) ?? anchorApproximately(text, quote);

@@ -21,7 +21,8 @@ const CitationFields = z.object({ citation: CitationPayloadSchema });
 
 function fieldsOf<T>(schema: z.ZodType<T>, node: SerializedNoteNode, what: string): T {
   const parsed = schema.safeParse(node);
-  if (!parsed.success) throw new ApiError('invalid_input', `The note contains a broken ${what}: ${z.prettifyError(parsed.error).replace(/\n/g, ' ')}`);
+  if (!parsed.success)
+    throw new ApiError('invalid_input', `The note contains a broken ${what}: ${z.prettifyError(parsed.error).replace(/\n/g, ' ')}`);
   return parsed.data;
 }
 

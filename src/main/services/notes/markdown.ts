@@ -18,7 +18,15 @@ const block = (type: string, children: SerializedNoteNode[], extra: Record<strin
   children,
 });
 
-const textNode = (text: string, format = 0): SerializedNoteNode => ({ type: 'text', version: 1, text, format, detail: 0, mode: 'normal', style: '' });
+const textNode = (text: string, format = 0): SerializedNoteNode => ({
+  type: 'text',
+  version: 1,
+  text,
+  format,
+  detail: 0,
+  mode: 'normal',
+  style: '',
+});
 
 const paragraph = (children: SerializedNoteNode[]) => block('paragraph', children, { textFormat: 0, textStyle: '' });
 
@@ -69,7 +77,9 @@ export function markdownToDocument(markdown: string): SerializedNoteDocument {
       const body: string[] = [];
       for (i++; i < lines.length && !lines[i]!.trim().startsWith(fence[1]!); i++) body.push(lines[i]!);
       i++;
-      blocks.push(paragraph(body.flatMap((l, k) => [...(k ? [{ type: 'linebreak', version: 1 }] : []), ...(l ? [textNode(l, FORMAT.code)] : [])])));
+      blocks.push(
+        paragraph(body.flatMap((l, k) => [...(k ? [{ type: 'linebreak', version: 1 }] : []), ...(l ? [textNode(l, FORMAT.code)] : [])])),
+      );
       continue;
     }
     const heading = HEADING.exec(line);
@@ -93,11 +103,27 @@ export function markdownToDocument(markdown: string): SerializedNoteDocument {
         const m = pattern.exec(lines[i]!)!;
         items.push(block('listitem', parseInline((ordered ? m[2] : m[1])!.trim()), { value: items.length + 1 }));
       }
-      blocks.push(block('list', items, { listType: ordered ? 'number' : 'bullet', start: ordered ? Number(numbered[1]) : 1, tag: ordered ? 'ol' : 'ul' }));
+      blocks.push(
+        block('list', items, {
+          listType: ordered ? 'number' : 'bullet',
+          start: ordered ? Number(numbered[1]) : 1,
+          tag: ordered ? 'ol' : 'ul',
+        }),
+      );
       continue;
     }
     const body: string[] = [];
-    for (; i < lines.length && lines[i]!.trim() && !HEADING.test(lines[i]!) && !QUOTE.test(lines[i]!) && !FENCE.test(lines[i]!) && !BULLET.test(lines[i]!) && !NUMBERED.test(lines[i]!); i++) {
+    for (
+      ;
+      i < lines.length &&
+      lines[i]!.trim() &&
+      !HEADING.test(lines[i]!) &&
+      !QUOTE.test(lines[i]!) &&
+      !FENCE.test(lines[i]!) &&
+      !BULLET.test(lines[i]!) &&
+      !NUMBERED.test(lines[i]!);
+      i++
+    ) {
       body.push(lines[i]!.trim());
     }
     blocks.push(paragraph(parseInline(body.join(' '))));
@@ -141,7 +167,9 @@ export function documentToMarkdown(title: string, document: SerializedNoteDocume
               n = numbers.size + 1;
               numbers.set(key, n);
               const c = byKey.get(key) ?? payload;
-              const where = c ? `${c.sourceTitle ?? c.sourceId}, ¶${c.passageOrdinal} (${c.sourceId}#${c.passageAnchor})` : 'unknown source';
+              const where = c
+                ? `${c.sourceTitle ?? c.sourceId}, ¶${c.passageOrdinal} (${c.sourceId}#${c.passageAnchor})`
+                : 'unknown source';
               const review = c && 'status' in c && (c.status === 'review' || c.status === 'orphaned') ? ' [needs review]' : '';
               footnotes.push(`[^${n}]: “${(c?.exact ?? '').replace(/\s+/g, ' ').trim()}” — ${where}.${review}`);
             }
@@ -159,7 +187,12 @@ export function documentToMarkdown(title: string, document: SerializedNoteDocume
         case 'heading':
           return [`${'#'.repeat(Number(String(node.tag ?? 'h1').slice(1)) || 1)} ${inline(node.children)}`];
         case 'quote':
-          return [inline(node.children).split('\n').map((l) => `> ${l}`).join('\n')];
+          return [
+            inline(node.children)
+              .split('\n')
+              .map((l) => `> ${l}`)
+              .join('\n'),
+          ];
         case 'list': {
           const ordered = node.listType === 'number';
           const pad = '   '.repeat(depth);

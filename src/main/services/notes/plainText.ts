@@ -14,5 +14,12 @@ export interface NoteText {
 export function notePlainText(repos: Repositories, noteId: string): NoteText | undefined {
   const row = repos.notes.get(noteId);
   if (!row) return undefined;
-  return { id: row.id, title: row.title, text: row.plain_text, tags: JSON.parse(row.tags) as string[], updatedAt: row.updated_at, trashed: row.deleted_at !== null };
+  return {
+    id: row.id,
+    title: row.title,
+    text: row.plain_text,
+    tags: JSON.parse(row.tags) as string[],
+    updatedAt: row.updated_at,
+    trashed: row.deleted_at !== null,
+  };
 }

@@ -40,14 +40,28 @@ export function reanchorCitation(row: CitationRow, target: Target | undefined, o
     history: row.history,
   };
   if (!target) {
-    const event: AnchorEvent = { at: now, fromVersionId: row.version_id, toVersionId: row.version_id, method: 'none', status: 'orphaned', score: 0, previous, reason: 'The source has no text any more.' };
+    const event: AnchorEvent = {
+      at: now,
+      fromVersionId: row.version_id,
+      toVersionId: row.version_id,
+      method: 'none',
+      status: 'orphaned',
+      score: 0,
+      previous,
+      reason: 'The source has no text any more.',
+    };
     return { ...keep, status: 'orphaned', history: JSON.stringify([...history, event]) };
   }
   const outcome = reanchor(target.version.text, row, oldText);
   const base = { at: now, fromVersionId: row.version_id, toVersionId: target.version.id, previous, reason: outcome.reason };
   if (!outcome.found) {
     const suggestion = outcome.suggestion
-      ? { exact: target.version.text.slice(outcome.suggestion.start, outcome.suggestion.end), start: outcome.suggestion.start, end: outcome.suggestion.end, score: outcome.suggestion.score }
+      ? {
+          exact: target.version.text.slice(outcome.suggestion.start, outcome.suggestion.end),
+          start: outcome.suggestion.start,
+          end: outcome.suggestion.end,
+          score: outcome.suggestion.score,
+        }
       : undefined;
     const event: AnchorEvent = { ...base, method: 'none', status: 'review', score: outcome.score, ...(suggestion ? { suggestion } : {}) };
     return { ...keep, status: 'review', history: JSON.stringify([...history, event]) };

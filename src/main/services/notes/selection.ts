@@ -29,7 +29,10 @@ export function passageToVersionOffsets(versionText: string, passage: Pick<Passa
     map.pop();
   }
   if (folded !== passage.text) {
-    throw new ApiError('internal', `Passage ${JSON.stringify(passage.text.slice(0, 40))} does not match its source text; re-import the source.`);
+    throw new ApiError(
+      'internal',
+      `Passage ${JSON.stringify(passage.text.slice(0, 40))} does not match its source text; re-import the source.`,
+    );
   }
   return map;
 }
@@ -52,7 +55,10 @@ export function makeCitationPayload(repos: Repositories, input: SelectionInput):
 
   let { start, end } = input;
   if (end > passage.text.length || start >= end) {
-    throw new ApiError('invalid_input', `The selection ${start}–${end} is not inside passage ¶${passage.ordinal} (${passage.text.length} characters).`);
+    throw new ApiError(
+      'invalid_input',
+      `The selection ${start}–${end} is not inside passage ¶${passage.ordinal} (${passage.text.length} characters).`,
+    );
   }
   // A selection that starts or ends on a space quotes the words, not the space.
   while (start < end && passage.text[start] === ' ') start++;
@@ -75,7 +81,11 @@ export function makeCitationPayload(repos: Repositories, input: SelectionInput):
   };
 }
 
-export function quoteAt(text: string, start: number, end: number): { exact: string; prefix: string; suffix: string; start: number; end: number } {
+export function quoteAt(
+  text: string,
+  start: number,
+  end: number,
+): { exact: string; prefix: string; suffix: string; start: number; end: number } {
   return {
     exact: text.slice(start, end),
     prefix: text.slice(Math.max(0, start - CITATION_CONTEXT_CHARS), start),

@@ -56,60 +56,108 @@ export function noteHandlers(options: NotesServiceOptions): Handlers['notes'] {
   const summary = (id: string) => noteSummary(repos.notes.summary(id)!);
 
   const create = (title: string, document: SerializedNoteDocument, tags: string[]) =>
-    commit('Creating the note', (d: { id: string }) => [d.id], 'note', () => {
-      const id = `n-${randomUUID()}`;
-      const at = now();
-      repos.notes.insert({ id, title, document: JSON.stringify(emptyDocument()), plainText: '', tags: uniqueTags(tags), now: at });
-      writeDocument(repos, find(id), document, title, writeOptions('create'));
-      return noteDetail(repos, find(id));
-    });
+    commit(
+      'Creating the note',
+      (d: { id: string }) => [d.id],
+      'note',
+      () => {
+        const id = `n-${randomUUID()}`;
+        const at = now();
+        repos.notes.insert({ id, title, document: JSON.stringify(emptyDocument()), plainText: '', tags: uniqueTags(tags), now: at });
+        writeDocument(repos, find(id), document, title, writeOptions('create'));
+        return noteDetail(repos, find(id));
+      },
+    );
 
   return {
-    list: ({ trash, tag }) => repos.notes.list(trash === true).map(noteSummary).filter((n) => !tag || n.tags.includes(tag)),
+    list: ({ trash, tag }) =>
+      repos.notes
+        .list(trash === true)
+        .map(noteSummary)
+        .filter((n) => !tag || n.tags.includes(tag)),
     get: ({ id }) => noteDetail(repos, find(id)),
     create: ({ title, document, tags }) => create(title, document ?? emptyDocument(), tags ?? []),
     createFromMarkdown: ({ title, markdown }) => create(title, markdownToDocument(markdown), []),
 
     save: ({ id, document, title, baseSaveCount, snapshot }) =>
-      commit('Saving the note', () => [id], 'note', (): SaveResult => {
-        const note = live(id);
-        if (baseSaveCount !== undefined && baseSaveCount !== note.save_count) {
-          throw new ApiError('conflict', `The note "${note.title}" was changed elsewhere since this window loaded it; reload it to see both.`);
-        }
-        const revisionId = writeDocument(repos, note, document, title ?? note.title, writeOptions(snapshot === 'close' ? 'close' : snapshot === 'none' ? 'none' : 'auto-throttled'));
-        const saved = find(id);
-        return { id, saveCount: saved.save_count, updatedAt: saved.updated_at, citations: citationViews(repos, id), revisionId };
-      }),
+      commit(
+        'Saving the note',
+        () => [id],
+        'note',
+        (): SaveResult => {
+          const note = live(id);
+          if (baseSaveCount !== undefined && baseSaveCount !== note.save_count) {
+            throw new ApiError(
+              'conflict',
+              `The note "${note.title}" was changed elsewhere since this window loaded it; reload it to see both.`,
+            );
+          }
+          const revisionId = writeDocument(
+            repos,
+            note,
+            document,
+            title ?? note.title,
+            writeOptions(snapshot === 'close' ? 'close' : snapshot === 'none' ? 'none' : 'auto-throttled'),
+          );
+          const saved = find(id);
+          return { id, saveCount: saved.save_count, updatedAt: saved.updated_at, citations: citationViews(repos, id), revisionId };
+        },
+      ),
 
     rename: ({ id, title }) =>
-      commit('Renaming the note', () => [id], 'note', () => {
-        live(id);
-        repos.notes.setTitle(id, title, now());
-        return summary(id);
-      }),
+      commit(
+        'Renaming the note',
+        () => [id],
+        'note',
+        () => {
+          live(id);
+          repos.notes.setTitle(id, title, now());
+          return summary(id);
+        },
+      ),
     tag: ({ id, tags }) =>
-      commit('Tagging the note', () => [id], 'note', () => {
-        live(id);
-        repos.notes.setTags(id, uniqueTags(tags), now());
-        return summary(id);
-      }),
+      commit(
+        'Tagging the note',
+        () => [id],
+        'note',
+        () => {
+          live(id);
+          repos.notes.setTags(id, uniqueTags(tags), now());
+          return summary(id);
+        },
+      ),
     delete: ({ id }) =>
-      commit('Moving the note to the trash', () => [id], 'note-deleted', () => {
-        if (!find(id).deleted_at) repos.notes.setDeleted(id, now());
-        return summary(id);
-      }),
+      commit(
+        'Moving the note to the trash',
+        () => [id],
+        'note-deleted',
+        () => {
+          if (!find(id).deleted_at) repos.notes.setDeleted(id, now());
+          return summary(id);
+        },
+      ),
     restore: ({ id }) =>
-      commit('Restoring the note', () => [id], 'note', () => {
-        find(id);
-        repos.notes.setDeleted(id, null);
-        return summary(id);
-      }),
+      commit(
+        'Restoring the note',
+        () => [id],
+        'note',
+        () => {
+          find(id);
+          repos.notes.setDeleted(id, null);
+          return summary(id);
+        },
+      ),
     emptyTrash: () => {
-      const ids = commit('Emptying the trash', (r: string[]) => r, 'note-deleted', () => {
-        const trashed = repos.notes.trashedIds();
-        for (const id of trashed) repos.notes.remove(id);
-        return trashed;
-      });
+      const ids = commit(
+        'Emptying the trash',
+        (r: string[]) => r,
+        'note-deleted',
+        () => {
+          const trashed = repos.notes.trashedIds();
+          for (const id of trashed) repos.notes.remove(id);
+          return trashed;
+        },
+      );
       return { deleted: ids.length };
     },
 
@@ -120,18 +168,30 @@ export function noteHandlers(options: NotesServiceOptions): Handlers['notes'] {
       return { ...revisionSummary(row), document: JSON.parse(row.document) as SerializedNoteDocument, plainText: row.plain_text };
     },
     restoreRevision: ({ id, revisionId }) =>
-      commit('Restoring the revision', () => [id], 'note', () => {
-        const note = live(id);
-        const revision = repos.noteRevisions.get(revisionId);
-        if (!revision || revision.note_id !== id) throw new ApiError('not_found', `Note "${note.title}" has no revision ${revisionId}.`);
-        // The text being replaced becomes a revision too, so a restore can itself be undone.
-        const latest = repos.noteRevisions.latest(id);
-        if (!latest || latest.document !== note.document || latest.title !== note.title) {
-          repos.noteRevisions.insert({ noteId: id, title: note.title, document: note.document, plainText: note.plain_text, reason: 'before-restore', now: now() });
-        }
-        writeDocument(repos, note, JSON.parse(revision.document) as SerializedNoteDocument, revision.title, writeOptions('restore'));
-        return noteDetail(repos, find(id));
-      }),
+      commit(
+        'Restoring the revision',
+        () => [id],
+        'note',
+        () => {
+          const note = live(id);
+          const revision = repos.noteRevisions.get(revisionId);
+          if (!revision || revision.note_id !== id) throw new ApiError('not_found', `Note "${note.title}" has no revision ${revisionId}.`);
+          // The text being replaced becomes a revision too, so a restore can itself be undone.
+          const latest = repos.noteRevisions.latest(id);
+          if (!latest || latest.document !== note.document || latest.title !== note.title) {
+            repos.noteRevisions.insert({
+              noteId: id,
+              title: note.title,
+              document: note.document,
+              plainText: note.plain_text,
+              reason: 'before-restore',
+              now: now(),
+            });
+          }
+          writeDocument(repos, note, JSON.parse(revision.document) as SerializedNoteDocument, revision.title, writeOptions('restore'));
+          return noteDetail(repos, find(id));
+        },
+      ),
 
     backlinks: ({ target }) => {
       if (target.kind === 'entity') return repos.links.notesMentioning(target.entityId).map(ref);
@@ -160,34 +220,50 @@ export function noteHandlers(options: NotesServiceOptions): Handlers['notes'] {
       });
     },
     acceptSuggestion: ({ id, key }) =>
-      commit('Accepting the suggested anchor', () => [id], 'note', (): SaveResult => {
-        live(id);
-        const row = repos.citations.byNoteKey(id, key);
-        if (!row) throw new ApiError('not_found', `Note ${id} has no citation ${key}.`);
-        const history = JSON.parse(row.history) as AnchorEvent[];
-        const last = history.at(-1);
-        const version = repos.sources.version(repos.sources.get(row.source_id)?.current_version_id ?? '');
-        if (row.status !== 'review' || !last?.suggestion || !version || last.toVersionId !== version.id) {
-          throw new ApiError('conflict', 'This citation has no suggestion for the current source text; cite the passage again from the reader.');
-        }
-        const quote = quoteAt(version.text, last.suggestion.start, last.suggestion.end);
-        const passage = passageAt(repos.passages.byVersion(version.id), quote.start);
-        const next = { exact: quote.exact, start: quote.start, end: quote.end, passageAnchor: passage?.anchor ?? row.passage_anchor };
-        const event: AnchorEvent = { ...last, at: now(), method: 'accepted', status: 'moved', score: last.suggestion.score, next, reason: 'The writer accepted the suggested words.' };
-        delete event.suggestion;
-        repos.citations.updateAnchor({
-          id: row.id,
-          versionId: version.id,
-          versionSha256: version.sha256,
-          passageAnchor: next.passageAnchor,
-          passageOrdinal: passage?.ordinal ?? row.passage_ordinal,
-          ...quote,
-          status: 'moved',
-          history: JSON.stringify([...history, event]),
-        });
-        const note = find(id);
-        return { id, saveCount: note.save_count, updatedAt: note.updated_at, citations: citationViews(repos, id), revisionId: null };
-      }),
+      commit(
+        'Accepting the suggested anchor',
+        () => [id],
+        'note',
+        (): SaveResult => {
+          live(id);
+          const row = repos.citations.byNoteKey(id, key);
+          if (!row) throw new ApiError('not_found', `Note ${id} has no citation ${key}.`);
+          const history = JSON.parse(row.history) as AnchorEvent[];
+          const last = history.at(-1);
+          const version = repos.sources.version(repos.sources.get(row.source_id)?.current_version_id ?? '');
+          if (row.status !== 'review' || !last?.suggestion || !version || last.toVersionId !== version.id) {
+            throw new ApiError(
+              'conflict',
+              'This citation has no suggestion for the current source text; cite the passage again from the reader.',
+            );
+          }
+          const quote = quoteAt(version.text, last.suggestion.start, last.suggestion.end);
+          const passage = passageAt(repos.passages.byVersion(version.id), quote.start);
+          const next = { exact: quote.exact, start: quote.start, end: quote.end, passageAnchor: passage?.anchor ?? row.passage_anchor };
+          const event: AnchorEvent = {
+            ...last,
+            at: now(),
+            method: 'accepted',
+            status: 'moved',
+            score: last.suggestion.score,
+            next,
+            reason: 'The writer accepted the suggested words.',
+          };
+          delete event.suggestion;
+          repos.citations.updateAnchor({
+            id: row.id,
+            versionId: version.id,
+            versionSha256: version.sha256,
+            passageAnchor: next.passageAnchor,
+            passageOrdinal: passage?.ordinal ?? row.passage_ordinal,
+            ...quote,
+            status: 'moved',
+            history: JSON.stringify([...history, event]),
+          });
+          const note = find(id);
+          return { id, saveCount: note.save_count, updatedAt: note.updated_at, citations: citationViews(repos, id), revisionId: null };
+        },
+      ),
 
     makeCitation: (input) => makeCitationPayload(repos, input),
     reanchor: ({ sourceId }) => {

@@ -45,7 +45,10 @@ export function citationView(repos: Repositories, row: CitationRow, cache = new 
   let source = cache.sources.get(row.source_id);
   if (!source) {
     const s = repos.sources.get(row.source_id);
-    source = { title: s ? ((JSON.parse(s.metadata) as { title?: string | null }).title ?? null) : null, currentVersionId: s?.current_version_id ?? null };
+    source = {
+      title: s ? ((JSON.parse(s.metadata) as { title?: string | null }).title ?? null) : null,
+      currentVersionId: s?.current_version_id ?? null,
+    };
     cache.sources.set(row.source_id, source);
   }
   const title = source.title;
@@ -103,5 +106,12 @@ export function noteDetail(repos: Repositories, row: NoteRow): NoteDetail {
 }
 
 export function revisionSummary(row: RevisionRow): RevisionSummary {
-  return { id: row.id, noteId: row.note_id, title: row.title, reason: row.reason, createdAt: row.created_at, wordCount: countWords(row.plain_text) };
+  return {
+    id: row.id,
+    noteId: row.note_id,
+    title: row.title,
+    reason: row.reason,
+    createdAt: row.created_at,
+    wordCount: countWords(row.plain_text),
+  };
 }

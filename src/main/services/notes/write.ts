@@ -20,8 +20,10 @@ export interface WriteOptions {
 function verifiedCitation(repos: Repositories, noteId: string, c: CitationPayload): { versionText: string } {
   const version = repos.sources.version(c.versionId);
   const where = `citation of ${c.sourceId} ¶${c.passageOrdinal}`;
-  if (!version || version.source_id !== c.sourceId) throw new ApiError('invalid_input', `The ${where} names a source version that is not in this notebook.`);
-  if (version.sha256 !== c.versionSha256) throw new ApiError('invalid_input', `The ${where} names version ${c.versionId} with another hash.`);
+  if (!version || version.source_id !== c.sourceId)
+    throw new ApiError('invalid_input', `The ${where} names a source version that is not in this notebook.`);
+  if (version.sha256 !== c.versionSha256)
+    throw new ApiError('invalid_input', `The ${where} names version ${c.versionId} with another hash.`);
   if (c.end > version.text.length || version.text.slice(c.start, c.end) !== c.exact) {
     throw new ApiError('invalid_input', `The ${where} in note ${noteId} does not quote the source text at ${c.start}–${c.end}.`);
   }
@@ -48,7 +50,13 @@ function syncCitations(repos: Repositories, noteId: string, citations: CitationP
 }
 
 /** Must run inside a transaction. Returns the revision id when one was recorded. */
-export function writeDocument(repos: Repositories, note: NoteRow, document: SerializedNoteDocument, title: string, options: WriteOptions): number | null {
+export function writeDocument(
+  repos: Repositories,
+  note: NoteRow,
+  document: SerializedNoteDocument,
+  title: string,
+  options: WriteOptions,
+): number | null {
   const facts = analyzeDocument(document);
   const json = JSON.stringify(document);
   const changed = json !== note.document || title !== note.title;
@@ -60,7 +68,12 @@ export function writeDocument(repos: Repositories, note: NoteRow, document: Seri
 
   if (options.snapshot === 'none') return null;
   const latest = repos.noteRevisions.latest(note.id);
-  if (options.snapshot === 'auto-throttled' && latest && Date.parse(options.now) - Date.parse(latest.created_at) < options.revisionIntervalMs) return null;
+  if (
+    options.snapshot === 'auto-throttled' &&
+    latest &&
+    Date.parse(options.now) - Date.parse(latest.created_at) < options.revisionIntervalMs
+  )
+    return null;
   if (latest?.document === json && latest.title === title) return null;
   const reason: RevisionReason = options.snapshot === 'auto-throttled' ? 'autosave' : options.snapshot;
   return repos.noteRevisions.insert({ noteId: note.id, title, document: json, plainText: facts.plainText, reason, now: options.now });

@@ -39,7 +39,9 @@ export class CandidatePicker {
       this.postings(this.index.vocabulary.terms[termId]!, allowed ? MAX_CANDIDATES : Math.max(1, Math.min(MAX_CANDIDATES, budget)));
     if (rarest.sequence) {
       // A phrase's rarest term is enough: every match contains it.
-      const rarestTerm = rarest.sequence.reduce((a, b) => (this.index.vocabulary.frequency(a) <= this.index.vocabulary.frequency(b) ? a : b));
+      const rarestTerm = rarest.sequence.reduce((a, b) =>
+        this.index.vocabulary.frequency(a) <= this.index.vocabulary.frequency(b) ? a : b,
+      );
       if (rarestTerm >= 0) take(postings(rarestTerm), MAX_CANDIDATES);
       return found;
     }
@@ -48,7 +50,9 @@ export class CandidatePicker {
     const alternatives = [...rarest.alternatives.entries()];
     for (const [termId, weight] of alternatives) if (weight === 1) take(postings(termId), MAX_CANDIDATES);
     for (const entityId of rarest.entityIds) take(this.index.entityPassages.get(entityId) ?? [], MAX_CANDIDATES);
-    const weaker = alternatives.filter(([, w]) => w < 1).sort((a, b) => this.index.vocabulary.frequency(a[0]) - this.index.vocabulary.frequency(b[0]));
+    const weaker = alternatives
+      .filter(([, w]) => w < 1)
+      .sort((a, b) => this.index.vocabulary.frequency(a[0]) - this.index.vocabulary.frequency(b[0]));
     const budgetEnd = Math.min(MAX_CANDIDATES, found.length + EXPANSION_BUDGET);
     for (const [termId] of weaker) {
       if (found.length >= budgetEnd) break;

@@ -60,7 +60,14 @@ export function encodeDocs(docs: readonly (EngineDoc | null)[]): EncodedDocs {
       continue;
     }
     entries.push(0);
-    numbers.push(Number(doc.ref), doc.ordinal!, stringId(doc.sourceId!), stringId(doc.anchor!), stringId(doc.passageKind!), doc.issued === null ? NO_STRING : stringId(doc.issued!));
+    numbers.push(
+      Number(doc.ref),
+      doc.ordinal!,
+      stringId(doc.sourceId!),
+      stringId(doc.anchor!),
+      stringId(doc.passageKind!),
+      doc.issued === null ? NO_STRING : stringId(doc.issued!),
+    );
     mentionOffsets.push(mentions.length);
     for (const m of doc.mentions!) mentions.push(stringId(m.entityId), m.start, m.end);
   }
@@ -97,7 +104,8 @@ export function decodeDocs(encoded: EncodedDocs): (EngineDoc | null)[] {
     const ref = String(numbers[at]!);
     const issued = numbers[at + 5]!;
     const list: NonNullable<EngineDoc['mentions']> = [];
-    for (let m = mentionOffsets[row]!; m < mentionOffsets[row + 1]!; m += 3) list.push({ entityId: string(mentions[m]!), start: mentions[m + 1]!, end: mentions[m + 2]! });
+    for (let m = mentionOffsets[row]!; m < mentionOffsets[row + 1]!; m += 3)
+      list.push({ entityId: string(mentions[m]!), start: mentions[m + 1]!, end: mentions[m + 2]! });
     docs[i] = {
       key: `p:${ref}`,
       kind: 'passage',
@@ -113,6 +121,7 @@ export function decodeDocs(encoded: EncodedDocs): (EngineDoc | null)[] {
     };
     row++;
   }
-  if (row * FIELDS !== numbers.length || mentionOffsets.length !== row + 1 || mentionOffsets[row] !== mentions.length) throw new Error('passage columns do not match the documents');
+  if (row * FIELDS !== numbers.length || mentionOffsets.length !== row + 1 || mentionOffsets[row] !== mentions.length)
+    throw new Error('passage columns do not match the documents');
   return docs;
 }

@@ -191,7 +191,14 @@ export class SearchEngine implements IndexData {
     tokenOffsets[this.tokens.length] = total;
     const tokens = new Uint32Array(total);
     this.tokens.forEach((t, i) => t && tokens.set(t, tokenOffsets[i]!));
-    return { flex, terms: this.vocabulary.terms, df: this.vocabulary.df.subarray(0, this.vocabulary.terms.length), docs: this.docs, tokenOffsets, tokens };
+    return {
+      flex,
+      terms: this.vocabulary.terms,
+      df: this.vocabulary.df.subarray(0, this.vocabulary.terms.length),
+      docs: this.docs,
+      tokenOffsets,
+      tokens,
+    };
   }
 
   static fromState(state: EngineState, passageTexts?: PassageTexts): SearchEngine {
@@ -255,7 +262,11 @@ export class SearchEngine implements IndexData {
       }
     }
 
-    const shown = SEARCH_KINDS.filter((kind) => kinds.has(kind) && byKind.get(kind)!.length > 0).map((kind) => ({ kind, list: byKind.get(kind)!, top: byKind.get(kind)!.top(limit) }));
+    const shown = SEARCH_KINDS.filter((kind) => kinds.has(kind) && byKind.get(kind)!.length > 0).map((kind) => ({
+      kind,
+      list: byKind.get(kind)!,
+      top: byKind.get(kind)!.top(limit),
+    }));
     this.fetchTexts(shown.flatMap((s) => s.top.map((t) => t.id)));
     try {
       const result: SearchGroup[] = shown.map(({ kind, list, top }) => {

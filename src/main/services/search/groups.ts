@@ -18,7 +18,10 @@ export function buildGroups(index: IndexData, parsed: ParsedQuery): Group[] {
   // Each typed word may itself split ("Hewlett-Packard" is two words); flatten with the typed index kept.
   const flat: { word: string; typed: number }[] = folded.flatMap((parts, typed) => parts.map((word) => ({ word, typed })));
   const lastTyped = parsed.words.length - 1;
-  const entitySpans = entitySpansOf(index, flat.map((f) => f.word));
+  const entitySpans = entitySpansOf(
+    index,
+    flat.map((f) => f.word),
+  );
 
   flat.forEach(({ word, typed }, position) => {
     const alternatives = new Map<number, number>();

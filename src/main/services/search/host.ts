@@ -28,7 +28,8 @@ export class SearchHost {
   private db: Database.Database;
   private readonly passageTextStatement: Database.Statement<[string], [number, string]>;
   /** Passage texts stay in SQLite; results read back the few they show. */
-  private readonly passageText = (passageIds: number[]): Map<number, string> => new Map(this.passageTextStatement.all(JSON.stringify(passageIds)));
+  private readonly passageText = (passageIds: number[]): Map<number, string> =>
+    new Map(this.passageTextStatement.all(JSON.stringify(passageIds)));
   private engine: SearchEngine;
   private persistTimer: ReturnType<typeof setTimeout> | null = null;
   private pushedNotes = new Map<string, NoteSearchDoc>();
@@ -38,11 +39,17 @@ export class SearchHost {
   status: SearchStatus = { state: 'idle', documents: 0, origin: null, message: null };
 
   constructor(private readonly options: HostOptions) {
-    this.db = new Database(options.dbFile, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+    this.db = new Database(options.dbFile, {
+      readonly: true,
+      fileMustExist: true,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
     // Results read their passages' texts back; mapped pages spare a system call per page.
     this.db.pragma('mmap_size = 268435456');
     // One statement for all of a query's results: a third of the time of one per passage.
-    this.passageTextStatement = this.db.prepare<[string], [number, string]>(`SELECT p.id, p.text FROM json_each(?) j JOIN passage p ON p.id = j.value`).raw();
+    this.passageTextStatement = this.db
+      .prepare<[string], [number, string]>(`SELECT p.id, p.text FROM json_each(?) j JOIN passage p ON p.id = j.value`)
+      .raw();
     this.engine = new SearchEngine(this.passageText);
   }
 

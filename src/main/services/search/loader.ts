@@ -84,19 +84,26 @@ export function noteDoc(note: NoteSearchDoc): EngineDoc {
 
 export function loadAll(db: Reader): EngineDoc[] {
   const docs: EngineDoc[] = [];
-  for (const s of db.prepare(`SELECT id, metadata FROM source WHERE current_version_id IS NOT NULL ORDER BY id`).all() as { id: string; metadata: string }[]) {
+  for (const s of db.prepare(`SELECT id, metadata FROM source WHERE current_version_id IS NOT NULL ORDER BY id`).all() as {
+    id: string;
+    metadata: string;
+  }[]) {
     docs.push(sourceDoc(s.id, s.metadata));
   }
   docs.push(...loadEntities(db));
-  docs.push(...passageDocs(db.prepare(`${PASSAGES} ORDER BY s.id, p.ordinal`).all() as PassageRow[], db.prepare(MENTIONS).all() as MentionRow[]));
+  docs.push(
+    ...passageDocs(db.prepare(`${PASSAGES} ORDER BY s.id, p.ordinal`).all() as PassageRow[], db.prepare(MENTIONS).all() as MentionRow[]),
+  );
   docs.push(...loadNotes(db));
   return docs;
 }
 
 export function loadEntities(db: Reader, id?: string): EngineDoc[] {
-  const rows = (id === undefined
-    ? db.prepare(`SELECT id, type, name, description FROM entity ORDER BY id`).all()
-    : db.prepare(`SELECT id, type, name, description FROM entity WHERE id = ?`).all(id)) as { id: string; type: EntityType; name: string; description: string }[];
+  const rows = (
+    id === undefined
+      ? db.prepare(`SELECT id, type, name, description FROM entity ORDER BY id`).all()
+      : db.prepare(`SELECT id, type, name, description FROM entity WHERE id = ?`).all(id)
+  ) as { id: string; type: EntityType; name: string; description: string }[];
   const aliasStatement = db.prepare(`SELECT DISTINCT alias FROM entity_alias WHERE entity_id = ? ORDER BY alias`);
   return rows.map((e) => {
     const aliases = (aliasStatement.all(e.id) as { alias: string }[]).map((a) => a.alias).filter((a) => a !== e.name);
@@ -106,7 +113,8 @@ export function loadEntities(db: Reader, id?: string): EngineDoc[] {
 }
 
 export function loadSource(db: Reader, sourceId: string): EngineDoc[] {
-  const source = db.prepare(`SELECT id, metadata FROM source WHERE id = ? AND current_version_id IS NOT NULL`).get(sourceId) as { id: string; metadata: string } | undefined;
+  const source = db.prepare(`SELECT id, metadata FROM source WHERE id = ? AND current_version_id IS NOT NULL`).get(sourceId) as
+    { id: string; metadata: string } | undefined;
   if (!source) return [];
   const rows = db.prepare(`${PASSAGES} WHERE s.id = ? ORDER BY p.ordinal`).all(sourceId) as PassageRow[];
   const mentions = db.prepare(`${MENTIONS} WHERE s.id = ?`).all(sourceId) as MentionRow[];
@@ -123,15 +131,19 @@ export function loadPassages(db: Reader, passageIds: number[]): EngineDoc[] {
 }
 
 export function passagesMentioning(db: Reader, entityId: string): number[] {
-  return (db.prepare(`SELECT DISTINCT passage_id FROM mention WHERE entity_id = ?`).all(entityId) as { passage_id: number }[]).map((r) => r.passage_id);
+  return (db.prepare(`SELECT DISTINCT passage_id FROM mention WHERE entity_id = ?`).all(entityId) as { passage_id: number }[]).map(
+    (r) => r.passage_id,
+  );
 }
 
 /** Notes come from the notes feature's `note` table when it exists (migration 0002). */
 export function loadNotes(db: Reader, id?: string): EngineDoc[] {
   if (!hasTable(db, 'note')) return [];
-  const rows = (id === undefined
-    ? db.prepare(`SELECT id, title, plain_text, tags FROM note WHERE deleted_at IS NULL`).all()
-    : db.prepare(`SELECT id, title, plain_text, tags FROM note WHERE id = ? AND deleted_at IS NULL`).all(id)) as { id: string; title: string; plain_text: string; tags: string }[];
+  const rows = (
+    id === undefined
+      ? db.prepare(`SELECT id, title, plain_text, tags FROM note WHERE deleted_at IS NULL`).all()
+      : db.prepare(`SELECT id, title, plain_text, tags FROM note WHERE id = ? AND deleted_at IS NULL`).all(id)
+  ) as { id: string; title: string; plain_text: string; tags: string }[];
   return rows.map((r) => noteDoc({ id: r.id, title: r.title, text: r.plain_text, tags: parseTags(r.tags) }));
 }
 

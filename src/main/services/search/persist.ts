@@ -34,8 +34,7 @@ const FLEX_PREFIX = 'flex:';
 const ALIGN = 8;
 
 export type LoadOutcome =
-  | { ok: true; state: EngineState; header: Header }
-  | { ok: false; reason: 'missing' | 'stale' | 'corrupt' | 'version'; detail: string };
+  { ok: true; state: EngineState; header: Header } | { ok: false; reason: 'missing' | 'stale' | 'corrupt' | 'version'; detail: string };
 
 export function indexPath(dataDir: string): string {
   return path.join(dataDir, INDEX_DIR, INDEX_FILE);
@@ -76,7 +75,9 @@ export function writeIndex(file: string, state: EngineState, contentHash: string
   };
   const headerJson = JSON.stringify(header);
   // Trailing spaces (still valid JSON) put the body on an 8-byte boundary.
-  const headerBytes = Buffer.from(headerJson.padEnd(headerJson.length + ((ALIGN - ((MAGIC.length + 4 + Buffer.byteLength(headerJson)) % ALIGN)) % ALIGN)));
+  const headerBytes = Buffer.from(
+    headerJson.padEnd(headerJson.length + ((ALIGN - ((MAGIC.length + 4 + Buffer.byteLength(headerJson)) % ALIGN)) % ALIGN)),
+  );
   const length = Buffer.alloc(4);
   length.writeUInt32LE(headerBytes.length);
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -166,9 +167,12 @@ export function readIndex(file: string, expectedHash: string): LoadOutcome {
       if (doc) doc.text = texts.slice(at2, at2 + length);
       at2 += length;
     });
-    if (at2 !== texts.length || lengths.length !== docs.length) return { ok: false, reason: 'corrupt', detail: `${file} has inconsistent texts` };
+    if (at2 !== texts.length || lengths.length !== docs.length)
+      return { ok: false, reason: 'corrupt', detail: `${file} has inconsistent texts` };
     const state: EngineState = {
-      flex: header.sections.filter((s) => s.name.startsWith(FLEX_PREFIX)).map((s) => [s.name.slice(FLEX_PREFIX.length), part(s.name).toString('utf8')]),
+      flex: header.sections
+        .filter((s) => s.name.startsWith(FLEX_PREFIX))
+        .map((s) => [s.name.slice(FLEX_PREFIX.length), part(s.name).toString('utf8')]),
       terms: JSON.parse(part('terms').toString('utf8')) as string[],
       df: u32(part('df')),
       docs,

@@ -25,7 +25,13 @@ export function parseQuery(input: string, extra: SearchFilters = {}): ParsedQuer
     words: [],
     phrases: [],
     prefixLast: false,
-    filters: { entity: [...(extra.entity ?? [])], source: [...(extra.source ?? [])], type: [...(extra.type ?? [])], from: extra.from, to: extra.to },
+    filters: {
+      entity: [...(extra.entity ?? [])],
+      source: [...(extra.source ?? [])],
+      type: [...(extra.type ?? [])],
+      from: extra.from,
+      to: extra.to,
+    },
     problems: [],
   };
   const text = input.replace(/[\u00a0\u2000-\u200b\u202f\u3000]/g, ' ').replace(/[\u201c\u201d\u201e]/g, '"');

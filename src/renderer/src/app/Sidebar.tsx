@@ -26,7 +26,9 @@ export function Sidebar({ route }: { route: Route }) {
         ))}
       </ul>
       <ProgressTray />
-      <p className="offline-note" title="Sourcebook never makes a network request">Offline · local only</p>
+      <p className="offline-note" title="Sourcebook never makes a network request">
+        Offline · local only
+      </p>
     </nav>
   );
 }

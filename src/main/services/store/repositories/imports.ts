@@ -56,10 +56,12 @@ export function importsRepository(db: Db) {
     },
     suggestions: (filter: { sourceId?: string; status?: SuggestionStatus }) =>
       (listSuggestions.all({ sourceId: filter.sourceId ?? null, status: filter.status ?? null }) as SuggestionRow[]).map(toSuggestion),
-    setSuggestionStatus: (id: number, status: SuggestionStatus, entityId: string | null) => void setSuggestionStatus.run(status, entityId, id),
+    setSuggestionStatus: (id: number, status: SuggestionStatus, entityId: string | null) =>
+      void setSuggestionStatus.run(status, entityId, id),
     versionBySha: (sha256: string) => bySha.get(sha256) as { id: string; source_id: string } | undefined,
     sourceByCanonicalUrl: (url: string) => (byCanonicalUrl.get(url) as { id: string } | undefined)?.id,
-    updateSource: (id: string, metadata: SourceMetadata, canonicalUrl: string | null) => void setSource.run(JSON.stringify(metadata), canonicalUrl, id),
+    updateSource: (id: string, metadata: SourceMetadata, canonicalUrl: string | null) =>
+      void setSource.run(JSON.stringify(metadata), canonicalUrl, id),
     entityIdTaken: (id: string) => entityIdTaken.get(id) !== undefined,
     currentPassages: () => currentPassages.all() as { id: number; text: string; source_id: string }[],
     mentionSpans: () => mentionSpans.all() as { passage_id: number; start: number; end: number }[],

@@ -56,9 +56,7 @@ export function mentionsRepository(db: Db) {
        FROM mention m JOIN passage p ON p.id = m.passage_id JOIN source s ON s.current_version_id = p.version_id
       GROUP BY m.entity_id`,
   );
-  const countByVersion = db.prepare(
-    `SELECT count(*) AS n FROM mention m JOIN passage p ON p.id = m.passage_id WHERE p.version_id = ?`,
-  );
+  const countByVersion = db.prepare(`SELECT count(*) AS n FROM mention m JOIN passage p ON p.id = m.passage_id WHERE p.version_id = ?`);
   const count = db.prepare(`SELECT count(*) AS n FROM mention`);
 
   return {

@@ -17,7 +17,9 @@ export function noteRevisionsRepository(db: Db) {
      VALUES (@noteId, @title, @document, @plainText, @reason, @now)`,
   );
   const latest = db.prepare(`SELECT * FROM note_revision WHERE note_id = ? ORDER BY id DESC LIMIT 1`);
-  const byNote = db.prepare(`SELECT id, note_id, title, '' AS document, plain_text, reason, created_at FROM note_revision WHERE note_id = ? ORDER BY id DESC`);
+  const byNote = db.prepare(
+    `SELECT id, note_id, title, '' AS document, plain_text, reason, created_at FROM note_revision WHERE note_id = ? ORDER BY id DESC`,
+  );
   const byId = db.prepare(`SELECT * FROM note_revision WHERE id = ?`);
 
   return {

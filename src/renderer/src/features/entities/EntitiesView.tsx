@@ -26,15 +26,22 @@ export function EntitiesView({ route }: { route: Route }) {
             {[...group(list)].map(([type, items]) => (
               <section key={type} className="entity-group" aria-labelledby={`group-${type}`} data-type={type}>
                 <h2 id={`group-${type}`}>
-                  <span className={`swatch ent-${type}`} aria-hidden="true" /> {TYPE_PLURALS[type]} <span className="count">{items.length}</span>
+                  <span className={`swatch ent-${type}`} aria-hidden="true" /> {TYPE_PLURALS[type]}{' '}
+                  <span className="count">{items.length}</span>
                 </h2>
                 <ul>
                   {items.map((e) => (
                     <li key={e.id}>
-                      <a href={withQuery(route, { entity: e.id })} data-entity-id={e.id} className={e.mentionCount === 0 ? 'unmentioned' : undefined}>
+                      <a
+                        href={withQuery(route, { entity: e.id })}
+                        data-entity-id={e.id}
+                        className={e.mentionCount === 0 ? 'unmentioned' : undefined}
+                      >
                         {e.name}
                       </a>{' '}
-                      <span className="count" title={`${e.mentionCount} mentions in ${e.sourceCount} sources`}>{e.mentionCount}</span>
+                      <span className="count" title={`${e.mentionCount} mentions in ${e.sourceCount} sources`}>
+                        {e.mentionCount}
+                      </span>
                     </li>
                   ))}
                 </ul>

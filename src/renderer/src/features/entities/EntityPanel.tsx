@@ -61,18 +61,18 @@ export function EntityPanel({ entityId, closeHref }: { entityId: string; closeHr
 
   return (
     <aside className="entity-panel" aria-label="Entity">
-      <a className="close" href={closeHref} aria-label="Close entity panel">×</a>
+      <a className="close" href={closeHref} aria-label="Close entity panel">
+        ×
+      </a>
       <Status state={entity}>
         {(e) => (
           <>
             <EntityTypeBadge type={e.type} />
-            <h2 ref={heading} tabIndex={-1}>{e.name}</h2>
+            <h2 ref={heading} tabIndex={-1}>
+              {e.name}
+            </h2>
             {e.date && <p className="date">{e.date}</p>}
-            {e.aliases.length > 0 && (
-              <p className="aliases">
-                Also: {e.aliases.join(' · ')}
-              </p>
-            )}
+            {e.aliases.length > 0 && <p className="aliases">Also: {e.aliases.join(' · ')}</p>}
             <p className="description">{e.description}</p>
             <EntityNotes entityId={e.id} />
             <h3 className="mentions-title">

@@ -1,4 +1,10 @@
-import { CITATION_STYLE_LABELS, CITATION_STYLES, type CitationStyle, type ExportFormat, type ExportOptions } from '../../../../shared/export';
+import {
+  CITATION_STYLE_LABELS,
+  CITATION_STYLES,
+  type CitationStyle,
+  type ExportFormat,
+  type ExportOptions,
+} from '../../../../shared/export';
 
 export const FORMAT_LABELS: Record<ExportFormat, string> = {
   md: 'Markdown (Pandoc footnotes)',
@@ -49,7 +55,8 @@ export function ExportOptionsForm({ format, options, onFormat, onOptions }: Prop
         </label>
       </div>
       <label className="export-check-option">
-        <input type="checkbox" checked={options.includeBibliography} onChange={(e) => set('includeBibliography', e.target.checked)} /> Include bibliography
+        <input type="checkbox" checked={options.includeBibliography} onChange={(e) => set('includeBibliography', e.target.checked)} />{' '}
+        Include bibliography
       </label>
       <label className="export-check-option">
         <input type="checkbox" checked={options.includeQuotes} onChange={(e) => set('includeQuotes', e.target.checked)} /> Quotes in notes

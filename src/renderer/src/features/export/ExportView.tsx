@@ -3,7 +3,14 @@ import { api } from '../../api';
 import type { Route } from '../../app/route';
 import { useLoad } from '../../app/useLoad';
 import { Status } from '../../ui/Status';
-import { BIBLIOGRAPHY_EXTENSIONS, DEFAULT_EXPORT_OPTIONS, type BibliographyFormat, type ExportFormat, type ExportOptions, type ResolvedReport } from '../../../../shared/export';
+import {
+  BIBLIOGRAPHY_EXTENSIONS,
+  DEFAULT_EXPORT_OPTIONS,
+  type BibliographyFormat,
+  type ExportFormat,
+  type ExportOptions,
+  type ResolvedReport,
+} from '../../../../shared/export';
 import { CitationCheckList } from './CitationCheckList';
 import { ExportOptionsForm, FORMAT_LABELS } from './ExportOptionsForm';
 import { NoteOrder } from './NoteOrder';
@@ -11,7 +18,8 @@ import { ReportPreview } from './ReportPreview';
 import { downloadBytes, downloadText } from './download';
 import './export.css';
 
-type PreviewState = { status: 'idle' } | { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; report: ResolvedReport };
+type PreviewState =
+  { status: 'idle' } | { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; report: ResolvedReport };
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -87,7 +95,13 @@ export function ExportView({ route }: { route: Route }) {
           <Status state={notes}>{(list) => <NoteOrder notes={list} chosen={chosen} onChange={setChosen} />}</Status>
           <label className="export-title">
             Report title
-            <input type="text" value={title} maxLength={500} placeholder="Default: the note's title" onChange={(e) => setTitle(e.target.value)} />
+            <input
+              type="text"
+              value={title}
+              maxLength={500}
+              placeholder="Default: the note's title"
+              onChange={(e) => setTitle(e.target.value)}
+            />
           </label>
           <ExportOptionsForm format={format} options={options} onFormat={setFormat} onOptions={setOptions} />
           {preview.status === 'ready' && <CitationCheckList check={preview.report.check} />}
@@ -111,8 +125,16 @@ export function ExportView({ route }: { route: Route }) {
         </aside>
         <div className="export-preview-pane">
           {preview.status === 'idle' && <p className="status">Choose notes to see the report.</p>}
-          {preview.status === 'loading' && <p className="status" role="status">Formatting citations…</p>}
-          {preview.status === 'error' && <p className="status error" role="alert">{preview.message}</p>}
+          {preview.status === 'loading' && (
+            <p className="status" role="status">
+              Formatting citations…
+            </p>
+          )}
+          {preview.status === 'error' && (
+            <p className="status error" role="alert">
+              {preview.message}
+            </p>
+          )}
           {preview.status === 'ready' && <ReportPreview report={preview.report} />}
         </div>
       </div>

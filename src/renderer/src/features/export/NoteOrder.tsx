@@ -28,10 +28,19 @@ export function NoteOrder({ notes, chosen, onChange }: Props) {
               <button type="button" onClick={() => move(i, -1)} disabled={i === 0} aria-label={`Move ${byId.get(id)?.title ?? id} up`}>
                 ↑
               </button>
-              <button type="button" onClick={() => move(i, 1)} disabled={i === chosen.length - 1} aria-label={`Move ${byId.get(id)?.title ?? id} down`}>
+              <button
+                type="button"
+                onClick={() => move(i, 1)}
+                disabled={i === chosen.length - 1}
+                aria-label={`Move ${byId.get(id)?.title ?? id} down`}
+              >
                 ↓
               </button>
-              <button type="button" onClick={() => onChange(chosen.filter((x) => x !== id))} aria-label={`Remove ${byId.get(id)?.title ?? id}`}>
+              <button
+                type="button"
+                onClick={() => onChange(chosen.filter((x) => x !== id))}
+                aria-label={`Remove ${byId.get(id)?.title ?? id}`}
+              >
                 ✕
               </button>
             </span>

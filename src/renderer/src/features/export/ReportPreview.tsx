@@ -23,7 +23,12 @@ const PROBLEM_LABELS = { moved: 'Moved', review: 'Needs review', orphaned: 'Orph
 function NoteText({ note }: { note: ResolvedNote }) {
   return (
     <>
-      {note.problem && <span className="export-problem-mark">[{PROBLEM_LABELS[note.problem.status]}: {note.problem.message}]</span>} <Runs runs={note.citation} />
+      {note.problem && (
+        <span className="export-problem-mark">
+          [{PROBLEM_LABELS[note.problem.status]}: {note.problem.message}]
+        </span>
+      )}{' '}
+      <Runs runs={note.citation} />
       {note.quote && <span className="export-note-quote"> “{note.quote}”</span>}
     </>
   );
@@ -61,7 +66,9 @@ function Inlines({ content, report }: { content: ResolvedInline[]; report: Resol
                   </>
                 )}
                 {mark.noteNumber !== null && <sup>{content[i - 1]?.kind === 'mark' ? `,${mark.noteNumber}` : mark.noteNumber}</sup>}
-                {mark.noteNumber === null && mark.problem && <span className="export-problem-mark"> [{PROBLEM_LABELS[mark.problem.status]}]</span>}
+                {mark.noteNumber === null && mark.problem && (
+                  <span className="export-problem-mark"> [{PROBLEM_LABELS[mark.problem.status]}]</span>
+                )}
               </span>
             );
           }

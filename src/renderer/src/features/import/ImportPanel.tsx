@@ -52,7 +52,15 @@ export function ImportPanel({ onImported, children }: { onImported: () => void; 
           Import folder…
         </button>
         <span className="import-hint">or drop files and folders here (.txt, .md, .html, .pdf, .docx)</span>
-        <input ref={filesInput} type="file" multiple accept={ACCEPT} hidden data-testid="import-files-input" onChange={(e) => picked(e.currentTarget)} />
+        <input
+          ref={filesInput}
+          type="file"
+          multiple
+          accept={ACCEPT}
+          hidden
+          data-testid="import-files-input"
+          onChange={(e) => picked(e.currentTarget)}
+        />
         <input
           ref={(el) => {
             folderInput.current = el;

@@ -41,7 +41,10 @@ function Form({ source }: { source: SourceDetail }) {
         sourceId: source.id,
         metadata: {
           title: fields.title || null,
-          authors: fields.authors.split(';').map((a) => a.trim()).filter(Boolean),
+          authors: fields.authors
+            .split(';')
+            .map((a) => a.trim())
+            .filter(Boolean),
           issued: fields.issued || null,
           publisher: fields.publisher || null,
           url: fields.url || null,

@@ -5,7 +5,15 @@ import { api } from '../../api';
 import { useLoad } from '../../app/useLoad';
 import { Status } from '../../ui/Status';
 
-function SuggestionRow({ suggestion, entities, onResolved }: { suggestion: EntitySuggestion; entities: EntitySummary[]; onResolved: () => void }) {
+function SuggestionRow({
+  suggestion,
+  entities,
+  onResolved,
+}: {
+  suggestion: EntitySuggestion;
+  entities: EntitySummary[];
+  onResolved: () => void;
+}) {
   const sameType = entities.filter((e) => e.type === suggestion.type);
   const [aliasOf, setAliasOf] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -20,13 +28,20 @@ function SuggestionRow({ suggestion, entities, onResolved }: { suggestion: Entit
   };
   return (
     <li data-suggestion-id={suggestion.id}>
-      <span className="suggestion-name">{suggestion.name}</span> <span className="suggestion-meta">({suggestion.type}, {suggestion.occurrences}×)</span>{' '}
+      <span className="suggestion-name">{suggestion.name}</span>{' '}
+      <span className="suggestion-meta">
+        ({suggestion.type}, {suggestion.occurrences}×)
+      </span>{' '}
       <button type="button" onClick={() => void resolve({ id: suggestion.id, action: 'accept' })}>
         Accept
       </button>{' '}
       {sameType.length > 0 && (
         <>
-          <select aria-label={`Existing ${suggestion.type} for ${suggestion.name}`} value={aliasOf} onChange={(e) => setAliasOf(e.currentTarget.value)}>
+          <select
+            aria-label={`Existing ${suggestion.type} for ${suggestion.name}`}
+            value={aliasOf}
+            onChange={(e) => setAliasOf(e.currentTarget.value)}
+          >
             <option value="">alias of…</option>
             {sameType.map((e) => (
               <option key={e.id} value={e.id}>
@@ -56,7 +71,10 @@ function SuggestionRow({ suggestion, entities, onResolved }: { suggestion: Entit
 export function SuggestionsPanel({ sourceId }: { sourceId: string }) {
   const [generation, setGeneration] = useState(0);
   const data = useLoad(
-    async () => ({ suggestions: await api().imports.suggestions({ sourceId, status: 'pending' }), entities: await api().entities.list({}) }),
+    async () => ({
+      suggestions: await api().imports.suggestions({ sourceId, status: 'pending' }),
+      entities: await api().entities.list({}),
+    }),
     `suggestions:${sourceId}:${generation}`,
   );
   return (

@@ -48,7 +48,12 @@ export function useImport(onImported: () => void) {
       jobId.current = id;
       abort.current = new AbortController();
       const signal = abort.current.signal;
-      setState({ phase: 'running', jobId: id, cancelling: false, files: files.map((f) => ({ name: displayName(f), fraction: 0, label: 'waiting', done: false })) });
+      setState({
+        phase: 'running',
+        jobId: id,
+        cancelling: false,
+        files: files.map((f) => ({ name: displayName(f), fraction: 0, label: 'waiting', done: false })),
+      });
       try {
         const staged: { fileName: string; uploadId: string }[] = [];
         const refused: ImportFailure[] = [];

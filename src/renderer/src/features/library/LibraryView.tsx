@@ -13,38 +13,48 @@ export function LibraryView() {
         <h1 id="library-title">Library</h1>
       </header>
       <ImportPanel onImported={sources.reload}>
-      <Status state={sources}>
-        {(list) => (
-          <table className="source-table">
-            <thead>
-              <tr>
-                <th scope="col">Title</th>
-                <th scope="col">Author</th>
-                <th scope="col">Date</th>
-                <th scope="col">Publisher</th>
-                <th scope="col" className="num">Passages</th>
-                <th scope="col" className="num">Mentions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((s) => (
-                <tr key={s.id} data-source-id={s.id}>
-                  <td>
-                    <a className="source-link" href={routeHref('source', [s.id])}>
-                      <OrUnknown value={s.metadata.title} />
-                    </a>
-                  </td>
-                  <td><OrUnknown value={s.metadata.authors.join('; ')} /></td>
-                  <td><OrUnknown value={s.metadata.issued} /></td>
-                  <td><OrUnknown value={s.metadata.publisher} /></td>
-                  <td className="num">{s.passageCount}</td>
-                  <td className="num">{s.mentionCount}</td>
+        <Status state={sources}>
+          {(list) => (
+            <table className="source-table">
+              <thead>
+                <tr>
+                  <th scope="col">Title</th>
+                  <th scope="col">Author</th>
+                  <th scope="col">Date</th>
+                  <th scope="col">Publisher</th>
+                  <th scope="col" className="num">
+                    Passages
+                  </th>
+                  <th scope="col" className="num">
+                    Mentions
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </Status>
+              </thead>
+              <tbody>
+                {list.map((s) => (
+                  <tr key={s.id} data-source-id={s.id}>
+                    <td>
+                      <a className="source-link" href={routeHref('source', [s.id])}>
+                        <OrUnknown value={s.metadata.title} />
+                      </a>
+                    </td>
+                    <td>
+                      <OrUnknown value={s.metadata.authors.join('; ')} />
+                    </td>
+                    <td>
+                      <OrUnknown value={s.metadata.issued} />
+                    </td>
+                    <td>
+                      <OrUnknown value={s.metadata.publisher} />
+                    </td>
+                    <td className="num">{s.passageCount}</td>
+                    <td className="num">{s.mentionCount}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Status>
       </ImportPanel>
     </section>
   );

@@ -50,7 +50,10 @@ export function CitationCard({ container }: { container: RefObject<HTMLElement |
 }
 
 /** Reader URL of the cited passage with the quoted words highlighted, beside the note. */
-export function citationHref(c: Pick<CitationView, 'sourceId' | 'passageAnchor'> & { passageRange?: CitationView['passageRange'] }, noteId: string | null): string {
+export function citationHref(
+  c: Pick<CitationView, 'sourceId' | 'passageAnchor'> & { passageRange?: CitationView['passageRange'] },
+  noteId: string | null,
+): string {
   const range = c.passageRange ? `${c.passageRange.start}-${c.passageRange.end}` : undefined;
   return routeHref('source', [c.sourceId, c.passageAnchor], { hl: range, note: noteId ?? undefined });
 }

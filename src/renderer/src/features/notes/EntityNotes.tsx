@@ -11,7 +11,9 @@ export function EntityNotes({ entityId }: { entityId: string }) {
   return (
     <section className="entity-notes" aria-label="Notes mentioning this entity">
       <h3 className="mentions-title">
-        {notes.data.length === 0 ? 'No note mentions it yet' : `Mentioned in ${notes.data.length} note${notes.data.length === 1 ? '' : 's'}`}
+        {notes.data.length === 0
+          ? 'No note mentions it yet'
+          : `Mentioned in ${notes.data.length} note${notes.data.length === 1 ? '' : 's'}`}
       </h3>
       {notes.data.length > 0 && (
         <ul>

@@ -23,21 +23,36 @@ export function NoteList({ selectedId, refreshKey }: { selectedId: string | unde
   const create = () =>
     void api()
       .notes.create({ title: 'Untitled note' })
-      .then((note) => {
-        setGeneration((g) => g + 1);
-        navigate(routeHref('notes', [note.id]));
-      }, (e: Error) => setError(e.message));
+      .then(
+        (note) => {
+          setGeneration((g) => g + 1);
+          navigate(routeHref('notes', [note.id]));
+        },
+        (e: Error) => setError(e.message),
+      );
 
   return (
     <nav className="note-list" aria-label="Notes">
       <div className="note-list-actions">
-        {!trash && <button type="button" className="new-note" onClick={create}>New note</button>}
+        {!trash && (
+          <button type="button" className="new-note" onClick={create}>
+            New note
+          </button>
+        )}
         <button type="button" className="toggle-trash" aria-pressed={trash} onClick={() => setTrash(!trash)}>
           {trash ? 'Back to notes' : 'Show trash'}
         </button>
-        {trash && <button type="button" onClick={() => void act(api().notes.emptyTrash({}))}>Empty trash</button>}
+        {trash && (
+          <button type="button" onClick={() => void act(api().notes.emptyTrash({}))}>
+            Empty trash
+          </button>
+        )}
       </div>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       <Status state={notes}>
         {(list: NoteSummary[]) =>
           list.length === 0 ? (
@@ -46,15 +61,28 @@ export function NoteList({ selectedId, refreshKey }: { selectedId: string | unde
             <ul>
               {list.map((n) => (
                 <li key={n.id} className={n.id === selectedId ? 'active' : ''} data-note-id={n.id}>
-                  <a href={routeHref('notes', [n.id])} className="note-list-title">{n.title}</a>
+                  <a href={routeHref('notes', [n.id])} className="note-list-title">
+                    {n.title}
+                  </a>
                   <span className="note-list-meta">
-                    {n.tags.map((t) => <span key={t} className="tag">{t}</span>)}
+                    {n.tags.map((t) => (
+                      <span key={t} className="tag">
+                        {t}
+                      </span>
+                    ))}
                     {n.reviewCount > 0 && <span className="review-badge">{n.reviewCount} to review</span>}
                   </span>
                   {trash ? (
-                    <button type="button" className="restore-note" onClick={() => void act(api().notes.restore({ id: n.id }))}>Restore</button>
+                    <button type="button" className="restore-note" onClick={() => void act(api().notes.restore({ id: n.id }))}>
+                      Restore
+                    </button>
                   ) : (
-                    <button type="button" className="trash-note" aria-label={`Move “${n.title}” to the trash`} onClick={() => void act(api().notes.delete({ id: n.id }), () => n.id === selectedId && navigate(routeHref('notes')))}>
+                    <button
+                      type="button"
+                      className="trash-note"
+                      aria-label={`Move “${n.title}” to the trash`}
+                      onClick={() => void act(api().notes.delete({ id: n.id }), () => n.id === selectedId && navigate(routeHref('notes')))}
+                    >
                       Trash
                     </button>
                   )}

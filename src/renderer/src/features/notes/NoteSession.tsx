@@ -30,7 +30,12 @@ export function NoteSession({ note, onSaved }: Props) {
     },
     [onSaved],
   );
-  const autosave = useAutosave({ noteId: note.id, initialSaveCount: note.saveCount, initialUpdatedAt: note.updatedAt, onSaved: handleSaved });
+  const autosave = useAutosave({
+    noteId: note.id,
+    initialSaveCount: note.saveCount,
+    initialUpdatedAt: note.updatedAt,
+    onSaved: handleSaved,
+  });
   const context = useMemo(() => ({ byKey: new Map(citations.map((c) => [c.key, c])), noteId: note.id }), [citations, note.id]);
   const container = useRef<HTMLDivElement>(null);
   const { flush } = autosave;
@@ -47,7 +52,11 @@ export function NoteSession({ note, onSaved }: Props) {
               {reviewCount} citation{reviewCount === 1 ? '' : 's'} need{reviewCount === 1 ? 's' : ''} review
             </a>
           )}
-          {editorError && <span className="error" role="alert">{editorError}</span>}
+          {editorError && (
+            <span className="error" role="alert">
+              {editorError}
+            </span>
+          )}
         </div>
         <NoteEditor noteId={note.id} document={note.document} onChange={autosave.change} onBlur={onBlur} onError={setEditorError} />
         <CitationCard container={container} />

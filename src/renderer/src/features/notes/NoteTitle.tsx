@@ -24,7 +24,10 @@ export function NoteTitle({ note, onChange }: { note: NoteDetail; onChange: (sum
     if (title.trim() && title.trim() !== note.title) void run(api().notes.rename({ id: note.id, title: title.trim() }));
   };
   const commitTags = () => {
-    const list = tags.split(',').map((t) => t.trim()).filter(Boolean);
+    const list = tags
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean);
     if (list.join(',') !== note.tags.join(',')) void run(api().notes.tag({ id: note.id, tags: list }));
   };
   const onEnter = (commit: () => void) => (event: React.KeyboardEvent) => {
@@ -36,9 +39,30 @@ export function NoteTitle({ note, onChange }: { note: NoteDetail; onChange: (sum
 
   return (
     <header className="note-header">
-      <input className="note-title" aria-label="Note title" value={title} disabled={!!note.deletedAt} onChange={(e) => setTitle(e.target.value)} onBlur={commitTitle} onKeyDown={onEnter(commitTitle)} />
-      <input className="note-tags" aria-label="Tags" placeholder="tags, comma separated" value={tags} disabled={!!note.deletedAt} onChange={(e) => setTags(e.target.value)} onBlur={commitTags} onKeyDown={onEnter(commitTags)} />
-      {error && <p className="error" role="alert">{error}</p>}
+      <input
+        className="note-title"
+        aria-label="Note title"
+        value={title}
+        disabled={!!note.deletedAt}
+        onChange={(e) => setTitle(e.target.value)}
+        onBlur={commitTitle}
+        onKeyDown={onEnter(commitTitle)}
+      />
+      <input
+        className="note-tags"
+        aria-label="Tags"
+        placeholder="tags, comma separated"
+        value={tags}
+        disabled={!!note.deletedAt}
+        onChange={(e) => setTags(e.target.value)}
+        onBlur={commitTags}
+        onKeyDown={onEnter(commitTags)}
+      />
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
     </header>
   );
 }

@@ -10,7 +10,10 @@ export function NotesView({ noteId }: { noteId: string | undefined }) {
       {noteId ? (
         <NotePane key={noteId} noteId={noteId} />
       ) : (
-        <p className="status notes-empty">Pick a note, or make a new one. Open a source and press Cite to quote it into the open note (<a href={routeHref('library')}>Library</a>).</p>
+        <p className="status notes-empty">
+          Pick a note, or make a new one. Open a source and press Cite to quote it into the open note (
+          <a href={routeHref('library')}>Library</a>).
+        </p>
       )}
     </div>
   );

@@ -21,7 +21,9 @@ export function ReviewView() {
                 const last = c.history.at(-1);
                 return (
                   <li key={`${noteId}:${c.key}`} className="review-item">
-                    <a href={routeHref('notes', [noteId])} className="review-note">{noteTitle}</a>
+                    <a href={routeHref('notes', [noteId])} className="review-note">
+                      {noteTitle}
+                    </a>
                     <blockquote>“{normalizeWhitespace(c.exact)}”</blockquote>
                     <p className="review-where">
                       {c.sourceTitle ?? c.sourceId}, ¶{c.passageOrdinal} · <span className="review-badge">needs review</span>
@@ -30,7 +32,14 @@ export function ReviewView() {
                     {last?.suggestion && (
                       <p className="review-suggestion">
                         Closest words now: “{normalizeWhitespace(last.suggestion.exact)}”{' '}
-                        <button type="button" onClick={() => void api().notes.acceptSuggestion({ id: noteId, key: c.key }).then(() => items.reload())}>
+                        <button
+                          type="button"
+                          onClick={() =>
+                            void api()
+                              .notes.acceptSuggestion({ id: noteId, key: c.key })
+                              .then(() => items.reload())
+                          }
+                        >
                           Use these words
                         </button>
                       </p>

@@ -13,7 +13,15 @@ const REASONS: Record<string, string> = {
 };
 
 /** The snapshots of a note: view one, restore it (the text it replaces becomes a revision too). */
-export function RevisionsPanel({ noteId, saveCount, onRestored }: { noteId: string; saveCount: number; onRestored: (note: NoteDetail) => void }) {
+export function RevisionsPanel({
+  noteId,
+  saveCount,
+  onRestored,
+}: {
+  noteId: string;
+  saveCount: number;
+  onRestored: (note: NoteDetail) => void;
+}) {
   const revisions = useLoad(() => api().notes.revisions({ id: noteId }), `${noteId}:${saveCount}`);
   const [viewing, setViewing] = useState<RevisionDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -34,7 +42,15 @@ export function RevisionsPanel({ noteId, saveCount, onRestored }: { noteId: stri
           <ol className="revision-list">
             {list.map((r) => (
               <li key={r.id} className={viewing?.id === r.id ? 'active' : ''}>
-                <button type="button" className="revision-open" onClick={() => void api().notes.revision({ revisionId: r.id }).then(setViewing, (e: Error) => setError(e.message))}>
+                <button
+                  type="button"
+                  className="revision-open"
+                  onClick={() =>
+                    void api()
+                      .notes.revision({ revisionId: r.id })
+                      .then(setViewing, (e: Error) => setError(e.message))
+                  }
+                >
                   {new Date(r.createdAt).toLocaleString()} · {REASONS[r.reason] ?? r.reason} · {r.wordCount} words
                 </button>
               </li>
@@ -42,7 +58,11 @@ export function RevisionsPanel({ noteId, saveCount, onRestored }: { noteId: stri
           </ol>
         )}
       </Status>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {viewing && (
         <div className="revision-view">
           <h4>{viewing.title}</h4>

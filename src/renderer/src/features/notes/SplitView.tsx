@@ -7,7 +7,9 @@ export function SplitView({ reader, noteId, closeHref }: { reader: ReactNode; no
     <div className="split-view">
       <div className="split-reader">{reader}</div>
       <div className="split-note">
-        <a className="close-note" href={closeHref} aria-label="Close the note">×</a>
+        <a className="close-note" href={closeHref} aria-label="Close the note">
+          ×
+        </a>
         <NotePane key={noteId} noteId={noteId} compact />
       </div>
     </div>

@@ -45,12 +45,48 @@ export function PassageView(props: Props) {
       ¶{passage.ordinal}
     </a>
   );
-  const numberWithMargin = props.margin ? <>{number}{props.margin}</> : number;
+  const numberWithMargin = props.margin ? (
+    <>
+      {number}
+      {props.margin}
+    </>
+  ) : (
+    number
+  );
   const common = { id: passage.anchor, className, 'data-anchor': passage.anchor, 'data-ordinal': passage.ordinal, tabIndex: -1 };
   const body = <PassageText {...props} />;
-  if (passage.kind === 'title') return <h1 {...common}>{props.margin}{body}</h1>;
-  if (passage.kind === 'heading') return <h2 {...common}>{numberWithMargin}{body}</h2>;
-  if (passage.kind === 'bullet') return <div {...common}>{numberWithMargin}{body}</div>;
-  if (passage.kind === 'caption') return <figure {...common}>{numberWithMargin}<figcaption>{body}</figcaption></figure>;
-  return <p {...common}>{numberWithMargin}{body}</p>;
+  if (passage.kind === 'title')
+    return (
+      <h1 {...common}>
+        {props.margin}
+        {body}
+      </h1>
+    );
+  if (passage.kind === 'heading')
+    return (
+      <h2 {...common}>
+        {numberWithMargin}
+        {body}
+      </h2>
+    );
+  if (passage.kind === 'bullet')
+    return (
+      <div {...common}>
+        {numberWithMargin}
+        {body}
+      </div>
+    );
+  if (passage.kind === 'caption')
+    return (
+      <figure {...common}>
+        {numberWithMargin}
+        <figcaption>{body}</figcaption>
+      </figure>
+    );
+  return (
+    <p {...common}>
+      {numberWithMargin}
+      {body}
+    </p>
+  );
 }

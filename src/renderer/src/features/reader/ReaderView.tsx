@@ -23,10 +23,28 @@ function SourceHeader({ source }: { source: SourceDetail }) {
   return (
     <header className="reader-header">
       <dl className="metadata">
-        <div><dt>Author</dt><dd><OrUnknown value={m.authors.join('; ')} /></dd></div>
-        <div><dt>Date</dt><dd><OrUnknown value={m.issued} /></dd></div>
-        <div><dt>Publisher</dt><dd><OrUnknown value={m.publisher} /></dd></div>
-        <div><dt>Passages</dt><dd>{source.passageCount}</dd></div>
+        <div>
+          <dt>Author</dt>
+          <dd>
+            <OrUnknown value={m.authors.join('; ')} />
+          </dd>
+        </div>
+        <div>
+          <dt>Date</dt>
+          <dd>
+            <OrUnknown value={m.issued} />
+          </dd>
+        </div>
+        <div>
+          <dt>Publisher</dt>
+          <dd>
+            <OrUnknown value={m.publisher} />
+          </dd>
+        </div>
+        <div>
+          <dt>Passages</dt>
+          <dd>{source.passageCount}</dd>
+        </div>
       </dl>
       {m.note && <p className="provenance">{m.note}</p>}
     </header>
@@ -56,7 +74,9 @@ export function ReaderView({ route, sourceId, anchor }: Props) {
     <article className="reader" ref={container} aria-label="Reader">
       <nav className="breadcrumbs">
         <a href={routeHref('library')}>Library</a>
-        <a className="edit-source-link" href={routeHref('edit-source', [sourceId])}>Edit details</a>
+        <a className="edit-source-link" href={routeHref('edit-source', [sourceId])}>
+          Edit details
+        </a>
       </nav>
       <Status state={source}>
         {(detail) => (
@@ -71,7 +91,10 @@ export function ReaderView({ route, sourceId, anchor }: Props) {
                   highlights={p.anchor === anchor ? highlights : []}
                   activeEntityId={activeEntityId}
                   entityHref={(entityId) => withQuery(route, { entity: entityId })}
-                  passageHref={routeHref('source', [detail.id, p.anchor], { entity: activeEntityId ?? undefined, note: route.query.get('note') ?? undefined })}
+                  passageHref={routeHref('source', [detail.id, p.anchor], {
+                    entity: activeEntityId ?? undefined,
+                    note: route.query.get('note') ?? undefined,
+                  })}
                   margin={<PassageCitationCount entry={citationCounts.get(p.anchor)} />}
                 />
               ))}

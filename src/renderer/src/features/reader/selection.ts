@@ -10,7 +10,7 @@ export interface PassageSelection {
 }
 
 function passageTextElement(node: Node | null): HTMLElement | null {
-  const element = node instanceof HTMLElement ? node : node?.parentElement ?? null;
+  const element = node instanceof HTMLElement ? node : (node?.parentElement ?? null);
   return element?.closest<HTMLElement>('[data-passage-text]') ?? null;
 }
 

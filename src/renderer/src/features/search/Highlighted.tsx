@@ -11,7 +11,12 @@ export function Highlighted({ text, ranges }: { text: string; ranges: readonly H
     const start = Math.max(at, Math.min(text.length, r.start));
     const end = Math.max(start, Math.min(text.length, r.end));
     if (start > at) parts.push(text.slice(at, start));
-    if (end > start) parts.push(<mark key={start} className="hit">{text.slice(start, end)}</mark>);
+    if (end > start)
+      parts.push(
+        <mark key={start} className="hit">
+          {text.slice(start, end)}
+        </mark>,
+      );
     at = end;
   }
   if (at < text.length) parts.push(text.slice(at));

@@ -49,7 +49,8 @@ export function ResultList({ response, selected, idPrefix, onOpen, onHover }: Pr
       {response.groups.map((group) => (
         <div className="search-group" role="group" aria-labelledby={`${idPrefix}-${group.kind}`} key={group.kind} data-kind={group.kind}>
           <h3 className="search-group-title" id={`${idPrefix}-${group.kind}`}>
-            {KIND_LABELS[group.kind]} <span className="search-count">{group.total > group.hits.length ? `${group.hits.length} of ${group.total}` : group.total}</span>
+            {KIND_LABELS[group.kind]}{' '}
+            <span className="search-count">{group.total > group.hits.length ? `${group.hits.length} of ${group.total}` : group.total}</span>
           </h3>
           {group.hits.map((hit) => {
             index++;

@@ -31,11 +31,19 @@ export function SearchFiltersForm({ filters, sources, onChange }: Props) {
       </label>
       <label>
         Mentions entity
-        <input type="text" placeholder="name, alias or id" value={filters.entity?.[0] ?? ''} onChange={(e) => set({ entity: only(e.target.value.trim() ? e.target.value : '') })} />
+        <input
+          type="text"
+          placeholder="name, alias or id"
+          value={filters.entity?.[0] ?? ''}
+          onChange={(e) => set({ entity: only(e.target.value.trim() ? e.target.value : '') })}
+        />
       </label>
       <label>
         Entity type
-        <select value={filters.type?.[0] ?? ''} onChange={(e) => set({ type: e.target.value ? [e.target.value as EntityType] : undefined })}>
+        <select
+          value={filters.type?.[0] ?? ''}
+          onChange={(e) => set({ type: e.target.value ? [e.target.value as EntityType] : undefined })}
+        >
           <option value="">Any type</option>
           {ENTITY_TYPES.map((t) => (
             <option key={t} value={t}>
@@ -46,11 +54,25 @@ export function SearchFiltersForm({ filters, sources, onChange }: Props) {
       </label>
       <label>
         From
-        <input type="text" inputMode="numeric" placeholder={DATE_HINT} pattern="\d{4}(-\d{2}(-\d{2})?)?" value={filters.from ?? ''} onChange={(e) => set({ from: e.target.value || undefined })} />
+        <input
+          type="text"
+          inputMode="numeric"
+          placeholder={DATE_HINT}
+          pattern="\d{4}(-\d{2}(-\d{2})?)?"
+          value={filters.from ?? ''}
+          onChange={(e) => set({ from: e.target.value || undefined })}
+        />
       </label>
       <label>
         To
-        <input type="text" inputMode="numeric" placeholder={DATE_HINT} pattern="\d{4}(-\d{2}(-\d{2})?)?" value={filters.to ?? ''} onChange={(e) => set({ to: e.target.value || undefined })} />
+        <input
+          type="text"
+          inputMode="numeric"
+          placeholder={DATE_HINT}
+          pattern="\d{4}(-\d{2}(-\d{2})?)?"
+          value={filters.to ?? ''}
+          onChange={(e) => set({ to: e.target.value || undefined })}
+        />
       </label>
     </fieldset>
   );

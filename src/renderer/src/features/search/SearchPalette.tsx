@@ -80,10 +80,20 @@ function PaletteDialog({ close }: { close: () => void }) {
             } else keys.onKeyDown(e);
           }}
         />
-        {state.status === 'error' && <p className="status error" role="alert">{state.message}</p>}
-        {response?.problems.map((p) => <p className="search-problem" key={p}>{p}</p>)}
+        {state.status === 'error' && (
+          <p className="status error" role="alert">
+            {state.message}
+          </p>
+        )}
+        {response?.problems.map((p) => (
+          <p className="search-problem" key={p}>
+            {p}
+          </p>
+        ))}
         {response && hits.length === 0 && q.trim() && <p className="search-empty">No results for “{q}”.</p>}
-        {response && hits.length > 0 && <ResultList response={response} selected={keys.selected} idPrefix={ID} onOpen={close} onHover={keys.setSelected} />}
+        {response && hits.length > 0 && (
+          <ResultList response={response} selected={keys.selected} idPrefix={ID} onOpen={close} onHover={keys.setSelected} />
+        )}
         <footer className="palette-footer">
           <span>↑↓ to move · Enter to open · Esc to close</span>
           <button type="button" className="link-button" onClick={openFullView}>

@@ -16,12 +16,25 @@ const ID = 'search-view';
 function filtersFrom(route: Route): SearchFilters {
   const q = route.query;
   const list = (key: string) => (q.get(key) ? [q.get(key)!] : undefined);
-  return { source: list('source'), entity: list('entity-filter'), type: list('type') as EntityType[] | undefined, from: q.get('from') ?? undefined, to: q.get('to') ?? undefined };
+  return {
+    source: list('source'),
+    entity: list('entity-filter'),
+    type: list('type') as EntityType[] | undefined,
+    from: q.get('from') ?? undefined,
+    to: q.get('to') ?? undefined,
+  };
 }
 
 /** Keeps the view's state in the URL without a history entry per keystroke. */
 function replaceUrl(q: string, filters: SearchFilters) {
-  const href = routeHref('search', [], { q: q || undefined, source: filters.source?.[0], 'entity-filter': filters.entity?.[0], type: filters.type?.[0], from: filters.from, to: filters.to });
+  const href = routeHref('search', [], {
+    q: q || undefined,
+    source: filters.source?.[0],
+    'entity-filter': filters.entity?.[0],
+    type: filters.type?.[0],
+    from: filters.from,
+    to: filters.to,
+  });
   window.history.replaceState(null, '', href);
 }
 
@@ -57,8 +70,16 @@ export function SearchView({ route }: { route: Route }) {
         onKeyDown={keys.onKeyDown}
       />
       <SearchFiltersForm filters={filters} sources={sources.status === 'ready' ? sources.data : []} onChange={(next) => update(q, next)} />
-      {state.status === 'error' && <p className="status error" role="alert">{state.message}</p>}
-      {response?.problems.map((p) => <p className="search-problem" key={p}>{p}</p>)}
+      {state.status === 'error' && (
+        <p className="status error" role="alert">
+          {state.message}
+        </p>
+      )}
+      {response?.problems.map((p) => (
+        <p className="search-problem" key={p}>
+          {p}
+        </p>
+      ))}
       {state.status === 'idle' && <p className="search-empty">Type to search every passage, source, entity and note.</p>}
       {response && hits.length === 0 && <p className="search-empty">No results.</p>}
       {response && hits.length > 0 && <ResultList response={response} selected={keys.selected} idPrefix={ID} onHover={keys.setSelected} />}

@@ -6,7 +6,9 @@ import { formatRanges } from '../reader/segments';
 export function hitHref(hit: SearchHit): string {
   switch (hit.kind) {
     case 'passage':
-      return routeHref('source', [hit.sourceId ?? '', hit.anchor ?? ''], { hl: hit.matches?.length ? formatRanges(hit.matches) : undefined });
+      return routeHref('source', [hit.sourceId ?? '', hit.anchor ?? ''], {
+        hl: hit.matches?.length ? formatRanges(hit.matches) : undefined,
+      });
     case 'source':
       return routeHref('source', [hit.id]);
     case 'entity':

@@ -2,7 +2,11 @@ import { useEffect, useState } from 'react';
 import type { SearchFilters, SearchResponse } from '../../../../shared/search';
 import { api } from '../../api';
 
-export type SearchState = { status: 'idle' } | { status: 'searching'; last: SearchResponse | null } | { status: 'ready'; response: SearchResponse } | { status: 'error'; message: string };
+export type SearchState =
+  | { status: 'idle' }
+  | { status: 'searching'; last: SearchResponse | null }
+  | { status: 'ready'; response: SearchResponse }
+  | { status: 'error'; message: string };
 
 /**
  * Searches as the query changes. A short pause lets fast typing coalesce; an answer to an older
@@ -19,7 +23,10 @@ export function useSearch(q: string, options: { limit: number; filters?: SearchF
       return;
     }
     let current = true;
-    setState((previous) => ({ status: 'searching', last: previous.status === 'ready' ? previous.response : previous.status === 'searching' ? previous.last : null }));
+    setState((previous) => ({
+      status: 'searching',
+      last: previous.status === 'ready' ? previous.response : previous.status === 'searching' ? previous.last : null,
+    }));
     const timer = setTimeout(() => {
       api()
         .search.query({ q, limit: options.limit, filters })

@@ -50,7 +50,12 @@ function $insertCitation(citation: CitationPayload, withQuote: boolean): void {
 
 async function cite(editor: LexicalEditor, request: CiteRequest, onError: (message: string) => void) {
   try {
-    const citation = await api().notes.makeCitation({ sourceId: request.sourceId, passageAnchor: request.passageAnchor, start: request.start, end: request.end });
+    const citation = await api().notes.makeCitation({
+      sourceId: request.sourceId,
+      passageAnchor: request.passageAnchor,
+      start: request.start,
+      end: request.end,
+    });
     editor.dispatchCommand(INSERT_CITATION_COMMAND, { citation, withQuote: request.withQuote });
   } catch (error) {
     onError(error instanceof Error ? error.message : String(error));

@@ -19,7 +19,9 @@ function paint(element: HTMLElement, stored: CitationView | undefined) {
   element.dataset.status = status;
   element.classList.toggle('needs-review', NEEDS_REVIEW.has(status));
   element.classList.toggle('moved', status === 'moved');
-  element.title = NEEDS_REVIEW.has(status) ? 'Needs review: the source text changed and this quote could not be found with confidence.' : '';
+  element.title = NEEDS_REVIEW.has(status)
+    ? 'Needs review: the source text changed and this quote could not be found with confidence.'
+    : '';
 }
 
 /**
@@ -38,7 +40,8 @@ export function CitationStatusPlugin() {
           const stored = byKey.get(node.getCitation().key);
           const element = editor.getElementByKey(node.getKey());
           if (element) paint(element, stored);
-          if (stored && !NEEDS_REVIEW.has(stored.status) && citationLabel(stored) !== node.getTextContent()) relabel.set(node.getKey(), citationLabel(stored));
+          if (stored && !NEEDS_REVIEW.has(stored.status) && citationLabel(stored) !== node.getTextContent())
+            relabel.set(node.getKey(), citationLabel(stored));
         }
       });
       if (relabel.size === 0) return;

@@ -41,7 +41,10 @@ export function MentionsPlugin() {
       .filter((x): x is { e: EntitySummary; hit: string; rank: number } => !!x)
       .sort((a, b) => a.rank - b.rank || b.e.mentionCount - a.e.mentionCount)
       .slice(0, MAX_OPTIONS)
-      .map(({ e, hit }) => new TypeaheadOption(e.id, e.name, hit === e.name ? e.type : `${e.type} · “${hit}”`, { kind: 'entity', id: e.id, type: e.type }));
+      .map(
+        ({ e, hit }) =>
+          new TypeaheadOption(e.id, e.name, hit === e.name ? e.type : `${e.type} · “${hit}”`, { kind: 'entity', id: e.id, type: e.type }),
+      );
   }, [entities, query]);
 
   return (

@@ -1,6 +1,18 @@
 import { LinkNode } from '@lexical/link';
 import { ListItemNode, ListNode } from '@lexical/list';
-import { BOLD_ITALIC_STAR, BOLD_STAR, HEADING, INLINE_CODE, ITALIC_STAR, ITALIC_UNDERSCORE, LINK, ORDERED_LIST, QUOTE, STRIKETHROUGH, UNORDERED_LIST } from '@lexical/markdown';
+import {
+  BOLD_ITALIC_STAR,
+  BOLD_STAR,
+  HEADING,
+  INLINE_CODE,
+  ITALIC_STAR,
+  ITALIC_UNDERSCORE,
+  LINK,
+  ORDERED_LIST,
+  QUOTE,
+  STRIKETHROUGH,
+  UNORDERED_LIST,
+} from '@lexical/markdown';
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
@@ -24,7 +36,19 @@ import { MentionsPlugin } from './MentionsPlugin';
 import { NoteLinkPlugin } from './NoteLinkPlugin';
 import { ToolbarPlugin } from './ToolbarPlugin';
 
-const TRANSFORMERS = [HEADING, QUOTE, UNORDERED_LIST, ORDERED_LIST, BOLD_ITALIC_STAR, BOLD_STAR, ITALIC_STAR, ITALIC_UNDERSCORE, STRIKETHROUGH, INLINE_CODE, LINK];
+const TRANSFORMERS = [
+  HEADING,
+  QUOTE,
+  UNORDERED_LIST,
+  ORDERED_LIST,
+  BOLD_ITALIC_STAR,
+  BOLD_STAR,
+  ITALIC_STAR,
+  ITALIC_UNDERSCORE,
+  STRIKETHROUGH,
+  INLINE_CODE,
+  LINK,
+];
 const SAFE_URL = /^(https?:|mailto:)/i;
 
 interface Props {
@@ -66,7 +90,11 @@ export const NoteEditor = memo(function NoteEditor({ noteId, document, onChange,
         <ToolbarPlugin />
         <RichTextPlugin
           contentEditable={<ContentEditable className="note-content" aria-label="Note text" spellCheck />}
-          placeholder={<div className="note-placeholder">Write; “@” mentions an entity, “[[” links a note, select words in a source and press Cite.</div>}
+          placeholder={
+            <div className="note-placeholder">
+              Write; “@” mentions an entity, “[[” links a note, select words in a source and press Cite.
+            </div>
+          }
           ErrorBoundary={LexicalErrorBoundary}
         />
         <HistoryPlugin />

@@ -24,7 +24,12 @@ export function NoteLinkPlugin({ noteId }: { noteId: string }) {
   useEffect(() => {
     if (query === null) return;
     let current = true;
-    api().notes.list({}).then((list) => current && setNotes(list), () => undefined);
+    api()
+      .notes.list({})
+      .then(
+        (list) => current && setNotes(list),
+        () => undefined,
+      );
     return () => {
       current = false;
     };
@@ -38,7 +43,8 @@ export function NoteLinkPlugin({ noteId }: { noteId: string }) {
       .slice(0, 8)
       .map((n) => new TypeaheadOption(n.id, n.title, 'note', { kind: 'note', id: n.id }));
     const exact = notes.some((n) => foldForMatch(n.title) === q);
-    if (query.trim() && !exact) matches.push(new TypeaheadOption(`new:${query}`, `Create “${query.trim()}”`, 'new note', { kind: 'new-note', title: query.trim() }));
+    if (query.trim() && !exact)
+      matches.push(new TypeaheadOption(`new:${query}`, `Create “${query.trim()}”`, 'new note', { kind: 'new-note', title: query.trim() }));
     return matches;
   }, [notes, query, noteId]);
 

@@ -17,20 +17,40 @@ export function ToolbarPlugin() {
     editor.update(() => $setBlocksType($getSelection(), create));
   return (
     <div className="note-toolbar" role="toolbar" aria-label="Formatting">
-      <button type="button" title="Undo (Ctrl+Z)" onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}>↶</button>
-      <button type="button" title="Redo (Ctrl+Shift+Z)" onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}>↷</button>
+      <button type="button" title="Undo (Ctrl+Z)" onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}>
+        ↶
+      </button>
+      <button type="button" title="Redo (Ctrl+Shift+Z)" onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}>
+        ↷
+      </button>
       <span className="sep" />
       {FORMATS.map((f) => (
-        <button key={f.format} type="button" title={f.title} className={`fmt-${f.format}`} onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, f.format)}>
+        <button
+          key={f.format}
+          type="button"
+          title={f.title}
+          className={`fmt-${f.format}`}
+          onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, f.format)}
+        >
           {f.label}
         </button>
       ))}
       <span className="sep" />
-      <button type="button" title="Paragraph" onClick={block(() => $createParagraphNode())}>¶</button>
-      <button type="button" title="Heading (# )" onClick={block(() => $createHeadingNode('h2'))}>H</button>
-      <button type="button" title="Quote (> )" onClick={block(() => $createQuoteNode())}>“”</button>
-      <button type="button" title="Bulleted list (- )" onClick={() => editor.dispatchCommand(INSERT_UNORDERED_LIST_COMMAND, undefined)}>•</button>
-      <button type="button" title="Numbered list (1. )" onClick={() => editor.dispatchCommand(INSERT_ORDERED_LIST_COMMAND, undefined)}>1.</button>
+      <button type="button" title="Paragraph" onClick={block(() => $createParagraphNode())}>
+        ¶
+      </button>
+      <button type="button" title="Heading (# )" onClick={block(() => $createHeadingNode('h2'))}>
+        H
+      </button>
+      <button type="button" title="Quote (> )" onClick={block(() => $createQuoteNode())}>
+        “”
+      </button>
+      <button type="button" title="Bulleted list (- )" onClick={() => editor.dispatchCommand(INSERT_UNORDERED_LIST_COMMAND, undefined)}>
+        •
+      </button>
+      <button type="button" title="Numbered list (1. )" onClick={() => editor.dispatchCommand(INSERT_ORDERED_LIST_COMMAND, undefined)}>
+        1.
+      </button>
     </div>
   );
 }

@@ -3,7 +3,8 @@ import type { SaveResult, SerializedNoteDocument } from '../../../../../shared/n
 import { ApiError } from '../../../../../shared/errors';
 import { api } from '../../../api';
 
-export type SaveStatus = { kind: 'saved'; at: string } | { kind: 'dirty' } | { kind: 'saving' } | { kind: 'error'; message: string; retrying: boolean };
+export type SaveStatus =
+  { kind: 'saved'; at: string } | { kind: 'dirty' } | { kind: 'saving' } | { kind: 'error'; message: string; retrying: boolean };
 
 /** Commit within this long after typing pauses. */
 export const AUTOSAVE_DELAY_MS = 700;
@@ -43,8 +44,16 @@ export function useAutosave({ noteId, initialSaveCount, initialUpdatedAt, onSave
           // note was replaced meanwhile (a restored revision): then there is nothing to record.
           if (snapshot === 'close' && pending) {
             await api()
-              .notes.save({ id: noteId, document: (pending.document ??= pending.serialize()), baseSaveCount: saveCount.current, snapshot: 'close' })
-              .then((r) => (saveCount.current = r.saveCount), () => undefined);
+              .notes.save({
+                id: noteId,
+                document: (pending.document ??= pending.serialize()),
+                baseSaveCount: saveCount.current,
+                snapshot: 'close',
+              })
+              .then(
+                (r) => (saveCount.current = r.saveCount),
+                () => undefined,
+              );
           }
           return;
         }
@@ -70,7 +79,8 @@ export function useAutosave({ noteId, initialSaveCount, initialUpdatedAt, onSave
           return;
         }
         // Typing during the save left a newer generation behind: save it too.
-        if (latest.current && latest.current.generation > savedGeneration.current) timer.current = setTimeout(() => void flush(), AUTOSAVE_DELAY_MS);
+        if (latest.current && latest.current.generation > savedGeneration.current)
+          timer.current = setTimeout(() => void flush(), AUTOSAVE_DELAY_MS);
       };
       const next = (running.current ?? Promise.resolve()).then(run);
       running.current = next;

@@ -35,7 +35,10 @@ export function CiteControls({ route, sourceId, sourceTitle }: Props) {
     requestCite(request);
     void api()
       .notes.create({ title: `Notes on ${sourceTitle ?? sourceId}` })
-      .then((note) => navigate(withQuery(route, { note: note.id })), (e: Error) => setError(e.message));
+      .then(
+        (note) => navigate(withQuery(route, { note: note.id })),
+        (e: Error) => setError(e.message),
+      );
   };
 
   useEffect(() => {
@@ -61,7 +64,10 @@ export function CiteControls({ route, sourceId, sourceTitle }: Props) {
     const onDragStart = (e: DragEvent) => {
       const passage = selectionInPassage();
       if (!passage || !e.dataTransfer || !(e.target instanceof Node) || !document.querySelector('.passages')?.contains(e.target)) return;
-      e.dataTransfer.setData(CITE_DRAG_TYPE, JSON.stringify({ sourceId, passageAnchor: passage.anchor, start: passage.start, end: passage.end }));
+      e.dataTransfer.setData(
+        CITE_DRAG_TYPE,
+        JSON.stringify({ sourceId, passageAnchor: passage.anchor, start: passage.start, end: passage.end }),
+      );
       e.dataTransfer.effectAllowed = 'copy';
     };
     const closeMenu = (e: MouseEvent) => {
@@ -97,11 +103,19 @@ export function CiteControls({ route, sourceId, sourceTitle }: Props) {
       )}
       {menu && (
         <div className="cite-menu" role="menu" style={{ top: menu.y, left: menu.x }}>
-          <button type="button" role="menuitem" onClick={() => cite(menu.selection, false)}>Cite</button>
-          <button type="button" role="menuitem" onClick={() => cite(menu.selection, true)}>Cite with quote</button>
+          <button type="button" role="menuitem" onClick={() => cite(menu.selection, false)}>
+            Cite
+          </button>
+          <button type="button" role="menuitem" onClick={() => cite(menu.selection, true)}>
+            Cite with quote
+          </button>
         </div>
       )}
-      {error && <p className="error cite-error" role="alert">{error}</p>}
+      {error && (
+        <p className="error cite-error" role="alert">
+          {error}
+        </p>
+      )}
     </>
   );
 }

@@ -8,7 +8,13 @@ export function PassageCitationCount({ entry }: { entry: PassageCitations | unde
   if (!entry) return null;
   return (
     <span className="passage-citations">
-      <button type="button" className="citation-count" aria-expanded={open} title={`Cited ${entry.count} time(s) in ${entry.notes.length} note(s)`} onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        className="citation-count"
+        aria-expanded={open}
+        title={`Cited ${entry.count} time(s) in ${entry.notes.length} note(s)`}
+        onClick={() => setOpen(!open)}
+      >
         {entry.count}
       </button>
       {open && (

@@ -7,10 +7,12 @@ export function usePassageCitations(sourceId: string, refreshKey: string): Map<s
   const [byAnchor, setByAnchor] = useState(new Map<string, PassageCitations>());
   useEffect(() => {
     let current = true;
-    api().notes.passageCitations({ sourceId }).then(
-      (list) => current && setByAnchor(new Map(list.map((p) => [p.anchor, p]))),
-      () => undefined,
-    );
+    api()
+      .notes.passageCitations({ sourceId })
+      .then(
+        (list) => current && setByAnchor(new Map(list.map((p) => [p.anchor, p]))),
+        () => undefined,
+      );
     return () => {
       current = false;
     };
