@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 const electronOnly = {
@@ -7,9 +8,13 @@ const electronOnly = {
   message: 'Only the Electron shell (src/main/electron, src/main/index.ts, src/preload) may import electron.',
 };
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'crypto', 'better-sqlite3'];
+/** Layering by runtime, as in VS Code: each folder lists what it may not reach. */
+const forbid = (patterns, message) => ({
+  'no-restricted-imports': ['error', { paths: [electronOnly], patterns: [{ group: patterns, message }] }],
+});
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'native/**'] },
+  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'native/**', 'docs/screens/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -20,57 +25,69 @@ export default tseslint.config(
     },
   },
   {
-    // Layering by runtime, as in VS Code: the shared contract is platform-free.
-    files: ['src/shared/**'],
+    // Type-aware rules: a promise nobody awaits loses its error; a promise where a callback
+    // expects void (an event handler) runs unobserved.
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [electronOnly],
-          patterns: [
-            {
-              group: [...nodeBuiltins, 'react', 'lexical', '@lexical/*', '**/main/**', '**/renderer/**', '**/cli/**'],
-              message: 'src/shared must not depend on a runtime.',
-            },
-          ],
-        },
-      ],
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
     },
+  },
+  {
+    files: ['src/renderer/**/*.tsx', 'src/renderer/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    // The classic hook rules. The plugin's React Compiler rules (set-state-in-effect, refs) are
+    // for code compiled by the React Compiler, which this app does not use.
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+  },
+  {
+    files: ['src/shared/**'],
+    rules: forbid(
+      [...nodeBuiltins, 'react', 'lexical', '@lexical/*', '**/main/**', '**/renderer/**', '**/cli/**'],
+      'src/shared must not depend on a runtime.',
+    ),
   },
   {
     files: ['src/renderer/**', 'src/bridge/**'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [electronOnly],
-          patterns: [
-            {
-              group: [...nodeBuiltins, '**/main/**', '**/cli/**', '**/preload/**'],
-              message: 'The renderer reaches the services only through window.api.',
-            },
-          ],
-        },
-      ],
-    },
+    rules: forbid(
+      [...nodeBuiltins, '**/main/**', '**/cli/**', '**/preload/**'],
+      'The renderer reaches the services only through window.api.',
+    ),
   },
   {
-    files: ['src/main/services/**', 'src/main/loopback/**', 'src/cli/**'],
+    files: ['src/main/services/**'],
+    rules: forbid(
+      ['**/renderer/**', '**/electron/**', '**/loopback/**', '**/cli/**', '**/web/**'],
+      'Services are plain Node: they never reach into a shell, the CLI or the renderer.',
+    ),
+  },
+  {
+    files: ['src/main/loopback/**', 'src/main/web/**'],
+    rules: forbid(
+      ['**/renderer/**', '**/electron/**', '**/cli/**'],
+      'The loopback shell serves the services; it never imports another shell.',
+    ),
+  },
+  {
+    files: ['src/cli/**'],
+    rules: forbid(['**/renderer/**', '**/electron/**'], 'The CLI reaches the services; it never imports the renderer or Electron.'),
+  },
+  {
+    files: ['src/main/electron/**', 'src/main/index.ts', 'src/preload/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [electronOnly],
           patterns: [
             {
-              group: ['**/renderer/**', '**/electron/**'],
-              message: 'Services are plain Node and never reach into a shell or the renderer.',
+              group: ['**/loopback/**', '**/cli/**', '**/renderer/**'],
+              message: 'The Electron shell shares only src/main/web and the services.',
             },
           ],
         },
       ],
     },
   },
-  { files: ['src/main/electron/**', 'src/main/index.ts', 'src/preload/**'], rules: { 'no-restricted-imports': 'off' } },
 );

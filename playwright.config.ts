@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { OFFLINE_CHROMIUM_ARGS } from './src/main/services/browser/chromium';
 
 const chromium = process.env.SOURCEBOOK_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -14,15 +15,8 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: {
       executablePath: chromium,
-      // Without these, Chromium tries to reach Google at start-up; this machine has no network.
-      args: [
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-        '--disable-gpu',
-      ],
+      // The project's one list of offline flags: no DNS lookup, no connection beyond loopback.
+      args: ['--no-sandbox', '--disable-gpu', ...OFFLINE_CHROMIUM_ARGS],
     },
     viewport: { width: 1400, height: 900 },
     trace: 'off',

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openNotebook } from '../src/main/services/notebook';
 import { startApp, stopApp } from '../tests/e2e/fixtures';
+import { OFFLINE_CHROMIUM_ARGS } from '../src/main/services/browser/chromium';
 
 const resourcesDir = path.resolve(import.meta.dirname, '../resources');
 const runs = 5;
@@ -34,7 +35,7 @@ const paintMs: number[] = [];
 const serveMs: number[] = [];
 const browser = await chromium.launch({
   executablePath: process.env.SOURCEBOOK_CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-gpu'],
+  args: ['--no-sandbox', '--disable-gpu', ...OFFLINE_CHROMIUM_ARGS],
 });
 for (let i = 0; i < runs; i++) {
   const t = performance.now();

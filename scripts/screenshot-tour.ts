@@ -5,13 +5,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startApp, stopApp } from '../tests/e2e/fixtures';
 import { NotePage } from '../tests/e2e/pages/NotePage';
+import { OFFLINE_CHROMIUM_ARGS } from '../src/main/services/browser/chromium';
 
 const outDir = path.resolve(process.argv[2] ?? 'screenshots');
 fs.mkdirSync(outDir, { recursive: true });
 const app = await startApp();
 const browser = await chromium.launch({
   executablePath: process.env.SOURCEBOOK_CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-gpu'],
+  args: ['--no-sandbox', '--disable-gpu', ...OFFLINE_CHROMIUM_ARGS],
 });
 const shot = async (page: import('@playwright/test').Page, name: string) => {
   await page.waitForTimeout(500);

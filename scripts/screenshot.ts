@@ -4,6 +4,7 @@ import { chromium } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startApp, stopApp } from '../tests/e2e/fixtures';
+import { OFFLINE_CHROMIUM_ARGS } from '../src/main/services/browser/chromium';
 
 const outDir = path.resolve(process.argv[2] ?? 'screenshots');
 const hashes = process.argv.slice(3).length ? process.argv.slice(3) : ['#/library', '#/source/seed-000?entity=mss', '#/entities'];
@@ -12,7 +13,7 @@ fs.mkdirSync(outDir, { recursive: true });
 const app = await startApp();
 const browser = await chromium.launch({
   executablePath: process.env.SOURCEBOOK_CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-gpu'],
+  args: ['--no-sandbox', '--disable-gpu', ...OFFLINE_CHROMIUM_ARGS],
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

@@ -3,16 +3,9 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { startLoopbackShell } from '../../main/loopback/server';
+import { findChromium, OFFLINE_CHROMIUM_ARGS, rootSandboxArgs } from '../../main/services/browser/chromium';
 import { PACKAGE_ROOT } from '../context';
 import type { Command } from './types';
-
-const BROWSERS = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-];
 
 function electronBinary(): string | undefined {
   try {
@@ -21,11 +14,6 @@ function electronBinary(): string | undefined {
   } catch {
     return undefined; // The package throws when its binary was never downloaded, as on offline machines.
   }
-}
-
-function findBrowser(): string | undefined {
-  const fromEnv = process.env.SOURCEBOOK_BROWSER;
-  return [fromEnv, ...BROWSERS].find((p): p is string => !!p && fs.existsSync(p));
 }
 
 const hasDisplay = () => process.platform !== 'linux' || !!(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
@@ -67,22 +55,13 @@ export const openCommand: Command = {
       ctx.out('Press Ctrl-C to stop.');
     }
 
-    const browser = findBrowser();
+    const browser = findChromium();
     if (!options['no-open'] && hasDisplay() && browser) {
       const profile = path.join(ctx.dataDir, 'browser-profile');
-      const child = spawn(
-        browser,
-        [
-          `--app=${shell.url}`,
-          `--user-data-dir=${profile}`,
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-        ],
-        { stdio: 'ignore', detached: false },
-      );
+      const child = spawn(browser, [`--app=${shell.url}`, `--user-data-dir=${profile}`, ...OFFLINE_CHROMIUM_ARGS, ...rootSandboxArgs()], {
+        stdio: 'ignore',
+        detached: false,
+      });
       child.on('exit', () => void shell.close().then(() => process.exit(0)));
     } else if (!options['no-open'] && !ctx.json) {
       ctx.out(

@@ -3,21 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ApiError } from '../../../shared/errors';
+import { findChromium, OFFLINE_CHROMIUM_ARGS, rootSandboxArgs } from '../browser/chromium';
+
+export { findChromium };
 
 /** Turns a self-contained HTML page into PDF bytes; the Electron shell passes printToPDF instead. */
 export type PrintToPdf = (html: string) => Promise<Uint8Array>;
-
-const BROWSERS = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-];
-
-export function findChromium(): string | undefined {
-  return [process.env.SOURCEBOOK_BROWSER, ...BROWSERS].find((p): p is string => !!p && fs.existsSync(p));
-}
 
 /**
  * Prints with the system Chromium in headless mode, in a throw-away profile so a running browser's
@@ -35,16 +26,11 @@ export function chromiumPrintToPdf(browser = findChromium(), timeoutMs = 60_000)
       const args = [
         '--headless',
         '--disable-gpu',
-        '--no-first-run',
-        '--no-default-browser-check',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-extensions',
+        ...OFFLINE_CHROMIUM_ARGS,
         '--no-pdf-header-footer',
         `--user-data-dir=${path.join(dir, 'profile')}`,
         `--print-to-pdf=${output}`,
-        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+        ...rootSandboxArgs(),
         `file://${input}`,
       ];
       await new Promise<void>((resolve, reject) => {

@@ -17,6 +17,7 @@ export function useLoad<T>(load: () => Promise<T>, key: string): Loaded<T> & { r
       current = false;
     };
     // `key` names everything `load` depends on, so the effect reruns exactly when the data would differ.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `load` is a new closure every render; `key` stands for it
   }, [key, generation]);
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   return { ...state, reload };

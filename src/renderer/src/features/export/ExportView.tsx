@@ -44,6 +44,7 @@ function usePreview(noteIds: string[], title: string, options: ExportOptions): P
       clearTimeout(timer);
     };
     // `key` serialises every input of the preview.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the inputs are new arrays each render; `key` is their value
   }, [key]);
   return state;
 }

@@ -79,6 +79,7 @@ export const NoteEditor = memo(function NoteEditor({ noteId, document, onChange,
       },
     }),
     // A new note id is a new editor; the document is only its starting point.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- later documents come from the editor itself
     [noteId],
   );
 

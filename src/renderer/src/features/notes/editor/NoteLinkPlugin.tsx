@@ -21,8 +21,10 @@ export function NoteLinkPlugin({ noteId }: { noteId: string }) {
   const [query, setQuery] = useState<string | null>(null);
   const [notes, setNotes] = useState<NoteSummary[]>([]);
 
+  // The note list is read when the popup opens, not on every keystroke.
+  const open = query !== null;
   useEffect(() => {
-    if (query === null) return;
+    if (!open) return;
     let current = true;
     api()
       .notes.list({})
@@ -33,7 +35,7 @@ export function NoteLinkPlugin({ noteId }: { noteId: string }) {
     return () => {
       current = false;
     };
-  }, [query === null]);
+  }, [open]);
 
   const options = useMemo(() => {
     if (query === null) return [];
