@@ -86,7 +86,7 @@ for (const format of ['md', 'html', 'docx', 'pdf', 'zip']) {
   let bytes = 0;
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
-    const result = await notebook.dispatch('export.run', { report, format, options: { style: values.style } });
+    const result = await notebook.host.export.run({ report, format, options: { style: values.style } });
     times.push(performance.now() - t);
     bytes = result.bytes;
     if (process.env.BENCH_EXPORT_DUMP)

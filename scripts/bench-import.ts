@@ -127,7 +127,7 @@ lag.enable();
 const eluStart = performance.eventLoopUtilization();
 for (const format of FORMATS) {
   const started = performance.now();
-  const summary = (await notebook.dispatch('imports.importPaths', { paths: [path.join(corpus, format)] })) as ImportSummary;
+  const summary = (await notebook.host.imports.importPaths({ paths: [path.join(corpus, format)] })) as ImportSummary;
   const seconds = (performance.now() - started) / 1000;
   const mb = bytesByFormat.get(format)! / 1048576;
   const docs = summary.imported.length;

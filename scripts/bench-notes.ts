@@ -13,6 +13,7 @@ import readline from 'node:readline';
 import { openNotebook } from '../src/main/services/notebook';
 import type { CitationPayload, NoteDetail, SerializedNoteNode } from '../src/shared/notes';
 import { NOTE_NODE } from '../src/shared/notes';
+import { OFFLINE_CHROMIUM_ARGS } from '../src/main/services/browser/chromium';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const WORDS = 20_000;
@@ -56,7 +57,7 @@ async function prepare(dataDir: string) {
     const { sourceId, p } = passages[i % passages.length]!;
     const start = (i * 7) % Math.max(1, p.text.length - 30);
     citations.push(
-      (await notebook.dispatch('notes.makeCitation', { sourceId, passageAnchor: p.anchor, start, end: start + 25 })) as CitationPayload,
+      (await notebook.host.notes.makeCitation({ sourceId, passageAnchor: p.anchor, start, end: start + 25 })) as CitationPayload,
     );
   }
   const vocabulary =
@@ -71,12 +72,12 @@ async function prepare(dataDir: string) {
     ]),
   );
   const document = { root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: blocks } };
-  const note = (await notebook.dispatch('notes.create', { title: 'Benchmark note' })) as NoteDetail;
+  const note = (await notebook.host.notes.create({ title: 'Benchmark note' })) as NoteDetail;
   const saveTimes: number[] = [];
   for (let i = 0; i < 7; i++) {
     (blocks[0]!.children![0] as { text: string }).text = `Edit ${i} `.repeat(5);
     const started = performance.now();
-    await notebook.dispatch('notes.save', { id: note.id, document });
+    await notebook.host.notes.save({ id: note.id, document });
     saveTimes.push(performance.now() - started);
   }
   notebook.close();
@@ -102,7 +103,7 @@ async function main() {
   const server = await startServer(dataDir);
   const browser = await chromium.launch({
     executablePath: process.env.SOURCEBOOK_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    args: ['--no-sandbox', '--disable-gpu', ...OFFLINE_CHROMIUM_ARGS],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

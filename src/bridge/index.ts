@@ -1,4 +1,4 @@
-import { events, makeApi, unwrapEnvelope, type Envelope } from '../shared/contract';
+import { eventNames, httpCallPath, HTTP_EVENTS_PATH, makeApi, unwrapEnvelope, type Envelope } from '../shared/contract';
 import { ApiError } from '../shared/errors';
 
 /**
@@ -10,8 +10,8 @@ const listeners = new Map<string, Set<(payload: unknown) => void>>();
 
 function ensureEvents(): EventSource {
   if (source) return source;
-  source = new EventSource('/api/events');
-  for (const name of Object.keys(events)) {
+  source = new EventSource(HTTP_EVENTS_PATH);
+  for (const name of eventNames()) {
     source.addEventListener(name, (message) => {
       const payload: unknown = JSON.parse((message as MessageEvent<string>).data);
       listeners.get(name)?.forEach((listener) => listener(payload));
@@ -24,7 +24,7 @@ const api = makeApi(
   async (wire, input) => {
     let response: Response;
     try {
-      response = await fetch(`/api/${encodeURIComponent(wire)}`, {
+      response = await fetch(httpCallPath(wire), {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(input),

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { HostApi } from '../shared/contract';
 import { openNotebook, type Notebook } from '../main/services/notebook';
 import { defaultDataDir } from '../main/services/paths';
 
@@ -10,8 +11,8 @@ export interface CliContext {
   json: boolean;
   out: (line: string) => void;
   notebook(): Notebook;
-  /** Calls a contract call exactly as the renderer would: same validation, same errors. */
-  call<T>(wire: string, input: unknown): Promise<T>;
+  /** The contract, typed, exactly as the renderer calls it: same validation, same errors. */
+  readonly host: HostApi;
 }
 
 export function createContext(options: { dataDir?: string; json: boolean }): CliContext & { close(): void } {
@@ -23,7 +24,10 @@ export function createContext(options: { dataDir?: string; json: boolean }): Cli
     json: options.json,
     out: (line) => process.stdout.write(line + '\n'),
     notebook,
-    call: async <T>(wire: string, input: unknown) => (await notebook().dispatch(wire, input)) as T,
+    // Opening the notebook waits until a command first calls it, so `help` never touches the disk.
+    get host() {
+      return notebook().host;
+    },
     close: () => opened?.close(),
   };
 }

@@ -86,3 +86,10 @@ export interface TaskProgress {
   total: number;
   finished: boolean;
 }
+
+/**
+ * What changed in the notebook, as the `changed` event tells every window and service. It is read
+ * from the store's change log, so a commit by another process (the CLI, a second window) is told
+ * the same way as one made here.
+ */
+export type Change = { kind: 'source'; sourceId: string } | { kind: 'entity'; entityId: string } | { kind: 'note'; noteId: string };

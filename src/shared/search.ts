@@ -73,7 +73,7 @@ export interface SearchStatus {
   message: string | null;
 }
 
-/** A note as search needs it; the notes feature supplies these (see SearchService.setNoteProvider). */
+/** A note as search needs it: read from the note table by the index loader. */
 export interface NoteSearchDoc {
   id: string;
   title: string;

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { reanchorCitationsForSource } from '../../src/main/services/notes';
 import type { Notebook } from '../../src/main/services/notebook';
-import { repositories } from '../../src/main/services/store/repositories';
+import { createStore } from '../../src/main/services/store/store';
 import { DATABASE_FILE } from '../../src/main/services/store/db';
 import { addEditedVersion } from '../unit/notes/helpers';
 import { expect, test } from './fixtures';
@@ -17,9 +17,10 @@ function editSourceText(dataDir: string, sourceId: string, edit: (text: string) 
   const db = new Database(path.join(dataDir, DATABASE_FILE));
   db.pragma('busy_timeout = 5000');
   try {
-    const notebook = { db, repos: repositories(db) } as unknown as Notebook;
+    const store = createStore(db);
+    const notebook = { db, repos: store.repos, store } as unknown as Notebook;
     addEditedVersion(notebook, sourceId, edit);
-    return reanchorCitationsForSource(notebook, sourceId);
+    return reanchorCitationsForSource(notebook.store, sourceId);
   } finally {
     db.close();
   }

@@ -1,4 +1,4 @@
-import type { EntityDetail, EntitySummary } from '../../shared/domain';
+import type { EntityType } from '../../shared/domain';
 import { table } from '../format';
 import type { Command } from './types';
 
@@ -8,7 +8,8 @@ export const entitiesCommand: Command = {
   summary: 'List entities with their mention counts.',
   options: { type: { type: 'string', description: 'only this type' } },
   async run(ctx, _, options) {
-    const list = await ctx.call<EntitySummary[]>('entities.list', options.type === undefined ? {} : { type: options.type });
+    // The contract validates the user's words at dispatch; an unknown type comes back as a clear error.
+    const list = await ctx.host.entities.list(options.type === undefined ? {} : { type: options.type as EntityType });
     if (ctx.json) return ctx.out(JSON.stringify(list, null, 2));
     ctx.out(table([['ID', 'TYPE', 'NAME', 'MENTIONS'], ...list.map((e) => [e.id, e.type, e.name, String(e.mentionCount)])]));
   },
@@ -21,8 +22,8 @@ export const entityCommand: Command = {
   options: { mentions: { type: 'boolean', description: 'include every mention with its context' } },
   async run(ctx, positionals, options) {
     const ref = positionals.join(' ');
-    const { id } = await ctx.call<EntitySummary>('entities.resolve', { ref });
-    const detail = await ctx.call<EntityDetail>('entities.get', { id });
+    const { id } = await ctx.host.entities.resolve({ ref });
+    const detail = await ctx.host.entities.get({ id });
     const withMentions = options.mentions === true;
     if (ctx.json) {
       const { mentions, ...summary } = detail;

@@ -2,7 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ReportModelSchema } from '../../shared/contract/exports';
 import { ApiError } from '../../shared/errors';
-import { BIBLIOGRAPHY_FORMATS, CITATION_STYLES, EXPORT_FORMATS, type CitationCheck, type ExportResult } from '../../shared/export';
+import {
+  BIBLIOGRAPHY_FORMATS,
+  CITATION_STYLES,
+  EXPORT_FORMATS,
+  type BibliographyFormat,
+  type CitationCheck,
+  type CitationStyle,
+  type ExportFormat,
+  type ExportOptions,
+  type ReportModel,
+} from '../../shared/export';
 import type { Command } from './types';
 
 /** Writes next to nothing but the named file: a temporary sibling renamed into place, never half a file. */
@@ -22,7 +32,7 @@ function problemLines(check: CitationCheck): string[] {
   );
 }
 
-function readModel(file: string): unknown {
+function readModel(file: string): ReportModel {
   let raw: unknown;
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -53,30 +63,31 @@ export const exportCommand: Command = {
     strict: { type: 'boolean', description: 'refuse to write when a citation is orphaned, moved or needs review' },
   },
   async run(ctx, positionals, options) {
-    const format = options.format as string | undefined;
+    const format = options.format as ExportFormat | undefined;
     if (!format) throw new ApiError('invalid_input', `--format is required (${EXPORT_FORMATS.join(', ')}).`);
     const output = options.output as string | undefined;
     if (!output) throw new ApiError('invalid_input', '-o FILE is required: exports are written only where you say.');
-    const what = options.model
+    // What the user typed is checked by the contract at dispatch (unknown formats, a bad model file).
+    const what: { report: ReportModel } | { noteIds: string[]; title?: string } = options.model
       ? { report: readModel(options.model as string) }
-      : { noteIds: positionals, ...(options.title ? { title: options.title } : {}) };
+      : { noteIds: positionals, ...(typeof options.title === 'string' ? { title: options.title } : {}) };
     if (!options.model && positionals.length === 0)
       throw new ApiError('invalid_input', 'Name at least one note id (see `sourcebook notes`), or give --model.');
-    const exportOptions = {
-      ...(options.style ? { style: options.style } : {}),
+    const exportOptions: Partial<ExportOptions> = {
+      ...(options.style ? { style: options.style as CitationStyle } : {}),
       notes: options.endnotes ? 'endnotes' : 'footnotes',
       includeBibliography: options['no-bibliography'] !== true,
       includeQuotes: options['no-quotes'] !== true,
     };
     if (options.strict) {
-      const check = await ctx.call<CitationCheck>('export.check', what);
+      const check = await ctx.host.export.check(what);
       if (check.problems.length)
         throw new ApiError(
           'conflict',
           `${check.problems.length} citation(s) need attention; nothing written:\n${problemLines(check).join('\n')}`,
         );
     }
-    const result = await ctx.call<ExportResult>('export.run', { ...what, format, options: exportOptions });
+    const result = await ctx.host.export.run({ ...what, format, options: exportOptions });
     const file = writeAtomically(output, Buffer.from(result.base64, 'base64'));
     if (ctx.json) return ctx.out(JSON.stringify({ file, bytes: result.bytes, mediaType: result.mediaType, check: result.check }, null, 2));
     ctx.out(
@@ -110,11 +121,11 @@ export const bibliographyCommand: Command = {
             .filter(Boolean)
         : undefined;
     const input = {
-      format: options.format,
+      format: options.format as BibliographyFormat,
       ...(list(options.sources) ? { sourceIds: list(options.sources) } : {}),
       ...(list(options.notes) ? { noteIds: list(options.notes) } : {}),
     };
-    const result = await ctx.call<{ text: string; count: number; fileName: string }>('export.bibliography', input);
+    const result = await ctx.host.export.bibliography(input);
     if (!options.output) return void process.stdout.write(result.text);
     const file = writeAtomically(options.output as string, result.text);
     if (ctx.json) return ctx.out(JSON.stringify({ file, count: result.count }));

@@ -20,14 +20,14 @@ export const importCommand: Command = {
       if (!ctx.json && process.stderr.isTTY && /^import:[^:]+$/.test(p.task)) process.stderr.write(`\r${p.label}${p.finished ? '\n' : ''}`);
     });
     const jobId = `cli-${process.pid}-${Date.now()}`;
-    const stop = () => void ctx.call('imports.cancel', { jobId });
+    const stop = () => void ctx.host.imports.cancel({ jobId });
     process.once('SIGINT', stop);
     let summary: ImportSummary;
     try {
-      summary = await ctx.call<ImportSummary>('imports.importPaths', {
+      summary = await ctx.host.imports.importPaths({
         jobId,
         paths: positionals,
-        ...(options['new-version-of'] ? { newVersionOf: options['new-version-of'] } : {}),
+        ...(typeof options['new-version-of'] === 'string' ? { newVersionOf: options['new-version-of'] } : {}),
         ...(maxMb ? { maxFileBytes: Math.round(maxMb * 1024 * 1024) } : {}),
       });
     } finally {

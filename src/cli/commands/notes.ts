@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../shared/errors';
-import type { NoteDetail, NoteSummary } from '../../shared/notes';
+import type { NoteDetail } from '../../shared/notes';
 import { table } from '../format';
 import type { Command } from './types';
 
@@ -14,7 +14,7 @@ export const notesCommand: Command = {
     tag: { type: 'string', description: 'only notes with this tag' },
   },
   async run(ctx, _, options) {
-    const list = await ctx.call<NoteSummary[]>('notes.list', {
+    const list = await ctx.host.notes.list({
       ...(options.trash === true ? { trash: true } : {}),
       ...(typeof options.tag === 'string' ? { tag: options.tag } : {}),
     });
@@ -60,8 +60,8 @@ export const noteCommand: Command = {
         } catch (error) {
           throw new ApiError('invalid_input', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
         }
-        note = await ctx.call<NoteDetail>('notes.createFromMarkdown', { title, markdown });
-      } else note = await ctx.call<NoteDetail>('notes.create', { title });
+        note = await ctx.host.notes.createFromMarkdown({ title, markdown });
+      } else note = await ctx.host.notes.create({ title });
       if (ctx.json) return ctx.out(JSON.stringify(note, null, 2));
       return ctx.out(
         `Created note ${note.id} "${note.title}"${file ? ` from ${path.basename(file)} (${note.plainText.split(/\s+/).filter(Boolean).length} words)` : ''}.`,
@@ -69,10 +69,10 @@ export const noteCommand: Command = {
     }
     if (!first) throw new ApiError('invalid_input', 'name a note id, or use `note create --title "…"`');
     if (options.markdown === true) {
-      const { markdown } = await ctx.call<{ markdown: string }>('notes.markdown', { id: first });
+      const { markdown } = await ctx.host.notes.markdown({ id: first });
       return ctx.out(ctx.json ? JSON.stringify({ id: first, markdown }) : markdown.trimEnd());
     }
-    const note = await ctx.call<NoteDetail>('notes.get', { id: first });
+    const note = await ctx.host.notes.get({ id: first });
     if (ctx.json) return ctx.out(JSON.stringify(note, null, 2));
     ctx.out(
       `${note.title}\n  id: ${note.id}\n  tags: ${note.tags.join(', ') || 'none'}\n  updated: ${note.updatedAt}${note.deletedAt ? '\n  in the trash' : ''}`,

@@ -1,5 +1,5 @@
 import { ApiError } from '../../shared/errors';
-import type { SearchHit, SearchResponse } from '../../shared/search';
+import type { SearchHit } from '../../shared/search';
 import type { Command } from './types';
 
 const KIND_LABEL: Record<SearchHit['kind'], string> = { passage: 'Passages', source: 'Sources', entity: 'Entities', note: 'Notes' };
@@ -31,7 +31,7 @@ export const searchCommand: Command = {
     const limit = options.limit === undefined ? undefined : Number(options.limit);
     if (limit !== undefined && (!Number.isInteger(limit) || limit < 1))
       throw new ApiError('invalid_input', `--limit must be a whole number of at least 1 (got "${String(options.limit)}").`);
-    const response = await ctx.call<SearchResponse>('search.query', limit === undefined ? { q } : { q, limit });
+    const response = await ctx.host.search.query(limit === undefined ? { q } : { q, limit });
     if (ctx.json) return ctx.out(JSON.stringify(response, null, 2));
     for (const problem of response.problems) ctx.out(`! ${problem}`);
     if (response.groups.length === 0) return ctx.out(`No results for "${q}".`);

@@ -1,4 +1,4 @@
-import type { SourceDetail, SourceSummary } from '../../shared/domain';
+import { ApiError } from '../../shared/errors';
 import { orUnknown, table } from '../format';
 import type { Command } from './types';
 
@@ -7,7 +7,7 @@ export const sourcesCommand: Command = {
   usage: 'sources [--json]',
   summary: 'List the sources in the notebook.',
   async run(ctx) {
-    const list = await ctx.call<SourceSummary[]>('sources.list', {});
+    const list = await ctx.host.sources.list({});
     if (ctx.json) return ctx.out(JSON.stringify(list, null, 2));
     ctx.out(
       table([
@@ -30,7 +30,8 @@ export const sourceCommand: Command = {
   summary: 'Show one source, with --passages its numbered passages.',
   options: { passages: { type: 'boolean', description: 'include the passages' } },
   async run(ctx, [id], options) {
-    const detail = await ctx.call<SourceDetail>('sources.get', { id });
+    if (!id) throw new ApiError('invalid_input', 'name a source id (see `sourcebook sources`)');
+    const detail = await ctx.host.sources.get({ id });
     const withPassages = options.passages === true;
     if (ctx.json) {
       const { passages, ...summary } = detail;

@@ -1,11 +1,11 @@
 import { app, BrowserWindow, ipcMain, dialog, session, shell, type WebContents } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
-import { contract, events, ipcChannel, ipcEventChannel, wireName, type Envelope } from '../../shared/contract';
+import { allCalls, eventNames, ipcChannel, ipcEventChannel, type Envelope } from '../../shared/contract';
 import { ApiError } from '../../shared/errors';
 import { openNotebook, type Notebook } from '../services/notebook';
 import { defaultDataDir } from '../services/paths';
-import { CONTENT_SECURITY_POLICY } from '../loopback/security';
+import { CONTENT_SECURITY_POLICY } from '../web/security';
 
 const EXTERNAL_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 
@@ -60,25 +60,22 @@ async function openExternally(window: BrowserWindow, url: string): Promise<void>
 }
 
 function bindContract(notebook: Notebook, window: BrowserWindow): void {
-  for (const [domain, calls] of Object.entries(contract)) {
-    for (const [name, spec] of Object.entries(calls as Record<string, { hostOnly?: boolean }>)) {
-      if (spec.hostOnly) continue; // never reachable from a page, so not even bound
-      const wire = wireName(domain, name);
-      ipcMain.handle(ipcChannel(wire), async (event, input: unknown): Promise<Envelope> => {
-        // Only our own window's top frame may call in; anything else is refused before validation.
-        if (event.sender !== window.webContents || event.senderFrame !== window.webContents.mainFrame) {
-          return { error: { code: 'invalid_input', message: 'Refused: unknown sender.' } };
-        }
-        try {
-          return { result: (await notebook.dispatch(wire, input, 'window')) ?? null };
-        } catch (error) {
-          return { error: ApiError.from(error).toJSON() };
-        }
-      });
-    }
+  for (const { wire, spec } of allCalls()) {
+    if (spec.hostOnly) continue; // never reachable from a page, so not even bound
+    ipcMain.handle(ipcChannel(wire), async (event, input: unknown): Promise<Envelope> => {
+      // Only our own window's top frame may call in; anything else is refused before validation.
+      if (event.sender !== window.webContents || event.senderFrame !== window.webContents.mainFrame) {
+        return { error: { code: 'invalid_input', message: 'Refused: unknown sender.' } };
+      }
+      try {
+        return { result: (await notebook.dispatch(wire, input, 'window')) ?? null };
+      } catch (error) {
+        return { error: ApiError.from(error).toJSON() };
+      }
+    });
   }
-  for (const name of Object.keys(events)) {
-    notebook.on(name as keyof typeof events, (payload) => {
+  for (const name of eventNames()) {
+    notebook.on(name, (payload) => {
       if (!window.isDestroyed()) window.webContents.send(ipcEventChannel(name), payload);
     });
   }

@@ -3,8 +3,9 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { ApiError } from '../../shared/errors';
+import { eventNames, HTTP_API_PREFIX, HTTP_EVENTS_PATH } from '../../shared/contract';
 import type { Notebook } from '../services/notebook';
-import { SECURITY_HEADERS } from './security';
+import { SECURITY_HEADERS } from '../web/security';
 
 export interface LoopbackOptions {
   notebook: Notebook;
@@ -115,14 +116,14 @@ export async function startLoopbackShell(options: LoopbackOptions): Promise<Loop
       return send(res, 403, 'Open Sourcebook with the URL it printed when it started.');
     }
 
-    if (url.pathname.startsWith('/api/')) {
+    if (url.pathname.startsWith(HTTP_API_PREFIX)) {
       // Browsers omit Origin on same-origin GETs such as EventSource, so only a foreign one is refused there.
       const foreign = req.headers.origin !== undefined && req.headers.origin !== origin;
-      if (url.pathname === '/api/events' && req.method === 'GET' && !foreign) return streamEvents(req, res);
+      if (url.pathname === HTTP_EVENTS_PATH && req.method === 'GET' && !foreign) return streamEvents(req, res);
       if (req.headers.origin !== origin) return send(res, 403, 'Cross-origin request refused.');
       if (req.method !== 'POST') return send(res, 405, 'Method not allowed.');
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'JSON only.');
-      const wire = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const wire = decodeURIComponent(url.pathname.slice(HTTP_API_PREFIX.length));
       try {
         const body = await readBody(req);
         const input: unknown = body ? JSON.parse(body) : {};
@@ -149,10 +150,13 @@ export async function startLoopbackShell(options: LoopbackOptions): Promise<Loop
   function streamEvents(req: http.IncomingMessage, res: http.ServerResponse) {
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
     res.write(': connected\n\n');
-    const off = options.notebook.on('progress', (payload) => {
-      res.write(`event: progress\ndata: ${JSON.stringify(payload)}\n\n`);
-    });
-    req.on('close', off);
+    // Every contract event goes to the page: progress, and `changed` so open views refresh.
+    const offs = eventNames().map((name) =>
+      options.notebook.on(name, (payload) => {
+        res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
+      }),
+    );
+    req.on('close', () => offs.forEach((off) => off()));
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -1,15 +1,17 @@
-import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import type { z } from 'zod';
-import { findCall, type EventName, type EventPayload, type Handlers } from '../../shared/contract';
+import { findCall, makeApi, type Caller, type EventName, type EventPayload, type Handlers, type HostApi } from '../../shared/contract';
 import { ApiError } from '../../shared/errors';
 import { seedIfEmpty, type SeedResult } from './corpus/seed';
 import { DATABASE_FILE, openDatabase, type Db } from './store/db';
-import { repositories, type Repositories } from './store/repositories';
+import type { Repositories } from './store/repositories';
+import { createStore, type Store } from './store/store';
+import { createChangeFeed, type ChangeFeed } from './store/changeFeed';
+import { asStoreError } from './store/errors';
+import { createEventHub } from './events';
 import { entityHandlers } from './handlers/entities';
 import { sourceHandlers } from './handlers/sources';
 import { noteHandlers } from './notes';
-import { createChangeBus, type ChangeBus } from './changes';
 import { createSearchService, type SearchService } from './search/service';
 import { searchHandlers } from './search/handlers';
 import { createExportService } from './export/service';
@@ -17,30 +19,35 @@ import type { PrintToPdf } from './export/render-pdf';
 import { exportHandlers } from './export/handlers';
 import { importHandlers } from './import/handlers';
 
-/** Who is calling: the app window may not make host-only calls (see CallSpec.hostOnly). */
-export type Caller = 'host' | 'window';
-
 export interface NotebookOptions {
   dataDir: string;
   resourcesDir: string;
   nativeBinding?: string;
   /** The desktop shell prints with Electron's own Chromium; elsewhere the system Chromium is used. */
   printToPdf?: PrintToPdf;
+  /** How often to look for commits by other processes (ms). */
+  changePollMs?: number;
 }
 
 export interface Notebook {
   readonly db: Db;
+  readonly store: Store;
   readonly repos: Repositories;
   readonly handlers: Handlers;
   readonly seed: SeedResult;
   readonly dataDir: string;
   readonly resourcesDir: string;
-  /** Committed changes, for derived data such as the search index. */
-  readonly changes: ChangeBus;
-  /** The search index, kept in a worker and current with `changes`. */
+  /** The store's change log as seen from here; `changed` events come from it. */
+  readonly changes: ChangeFeed;
+  /** The search index, kept in a worker and current with `changed` events. */
   readonly search: SearchService;
-  /** The single entry point every shell uses: validates the raw input, then runs the handler. */
-  dispatch(wire: string, rawInput: unknown, caller?: Caller): Promise<unknown>;
+  /** Every call, host-only ones included, typed by the contract: what the CLI, scripts and tests use. */
+  readonly host: HostApi;
+  /**
+   * The single entry point every shell uses: validates the raw input, then runs the handler.
+   * The caller is named by the shell that received the call: a window may not make host-only calls.
+   */
+  dispatch(wire: string, rawInput: unknown, caller: Caller): Promise<unknown>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   close(): void;
@@ -61,36 +68,33 @@ function describeIssues(error: z.ZodError): string {
 }
 
 export function openNotebook(options: NotebookOptions): Notebook {
-  const db = openDatabase(path.join(options.dataDir, DATABASE_FILE), { nativeBinding: options.nativeBinding });
-  const repos = repositories(db);
+  const dbFile = path.join(options.dataDir, DATABASE_FILE);
+  const db = openDatabase(dbFile, { nativeBinding: options.nativeBinding });
+  const events = createEventHub();
+  let feed: ChangeFeed;
   let seed: SeedResult;
+  let store: Store;
   try {
-    seed = seedIfEmpty(db, repos, path.join(options.resourcesDir, 'seed'));
+    feed = createChangeFeed(db, (changes) => events.emit('changed', { changes }), { intervalMs: options.changePollMs });
+    store = createStore(db, () => feed.poll());
+    seed = seedIfEmpty(store, path.join(options.resourcesDir, 'seed'));
   } catch (error) {
     db.close();
     throw error;
   }
-  const emitter = new EventEmitter();
-  const changes = createChangeBus();
-  const search = createSearchService({
-    dataDir: options.dataDir,
-    dbFile: path.join(options.dataDir, DATABASE_FILE),
-    nativeBinding: options.nativeBinding,
-    changes,
-    onProgress: (progress) => emitter.emit('progress', progress),
-  });
+  const { repos } = store;
+  const search = createSearchService({ dataDir: options.dataDir, dbFile, nativeBinding: options.nativeBinding, events });
   const handlers: Handlers = {
     sources: sourceHandlers(repos),
     entities: entityHandlers(repos),
-    notes: noteHandlers({ db, repos, changes }),
+    notes: noteHandlers({ store }),
     search: searchHandlers(search),
     imports: importHandlers({
-      db,
-      repos,
+      store,
       dataDir: options.dataDir,
-      changes,
+      events,
+      noticeCommits: () => feed.poll(),
       nativeBinding: options.nativeBinding,
-      emit: (event, payload) => emitter.emit(event, payload),
     }),
     export: exportHandlers(
       createExportService({
@@ -98,40 +102,42 @@ export function openNotebook(options: NotebookOptions): Notebook {
         resourcesDir: options.resourcesDir,
         getNote: (id) => handlers.notes.get({ id }),
         printToPdf: options.printToPdf,
-        progress: (progress) => emitter.emit('progress', progress),
+        progress: (progress) => events.emit('progress', progress),
       }),
     ),
   };
 
+  async function dispatch(wire: string, rawInput: unknown, caller: Caller): Promise<unknown> {
+    const found = findCall(wire);
+    if (!found) throw new ApiError('invalid_input', `Unknown call "${wire}".`);
+    if (found.spec.hostOnly && caller !== 'host') throw new ApiError('invalid_input', `"${wire}" is not available to the app window.`);
+    const parsed = found.spec.input.safeParse(rawInput ?? {});
+    if (!parsed.success) throw new ApiError('invalid_input', `${wire}: ${describeIssues(parsed.error)}`);
+    const domain = handlers[found.domain] as Record<string, (input: unknown) => unknown>;
+    try {
+      return await domain[found.name]!(parsed.data);
+    } catch (error) {
+      // Whatever a handler threw leaves as one of the app's codes with a plain message.
+      throw ApiError.from(asStoreError(error, `${wire}`));
+    }
+  }
+
   return {
     db,
+    store,
     repos,
     handlers,
     seed,
     dataDir: options.dataDir,
     resourcesDir: options.resourcesDir,
-    changes,
+    changes: feed,
     search,
-    async dispatch(wire, rawInput, caller = 'host') {
-      const found = findCall(wire);
-      if (!found) throw new ApiError('invalid_input', `Unknown call "${wire}".`);
-      if (found.spec.hostOnly && caller !== 'host') throw new ApiError('invalid_input', `"${wire}" is not available to the app window.`);
-      const parsed = found.spec.input.safeParse(rawInput ?? {});
-      if (!parsed.success) {
-        throw new ApiError('invalid_input', `${wire}: ${describeIssues(parsed.error)}`);
-      }
-      const domain = handlers[found.domain] as Record<string, (input: unknown) => unknown>;
-      return await domain[found.name]!(parsed.data);
-    },
-    on(event, listener) {
-      const wrapped = (payload: unknown) => listener(payload as never);
-      emitter.on(event, wrapped);
-      return () => emitter.off(event, wrapped);
-    },
-    emit(event, payload) {
-      emitter.emit(event, payload);
-    },
+    host: makeApi((wire, input) => dispatch(wire, input, 'host'), events.on as never, { hostOnly: true }),
+    dispatch,
+    on: events.on,
+    emit: events.emit,
     close() {
+      feed.close();
       search.close();
       db.close();
     },

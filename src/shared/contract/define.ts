@@ -3,29 +3,33 @@ import { z } from 'zod';
 /**
  * A call is declared once: its input schema is checked at every boundary, its result type is a
  * phantom carried only by the type system so shells and renderer agree without a second list.
+ *
+ * `H` is a literal: host-only calls take things a page must never choose, such as paths on disk.
+ * The CLI and tests may make them; the page's `Api` type leaves them out, so a renderer that tries
+ * is a compile error, not a run-time refusal.
  */
-export interface CallSpec<I extends z.ZodType, R> {
+export interface CallSpec<I extends z.ZodType, R, H extends boolean = boolean> {
   readonly input: I;
-  /**
-   * Host-only calls take things a page must never choose, such as paths on disk: the CLI may
-   * make them, the app window (Electron or loopback) may not.
-   */
-  readonly hostOnly?: boolean;
+  readonly hostOnly: H;
   readonly __result?: R;
 }
 
-export function call<I extends z.ZodType>(input: I, options: { hostOnly?: boolean } = {}) {
+export function call<I extends z.ZodType>(input: I) {
   return {
-    returns<R>(): CallSpec<I, R> {
-      return options.hostOnly ? { input, hostOnly: true } : { input };
+    returns<R>(): CallSpec<I, R, false> {
+      return { input, hostOnly: false };
     },
     hostOnly() {
-      return call(input, { hostOnly: true });
+      return {
+        returns<R>(): CallSpec<I, R, true> {
+          return { input, hostOnly: true };
+        },
+      };
     },
   };
 }
 
-/** Events flow main → renderer only; their payload schema documents them and lets tests check them. */
+/** Events flow main → renderer only; their payload type documents them. */
 export interface EventSpec<P> {
   readonly __payload?: P;
 }
@@ -34,8 +38,10 @@ export function event<P>(): EventSpec<P> {
   return {};
 }
 
-export type Domain = Record<string, CallSpec<z.ZodType, unknown>>;
+export type AnyCall = CallSpec<z.ZodType, unknown>;
+export type Domain = Record<string, AnyCall>;
 
 export type ResultOf<C> = C extends CallSpec<z.ZodType, infer R> ? R : never;
 export type InputOf<C> = C extends CallSpec<infer I, unknown> ? z.input<I> : never;
 export type ParsedInputOf<C> = C extends CallSpec<infer I, unknown> ? z.output<I> : never;
+export type IsHostOnly<C> = C extends CallSpec<z.ZodType, unknown, true> ? true : false;

@@ -1,7 +1,12 @@
 import { event } from './define';
-import type { TaskProgress } from '../domain';
+import type { Change, TaskProgress } from '../domain';
 
 export const events = {
   /** Long work (seeding, indexing, import, export) reports here so the UI can show progress. */
   progress: event<TaskProgress>(),
+  /**
+   * Committed changes, whoever made them: views refresh what they show from these, and derived
+   * data (the search index) catches up. Several changes of one commit arrive together.
+   */
+  changed: event<{ changes: Change[] }>(),
 } as const;

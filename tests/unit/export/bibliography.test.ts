@@ -12,12 +12,12 @@ let seeds: SourceSummary[];
 
 beforeAll(async () => {
   notebook = freshNotebook();
-  seeds = (await notebook.dispatch('sources.list', {})) as SourceSummary[];
+  seeds = (await notebook.host.sources.list({})) as SourceSummary[];
 });
 afterAll(() => notebook.close());
 
-const bibliography = async (input: object) =>
-  (await notebook.dispatch('export.bibliography', input)) as { text: string; count: number; fileName: string };
+const bibliography = async (input: Parameters<typeof notebook.host.export.bibliography>[0]) =>
+  (await notebook.host.export.bibliography(input)) as { text: string; count: number; fileName: string };
 
 const tricky = [
   {

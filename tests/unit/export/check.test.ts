@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CitationCheck, ExportResult, ReportModel } from '../../../src/shared/export';
+import type { ExportFormat, CitationCheck, ExportResult, ReportModel } from '../../../src/shared/export';
 import { freshNotebook } from '../helpers';
 import { run, seedReport } from './fixtures';
 
@@ -26,13 +26,13 @@ function broken(): ReportModel {
 
 describe('citation check before export', () => {
   it('verifies every quote of a sound report', async () => {
-    const check = (await notebook.dispatch('export.check', { report })) as CitationCheck;
+    const check = (await notebook.host.export.check({ report })) as CitationCheck;
     expect(check).toEqual({ citations: report.citations.length, verified: report.citations.length, problems: [] });
   });
 
   it('lists fabricated, misplaced, orphaned and flagged citations', async () => {
     const model = broken();
-    const check = (await notebook.dispatch('export.check', { report: model })) as CitationCheck;
+    const check = (await notebook.host.export.check({ report: model })) as CitationCheck;
     const byId = new Map(check.problems.map((p) => [p.citationId, p]));
     expect(check.problems).toHaveLength(4);
     expect(byId.get(model.citations[1]!.id)).toMatchObject({
@@ -52,8 +52,8 @@ describe('citation check before export', () => {
   it('still exports, and marks each problem visibly in every format', async () => {
     const model = broken();
     const label = /CITATION NEEDS REVIEW|CITATION MOVED|ORPHANED CITATION/g;
-    const get = async (format: string) =>
-      Buffer.from(((await notebook.dispatch('export.run', { report: model, format })) as ExportResult).base64, 'base64');
+    const get = async (format: ExportFormat) =>
+      Buffer.from(((await notebook.host.export.run({ report: model, format })) as ExportResult).base64, 'base64');
     const md = (await get('md')).toString();
     expect(md.match(label)).toHaveLength(4);
     const html = (await get('html')).toString();
@@ -69,17 +69,14 @@ describe('citation check before export', () => {
       ...report,
       sections: [{ id: 'n-x', title: 'X', blocks: [{ kind: 'paragraph', content: [{ kind: 'cite', citationId: 'missing' }] }] }],
     };
-    const check = (await notebook.dispatch('export.check', { report: model })) as CitationCheck;
+    const check = (await notebook.host.export.check({ report: model })) as CitationCheck;
     expect(check.problems).toEqual([expect.objectContaining({ citationId: 'missing', status: 'orphaned' })]);
-    const md = Buffer.from(
-      ((await notebook.dispatch('export.run', { report: model, format: 'md' })) as ExportResult).base64,
-      'base64',
-    ).toString();
+    const md = Buffer.from(((await notebook.host.export.run({ report: model, format: 'md' })) as ExportResult).base64, 'base64').toString();
     expect(md).toContain('ORPHANED CITATION');
   });
 
   it('refuses input that names both notes and a report, or neither', async () => {
-    await expect(notebook.dispatch('export.check', {})).rejects.toThrow(/either noteIds or report/);
-    await expect(notebook.dispatch('export.check', { report, noteIds: ['n-abcd'] })).rejects.toThrow(/either noteIds or report/);
+    await expect(notebook.host.export.check({})).rejects.toThrow(/either noteIds or report/);
+    await expect(notebook.host.export.check({ report, noteIds: ['n-abcd'] })).rejects.toThrow(/either noteIds or report/);
   });
 });

@@ -24,7 +24,7 @@ beforeAll(async () => {
 afterAll(() => notebook.close());
 
 async function pack(model = report): Promise<string> {
-  const result = (await notebook.dispatch('export.run', { report: model, format: 'zip' })) as ExportResult;
+  const result = (await notebook.host.export.run({ report: model, format: 'zip' })) as ExportResult;
   const file = path.join(dir, `${Math.random().toString(36).slice(2)}.zip`);
   fs.writeFileSync(file, Buffer.from(result.base64, 'base64'));
   return file;

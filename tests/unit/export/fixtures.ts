@@ -10,7 +10,7 @@ export const MARKUP_TEXT = 'Literal <b>not bold</b>, *not emphasis*, `tick`, [^9
 export async function seedReport(notebook: Notebook, options: { citationsPerSource?: number; title?: string } = {}): Promise<ReportModel> {
   const perSource = options.citationsPerSource ?? 2;
   const sources = await Promise.all(
-    ['seed-000', 'seed-001', 'seed-002', 'seed-004'].map((id) => notebook.dispatch('sources.get', { id }) as Promise<SourceDetail>),
+    ['seed-000', 'seed-001', 'seed-002', 'seed-004'].map((id) => notebook.host.sources.get({ id }) as Promise<SourceDetail>),
   );
   const citations: ReportCitation[] = [];
   for (const source of sources) {

@@ -21,7 +21,7 @@ async function exportAs(
   options: Partial<ExportOptions> = {},
   model = report,
 ): Promise<{ result: ExportResult; bytes: Buffer }> {
-  const result = (await notebook.dispatch('export.run', { report: model, format, options })) as ExportResult;
+  const result = (await notebook.host.export.run({ report: model, format, options })) as ExportResult;
   return { result, bytes: Buffer.from(result.base64, 'base64') };
 }
 

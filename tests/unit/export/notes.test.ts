@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CitationCheck, ExportResult, ResolvedReport } from '../../../src/shared/export';
-import type { NoteDetail, SaveResult } from '../../../src/shared/notes';
 import { freshNotebook } from '../helpers';
-import { addEditedVersion, call, cite, citationNode, doc, noteCiting, paragraph, text } from '../notes/helpers';
+import { addEditedVersion, cite, citationNode, doc, noteCiting, paragraph, text } from '../notes/helpers';
 import { run } from './fixtures';
 
 let notebook: ReturnType<typeof freshNotebook>;
@@ -24,26 +23,26 @@ describe('exporting notes', () => {
     const a = await cite(notebook, 'seed-000', 'There are few intelligence agencies with a more ambitious agenda');
     const b = await cite(notebook, 'seed-001', 'Ministry of State Security');
     const first = await noteCiting(notebook, 'First <b>note</b>', a);
-    const second = await call<NoteDetail>(notebook, 'notes.create', { title: 'Second note' });
-    await call<SaveResult>(notebook, 'notes.save', {
+    const second = await notebook.host.notes.create({ title: 'Second note' });
+    await notebook.host.notes.save({
       id: second.id,
       document: doc(heading('Findings'), paragraph(text('Bold', 1), text(' claim'), citationNode(b), text(' and again'), citationNode(a))),
     });
 
-    const preview = (await notebook.dispatch('export.preview', { noteIds: [second.id, first.id], title: 'Combined' })) as ResolvedReport;
+    const preview = (await notebook.host.export.preview({ noteIds: [second.id, first.id], title: 'Combined' })) as ResolvedReport;
     expect(preview.title).toBe('Combined');
     expect(preview.sections.map((s) => s.title)).toEqual(['Second note', 'First <b>note</b>']);
     expect(preview.notes).toHaveLength(3);
     expect(preview.check).toMatchObject({ citations: 3, verified: 3, problems: [] });
 
     const md = Buffer.from(
-      ((await notebook.dispatch('export.run', { noteIds: [second.id, first.id], format: 'md' })) as ExportResult).base64,
+      ((await notebook.host.export.run({ noteIds: [second.id, first.id], format: 'md' })) as ExportResult).base64,
       'base64',
     ).toString();
     expect((run('pandoc', ['-f', 'markdown', '-t', 'json'], md).match(/"t":"Note"/g) ?? []).length).toBe(3);
     expect(md).toContain('## First \\<b\\>note\\</b\\>');
     expect(md).toContain('**Bold**');
-    const docx = (await notebook.dispatch('export.run', { noteIds: [first.id], format: 'docx' })) as ExportResult;
+    const docx = (await notebook.host.export.run({ noteIds: [first.id], format: 'docx' })) as ExportResult;
     expect(docx.fileName).toBe('First b note b.docx');
     expect(run('pandoc', ['-f', 'docx', '-t', 'plain', '--wrap=none'], Buffer.from(docx.base64, 'base64'))).toContain(
       'There are few intelligence agencies with a more ambitious agenda',
@@ -54,12 +53,12 @@ describe('exporting notes', () => {
     const quote = 'There are few intelligence agencies with a more ambitious agenda';
     const note = await noteCiting(notebook, 'Flagged', await cite(notebook, 'seed-000', quote));
     addEditedVersion(notebook, 'seed-000', (t) => t.replace(quote, 'Some agencies have modest goals'));
-    await notebook.dispatch('notes.reanchor', { sourceId: 'seed-000' });
-    const check = (await notebook.dispatch('export.check', { noteIds: [note.id] })) as CitationCheck;
+    await notebook.host.notes.reanchor({ sourceId: 'seed-000' });
+    const check = (await notebook.host.export.check({ noteIds: [note.id] })) as CitationCheck;
     expect(check.problems).toHaveLength(1);
     expect(['review', 'orphaned']).toContain(check.problems[0]!.status);
     const html = Buffer.from(
-      ((await notebook.dispatch('export.run', { noteIds: [note.id], format: 'html' })) as ExportResult).base64,
+      ((await notebook.host.export.run({ noteIds: [note.id], format: 'html' })) as ExportResult).base64,
       'base64',
     ).toString();
     expect(html).toMatch(/class="problem">\[(CITATION NEEDS REVIEW|ORPHANED CITATION)/);
@@ -72,7 +71,7 @@ describe('exporting notes', () => {
       await cite(notebook, 'seed-004', 'Ministry of State Security'),
       await cite(notebook, 'seed-001', 'Ministry of State Security'),
     );
-    const { text: ris, count } = (await notebook.dispatch('export.bibliography', { format: 'ris', noteIds: [note.id] })) as {
+    const { text: ris, count } = (await notebook.host.export.bibliography({ format: 'ris', noteIds: [note.id] })) as {
       text: string;
       count: number;
     };
@@ -81,7 +80,7 @@ describe('exporting notes', () => {
   });
 
   it('refuses a note that does not exist, naming it', async () => {
-    await expect(notebook.dispatch('export.run', { noteIds: ['n-doesnotexist'], format: 'md' })).rejects.toMatchObject({
+    await expect(notebook.host.export.run({ noteIds: ['n-doesnotexist'], format: 'md' })).rejects.toMatchObject({
       code: 'not_found',
     });
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CITATION_STYLES, type ReportModel, type ResolvedReport } from '../../../src/shared/export';
+import { CITATION_STYLES, type CitationStyle, type ExportOptions, type ReportModel, type ResolvedReport } from '../../../src/shared/export';
 import { htmlToRuns, runsToPlainText } from '../../../src/main/services/export/csl';
 import { freshNotebook } from '../helpers';
 import { MARKUP_TITLE, seedReport } from './fixtures';
@@ -13,8 +13,8 @@ beforeAll(async () => {
 });
 afterAll(() => notebook.close());
 
-const preview = async (model: ReportModel, style: string, extra: object = {}) =>
-  (await notebook.dispatch('export.preview', { report: model, options: { style, ...extra } })) as ResolvedReport;
+const preview = async (model: ReportModel, style: CitationStyle, extra: Partial<ExportOptions> = {}) =>
+  (await notebook.host.export.preview({ report: model, options: { style, ...extra } })) as ResolvedReport;
 
 function allText(r: ResolvedReport): string {
   return [

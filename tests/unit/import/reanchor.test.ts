@@ -1,8 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ImportSummary } from '../../../src/shared/imports';
-import type { NoteDetail } from '../../../src/shared/notes';
 import { freshNotebook } from '../helpers';
-import { call, cite, noteCiting } from '../notes/helpers';
+import { cite, noteCiting } from '../notes/helpers';
 
 let nb: ReturnType<typeof freshNotebook>;
 beforeEach(() => {
@@ -15,14 +13,14 @@ const b64 = (s: string) => Buffer.from(s).toString('base64');
 describe('a new version of an imported source', () => {
   it('re-anchors citations to it and lists the ones that need review', async () => {
     const v1 = 'Field report\n\nThe delegation arrived on Monday and met the minister.\nA second meeting was cancelled at short notice.\n';
-    const first = await call<ImportSummary>(nb, 'imports.importFiles', { files: [{ fileName: 'report.txt', base64: b64(v1) }] });
+    const first = await nb.host.imports.importFiles({ files: [{ fileName: 'report.txt', base64: b64(v1) }] });
     const sourceId = first.imported[0]!.sourceId;
     const kept = await cite(nb, sourceId, 'met the minister');
     const dropped = await cite(nb, sourceId, 'cancelled at short notice');
     const note = await noteCiting(nb, 'Trip', kept, dropped);
 
     const v2 = 'Field report\n\nUpdated. The delegation arrived on Monday and met the minister.\nNo second meeting took place.\n';
-    const second = await call<ImportSummary>(nb, 'imports.importFiles', {
+    const second = await nb.host.imports.importFiles({
       newVersionOf: sourceId,
       files: [{ fileName: 'report-v2.txt', base64: b64(v2) }],
     });
@@ -31,7 +29,7 @@ describe('a new version of an imported source', () => {
     expect(review.map((c) => [c.noteId, c.exact])).toEqual([[note.id, 'cancelled at short notice']]);
     expect(['review', 'orphaned']).toContain(review[0]!.status);
 
-    const after = await call<NoteDetail>(nb, 'notes.get', { id: note.id });
+    const after = await nb.host.notes.get({ id: note.id });
     const moved = after.citations.find((c) => c.exact === 'met the minister')!;
     expect(moved.versionId).toBe(second.imported[0]!.versionId);
     expect(['ok', 'moved']).toContain(moved.status);

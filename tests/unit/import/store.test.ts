@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SourceDetail, TaskProgress } from '../../../src/shared/domain';
-import type { EntitySuggestion, ImportSummary, SuggestionResolution } from '../../../src/shared/imports';
+import type { TaskProgress } from '../../../src/shared/domain';
 import { normalizeWhitespace } from '../../../src/shared/text';
+import { createEventHub } from '../../../src/main/services/events';
 import { createImporter } from '../../../src/main/services/import/service';
 import { commitImport } from '../../../src/main/services/import/commit';
 import { prepareImport } from '../../../src/main/services/import/prepare';
@@ -17,7 +17,6 @@ beforeEach(() => {
 });
 afterEach(() => nb.close());
 
-const call = <T>(wire: string, input: unknown) => nb.dispatch(wire, input) as Promise<T>;
 const b64 = (data: Buffer | string) => (Buffer.isBuffer(data) ? data : Buffer.from(data)).toString('base64');
 
 function counts() {
@@ -38,7 +37,7 @@ describe('importing into the store', () => {
     const before = counts();
     const events: TaskProgress[] = [];
     nb.on('progress', (p) => events.push(p));
-    const summary = await call<ImportSummary>('imports.importFiles', {
+    const summary = await nb.host.imports.importFiles({
       jobId: 'job-mixed-1',
       files: [
         { fileName: 'good.txt', base64: b64('Field report\n\nThe Ministry of State Security met officials in Beijing.\n') },
@@ -80,10 +79,10 @@ describe('importing into the store', () => {
     const after = counts();
     expect(after.sources - before.sources).toBe(6);
 
-    const good = await call<SourceDetail>('sources.get', { id: summary.imported[0]!.sourceId });
+    const good = await nb.host.sources.get({ id: summary.imported[0]!.sourceId });
     expect(good.kind).toBe('import');
     expect(good.passages.flatMap((p) => p.mentions.map((m) => m.entityId))).toContain('mss');
-    const pdf = await call<SourceDetail>('sources.get', { id: summary.imported[2]!.sourceId });
+    const pdf = await nb.host.sources.get({ id: summary.imported[2]!.sourceId });
     expect(pdf.passages.every((p) => p.page === 1)).toBe(true);
     const version = nb.repos.sources.version(good.versionId)!;
     for (const p of good.passages) expect(normalizeWhitespace(version.text.slice(p.start, p.end))).toBe(p.text);
@@ -95,25 +94,25 @@ describe('importing into the store', () => {
   });
 
   it('recognises the same bytes twice and makes new versions by canonical URL or by request', async () => {
-    const first = await call<ImportSummary>('imports.importFiles', { files: [{ fileName: 'page.html', base64: b64(HOSTILE_HTML) }] });
+    const first = await nb.host.imports.importFiles({ files: [{ fileName: 'page.html', base64: b64(HOSTILE_HTML) }] });
     const id = first.imported[0]!.sourceId;
-    const again = await call<ImportSummary>('imports.importFiles', { files: [{ fileName: 'copy.html', base64: b64(HOSTILE_HTML) }] });
+    const again = await nb.host.imports.importFiles({ files: [{ fileName: 'copy.html', base64: b64(HOSTILE_HTML) }] });
     expect(again.failures).toEqual([{ fileName: 'copy.html', reason: `already in the notebook (source ${id})`, existingSourceId: id }]);
 
     const changed = HOSTILE_HTML.replace('announced reforms on Monday', 'announced sweeping reforms on Tuesday');
-    const second = await call<ImportSummary>('imports.importFiles', { files: [{ fileName: 'page-v2.html', base64: b64(changed) }] });
+    const second = await nb.host.imports.importFiles({ files: [{ fileName: 'page-v2.html', base64: b64(changed) }] });
     expect(second.imported[0]).toMatchObject({ sourceId: id, newVersion: true, citationsToReview: [] });
-    const detail = await call<SourceDetail>('sources.get', { id });
+    const detail = await nb.host.sources.get({ id });
     expect(detail.versionId).toBe(second.imported[0]!.versionId);
     expect(detail.passages.some((p) => p.text.includes('sweeping reforms'))).toBe(true);
 
-    const text = await call<ImportSummary>('imports.importFiles', { files: [{ fileName: 'n.txt', base64: b64('Notes v1\n\nfirst') }] });
-    const v2 = await call<ImportSummary>('imports.importFiles', {
+    const text = await nb.host.imports.importFiles({ files: [{ fileName: 'n.txt', base64: b64('Notes v1\n\nfirst') }] });
+    const v2 = await nb.host.imports.importFiles({
       newVersionOf: text.imported[0]!.sourceId,
       files: [{ fileName: 'n2.txt', base64: b64('Notes v2\n\nsecond') }],
     });
     expect(v2.imported[0]).toMatchObject({ sourceId: text.imported[0]!.sourceId, newVersion: true });
-    await expect(call('imports.importFiles', { newVersionOf: 'nope', files: [{ fileName: 'x.txt', base64: b64('x') }] })).rejects.toThrow(
+    await expect(nb.host.imports.importFiles({ newVersionOf: 'nope', files: [{ fileName: 'x.txt', base64: b64('x') }] })).rejects.toThrow(
       /No source with id "nope"/,
     );
     expect(integrity()).toBe('ok');
@@ -121,7 +120,7 @@ describe('importing into the store', () => {
 
   it('leaves nothing of a file whose commit fails half-way, and other files are unaffected', async () => {
     const before = counts();
-    const importer = createImporter({ db: nb.db, repos: nb.repos, dataDir: nb.dataDir, changes: nb.changes, emit: () => undefined });
+    const importer = createImporter({ store: nb.store, dataDir: nb.dataDir, events: createEventHub(), noticeCommits: () => undefined });
     const body = Array.from({ length: 40 }, (_, i) => `Paragraph ${i} mentions the Ministry of State Security in Beijing.`).join('\n');
     const summary = await importer.importFiles({ files: [{ fileName: 'half.txt', base64: b64(`Title\n${body}`) }], failAtPassage: 20 });
     expect(summary.imported).toEqual([]);
@@ -150,7 +149,7 @@ describe('importing into the store', () => {
     fs.writeFileSync(path.join(dir, 'sub', 'b.md'), '# Beta\n\nbeta text');
     fs.writeFileSync(path.join(dir, '.DS_Store'), Buffer.from([0, 1, 2]));
     fs.writeFileSync(path.join(dir, 'c.xyz'), 'x');
-    const summary = await call<ImportSummary>('imports.importPaths', { paths: [dir, path.join(dir, 'missing.txt')] });
+    const summary = await nb.host.imports.importPaths({ paths: [dir, path.join(dir, 'missing.txt')] });
     expect(summary.imported.map((i) => i.fileName).sort()).toEqual(['a.txt', 'b.md']);
     expect(summary.failures).toEqual([
       { fileName: 'c.xyz', reason: 'unsupported file type (.xyz); Sourcebook imports .txt, .md, .html, .pdf and .docx' },
@@ -159,16 +158,16 @@ describe('importing into the store', () => {
   });
 
   it('refuses a file over the size limit before reading it, and cancels queued files', async () => {
-    const big = await call<ImportSummary>('imports.importFiles', {
+    const big = await nb.host.imports.importFiles({
       maxFileBytes: 1024,
       files: [{ fileName: 'big.txt', base64: b64('x'.repeat(5000)) }],
     });
     expect(big.failures[0]!.reason).toBe('file too large (5 KB; the limit is 1 KB)');
 
     const files = Array.from({ length: 30 }, (_, i) => ({ fileName: `f${i}.txt`, base64: b64(`Doc ${i}\n\n${'word '.repeat(2000)}`) }));
-    const running = call<ImportSummary>('imports.importFiles', { jobId: 'job-cancel-1', files });
+    const running = nb.host.imports.importFiles({ jobId: 'job-cancel-1', files });
     await new Promise((r) => setTimeout(r, 50));
-    expect(await call('imports.cancel', { jobId: 'job-cancel-1' })).toEqual({ cancelled: true });
+    expect(await nb.host.imports.cancel({ jobId: 'job-cancel-1' })).toEqual({ cancelled: true });
     const summary = await running;
     expect(summary.cancelled).toBe(true);
     expect(summary.imported.length + summary.failures.length).toBe(30);
@@ -180,13 +179,13 @@ describe('importing into the store', () => {
   it('stages large uploads in chunks', async () => {
     const bytes = Buffer.from(`Staged\n\n${'chunked text '.repeat(1000)}`);
     const half = Math.floor(bytes.length / 2);
-    await call('imports.stage', { uploadId: 'upload-1', offset: 0, base64: b64(bytes.subarray(0, half)) });
-    await expect(call('imports.stage', { uploadId: 'upload-1', offset: 5, base64: b64('x') })).rejects.toThrow(/send the chunks in order/);
-    expect(await call('imports.stage', { uploadId: 'upload-1', offset: half, base64: b64(bytes.subarray(half)) })).toEqual({
+    await nb.host.imports.stage({ uploadId: 'upload-1', offset: 0, base64: b64(bytes.subarray(0, half)) });
+    await expect(nb.host.imports.stage({ uploadId: 'upload-1', offset: 5, base64: b64('x') })).rejects.toThrow(/send the chunks in order/);
+    expect(await nb.host.imports.stage({ uploadId: 'upload-1', offset: half, base64: b64(bytes.subarray(half)) })).toEqual({
       uploadId: 'upload-1',
       receivedBytes: bytes.length,
     });
-    const summary = await call<ImportSummary>('imports.importFiles', {
+    const summary = await nb.host.imports.importFiles({
       files: [
         { fileName: 'staged.txt', uploadId: 'upload-1' },
         { fileName: 'gone.txt', uploadId: 'upload-2' },
@@ -202,20 +201,20 @@ describe('entity suggestions and metadata', () => {
   it('suggests new names, and accept / alias / reject link or forget them', async () => {
     const text =
       'Briefing\n\nAngela Merkel met Olaf Scholz in Hamburg. Later Angela Merkel spoke to the Ministry of State Security.\nOlaf Scholz returned to Hamburg.';
-    const summary = await call<ImportSummary>('imports.importFiles', { files: [{ fileName: 'brief.txt', base64: b64(text) }] });
+    const summary = await nb.host.imports.importFiles({ files: [{ fileName: 'brief.txt', base64: b64(text) }] });
     const sourceId = summary.imported[0]!.sourceId;
-    const suggestions = await call<EntitySuggestion[]>('imports.suggestions', { sourceId });
+    const suggestions = await nb.host.imports.suggestions({ sourceId });
     const byName = new Map(suggestions.map((s) => [s.name, s]));
     expect(byName.get('Angela Merkel')).toMatchObject({ type: 'person', status: 'pending' });
     expect([...byName.keys()]).not.toContain('Ministry of State Security');
     expect([...byName.keys()]).not.toContain('State Security');
 
-    const accepted = await call<SuggestionResolution>('imports.resolveSuggestion', {
+    const accepted = await nb.host.imports.resolveSuggestion({
       id: byName.get('Angela Merkel')!.id,
       action: 'accept',
     });
     expect(accepted.linkedMentions).toBe(2);
-    const detail = await call<SourceDetail>('sources.get', { id: sourceId });
+    const detail = await nb.host.sources.get({ id: sourceId });
     expect(
       detail.passages
         .flatMap((p) => p.mentions)
@@ -224,7 +223,7 @@ describe('entity suggestions and metadata', () => {
     ).toEqual(['Angela Merkel', 'Angela Merkel']);
 
     const scholz = byName.get('Olaf Scholz')!;
-    const aliased = await call<SuggestionResolution>('imports.resolveSuggestion', {
+    const aliased = await nb.host.imports.resolveSuggestion({
       id: scholz.id,
       action: 'alias',
       entityId: accepted.entityId!,
@@ -233,23 +232,23 @@ describe('entity suggestions and metadata', () => {
 
     const hamburg = byName.get('Hamburg');
     if (hamburg) {
-      const rejected = await call<SuggestionResolution>('imports.resolveSuggestion', { id: hamburg.id, action: 'reject' });
+      const rejected = await nb.host.imports.resolveSuggestion({ id: hamburg.id, action: 'reject' });
       expect(rejected.suggestion.status).toBe('rejected');
-      await expect(call('imports.resolveSuggestion', { id: hamburg.id, action: 'reject' })).rejects.toThrow(/already rejected/);
+      await expect(nb.host.imports.resolveSuggestion({ id: hamburg.id, action: 'reject' })).rejects.toThrow(/already rejected/);
     }
     expect(integrity()).toBe('ok');
   });
 
   it('edits metadata, keeping fields not given and refusing a non-web URL', async () => {
-    const updated = await call<SourceDetail>('imports.updateMetadata', {
+    const updated = await nb.host.imports.updateMetadata({
       sourceId: 'seed-000',
       metadata: { title: 'New title', authors: ['A. Person'], issued: '2020-08-01' },
     });
     expect(updated.metadata).toMatchObject({ title: 'New title', authors: ['A. Person'], issued: '2020-08-01', publisher: null });
-    expect((await call<SourceDetail>('sources.get', { id: 'seed-000' })).metadata.title).toBe('New title');
-    await expect(call('imports.updateMetadata', { sourceId: 'seed-000', metadata: { url: 'javascript:alert(1)' } })).rejects.toThrow(
+    expect((await nb.host.sources.get({ id: 'seed-000' })).metadata.title).toBe('New title');
+    await expect(nb.host.imports.updateMetadata({ sourceId: 'seed-000', metadata: { url: 'javascript:alert(1)' } })).rejects.toThrow(
       /not a web address/,
     );
-    await expect(call('imports.updateMetadata', { sourceId: 'nope', metadata: {} })).rejects.toThrow(/No source/);
+    await expect(nb.host.imports.updateMetadata({ sourceId: 'nope', metadata: {} })).rejects.toThrow(/No source/);
   });
 });

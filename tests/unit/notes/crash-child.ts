@@ -6,10 +6,9 @@
  */
 import path from 'node:path';
 import { notes } from '../../../src/shared/contract/notes';
-import { createChangeBus } from '../../../src/main/services/changes';
 import { noteHandlers } from '../../../src/main/services/notes';
 import { DATABASE_FILE, openDatabase } from '../../../src/main/services/store/db';
-import { repositories } from '../../../src/main/services/store/repositories';
+import { createStore } from '../../../src/main/services/store/store';
 
 const [dataDir] = process.argv.slice(2) as [string];
 let handlers: Record<string, (input: unknown) => unknown> | undefined;
@@ -18,10 +17,7 @@ let handlers: Record<string, (input: unknown) => unknown> | undefined;
 process.on('message', (message: { go?: true; seq: number; wire: string; input: unknown }) => {
   if (message.go) {
     const db = openDatabase(path.join(dataDir, DATABASE_FILE));
-    handlers = noteHandlers({ db, repos: repositories(db), changes: createChangeBus() }) as unknown as Record<
-      string,
-      (input: unknown) => unknown
-    >;
+    handlers = noteHandlers({ store: createStore(db) }) as unknown as Record<string, (input: unknown) => unknown>;
     process.send!({ ready: true });
     return;
   }

@@ -52,11 +52,11 @@ describe('nothing lost', () => {
     const dataDir = tempDir('sourcebook-crash-');
     const setup = openNotebook({ dataDir, resourcesDir: RESOURCES });
     const noteIds: string[] = [];
-    for (let i = 0; i < NOTES; i++) noteIds.push(((await setup.dispatch('notes.create', { title: `Crash ${i}` })) as NoteDetail).id);
+    for (let i = 0; i < NOTES; i++) noteIds.push(((await setup.host.notes.create({ title: `Crash ${i}` })) as NoteDetail).id);
     const citations: CitationPayload[] = [];
     for (const passage of setup.repos.passages.byVersion(setup.repos.sources.get('seed-000')!.current_version_id!).slice(3, 8)) {
       citations.push(
-        (await setup.dispatch('notes.makeCitation', {
+        (await setup.host.notes.makeCitation({
           sourceId: 'seed-000',
           passageAnchor: passage.anchor,
           start: 0,

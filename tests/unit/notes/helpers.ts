@@ -1,7 +1,7 @@
 import { segmentText } from '../../../src/main/services/corpus/segment';
 import { sha256 } from '../../../src/main/services/corpus/seed';
 import type { Notebook } from '../../../src/main/services/notebook';
-import type { CitationPayload, NoteDetail, SaveResult, SerializedNoteDocument, SerializedNoteNode } from '../../../src/shared/notes';
+import type { CitationPayload, NoteDetail, SerializedNoteDocument, SerializedNoteNode } from '../../../src/shared/notes';
 import { NOTE_NODE } from '../../../src/shared/notes';
 
 export const text = (value: string, format = 0): SerializedNoteNode => ({
@@ -34,10 +34,6 @@ export const doc = (...blocks: SerializedNoteNode[]): SerializedNoteDocument => 
   root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: blocks },
 });
 
-export async function call<T>(notebook: Notebook, wire: string, input: unknown): Promise<T> {
-  return (await notebook.dispatch(wire, input)) as T;
-}
-
 /** Cites the words `quote` in the first passage of `sourceId` containing them. */
 export async function cite(notebook: Notebook, sourceId: string, quote: string, occurrence = 0): Promise<CitationPayload> {
   const version = notebook.repos.sources.version(notebook.repos.sources.get(sourceId)!.current_version_id!)!;
@@ -48,7 +44,7 @@ export async function cite(notebook: Notebook, sourceId: string, quote: string, 
   });
   const hit = hits[occurrence];
   if (!hit) throw new Error(`"${quote}" is not in ${sourceId}`);
-  return call<CitationPayload>(notebook, 'notes.makeCitation', {
+  return notebook.host.notes.makeCitation({
     sourceId,
     passageAnchor: hit.anchor,
     start: hit.start,
@@ -57,9 +53,9 @@ export async function cite(notebook: Notebook, sourceId: string, quote: string, 
 }
 
 export async function noteCiting(notebook: Notebook, title: string, ...citations: CitationPayload[]): Promise<NoteDetail> {
-  const note = await call<NoteDetail>(notebook, 'notes.create', { title });
-  await call<SaveResult>(notebook, 'notes.save', { id: note.id, document: doc(paragraph(text('Claim '), ...citations.map(citationNode))) });
-  return call<NoteDetail>(notebook, 'notes.get', { id: note.id });
+  const note = await notebook.host.notes.create({ title });
+  await notebook.host.notes.save({ id: note.id, document: doc(paragraph(text('Claim '), ...citations.map(citationNode))) });
+  return notebook.host.notes.get({ id: note.id });
 }
 
 /**
@@ -73,7 +69,7 @@ export function addEditedVersion(notebook: Notebook, sourceId: string, edit: (te
   if (edited === old.text) throw new Error('the edit changed nothing');
   const digest = sha256(edited);
   const id = `v-${digest.slice(0, 16)}`;
-  notebook.db.transaction(() => {
+  notebook.store.write('Adding an edited version', () => {
     notebook.repos.sources.insertVersion({
       id,
       sourceId,
@@ -85,6 +81,6 @@ export function addEditedVersion(notebook: Notebook, sourceId: string, edit: (te
       mediaType: old.media_type,
     });
     for (const passage of segmentText(edited)) notebook.repos.passages.insert(id, passage);
-  })();
+  });
   return id;
 }

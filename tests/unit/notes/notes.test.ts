@@ -3,17 +3,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { noteHandlers } from '../../../src/main/services/notes';
 import { DATABASE_FILE } from '../../../src/main/services/store/db';
-import type {
-  NoteDetail,
-  NoteRef,
-  NoteSummary,
-  PassageCitations,
-  RevisionDetail,
-  RevisionSummary,
-  SaveResult,
-} from '../../../src/shared/notes';
+import type { NoteDetail, RevisionDetail, RevisionSummary } from '../../../src/shared/notes';
 import { freshNotebook } from '../helpers';
-import { call, cite, citationNode, doc, mentionNode, noteLinkNode, paragraph, text } from './helpers';
+import { cite, citationNode, doc, mentionNode, noteLinkNode, paragraph, text } from './helpers';
 
 let notebook: ReturnType<typeof freshNotebook>;
 beforeEach(() => {
@@ -21,34 +13,28 @@ beforeEach(() => {
 });
 afterEach(() => notebook.close());
 
-const create = (title: string) => call<NoteDetail>(notebook, 'notes.create', { title });
-const save = (id: string, document: unknown, extra: Record<string, unknown> = {}) =>
-  call<SaveResult>(notebook, 'notes.save', { id, document, ...extra });
-const get = (id: string) => call<NoteDetail>(notebook, 'notes.get', { id });
+const create = (title: string) => notebook.host.notes.create({ title });
+const save = (id: string, document: unknown, extra: Record<string, unknown> = {}) => notebook.host.notes.save({ id, document, ...extra });
+const get = (id: string) => notebook.host.notes.get({ id });
 
 describe('notes', () => {
   it('are created, listed, renamed, tagged, trashed, restored and emptied from the trash', async () => {
     const a = await create('Chen Wenqing');
     const b = await create('Huawei');
-    expect((await call<NoteSummary[]>(notebook, 'notes.list', {})).map((n) => n.id).sort()).toEqual([a.id, b.id].sort());
-    expect((await call<NoteSummary>(notebook, 'notes.rename', { id: a.id, title: 'Chen Wenqing, MSS director' })).title).toBe(
-      'Chen Wenqing, MSS director',
-    );
-    expect((await call<NoteSummary>(notebook, 'notes.tag', { id: a.id, tags: ['people', 'mss', 'people'] })).tags).toEqual([
-      'mss',
-      'people',
-    ]);
-    expect((await call<NoteSummary[]>(notebook, 'notes.list', { tag: 'mss' })).map((n) => n.id)).toEqual([a.id]);
+    expect((await notebook.host.notes.list({})).map((n) => n.id).sort()).toEqual([a.id, b.id].sort());
+    expect((await notebook.host.notes.rename({ id: a.id, title: 'Chen Wenqing, MSS director' })).title).toBe('Chen Wenqing, MSS director');
+    expect((await notebook.host.notes.tag({ id: a.id, tags: ['people', 'mss', 'people'] })).tags).toEqual(['mss', 'people']);
+    expect((await notebook.host.notes.list({ tag: 'mss' })).map((n) => n.id)).toEqual([a.id]);
 
-    await call(notebook, 'notes.delete', { id: a.id });
-    expect((await call<NoteSummary[]>(notebook, 'notes.list', {})).map((n) => n.id)).toEqual([b.id]);
-    expect((await call<NoteSummary[]>(notebook, 'notes.list', { trash: true })).map((n) => n.id)).toEqual([a.id]);
+    await notebook.host.notes.delete({ id: a.id });
+    expect((await notebook.host.notes.list({})).map((n) => n.id)).toEqual([b.id]);
+    expect((await notebook.host.notes.list({ trash: true })).map((n) => n.id)).toEqual([a.id]);
     await expect(save(a.id, doc(paragraph(text('x'))))).rejects.toMatchObject({ code: 'conflict', message: /in the trash/ });
-    await call(notebook, 'notes.restore', { id: a.id });
-    expect(await call<NoteSummary[]>(notebook, 'notes.list', { trash: true })).toEqual([]);
+    await notebook.host.notes.restore({ id: a.id });
+    expect(await notebook.host.notes.list({ trash: true })).toEqual([]);
 
-    await call(notebook, 'notes.delete', { id: b.id });
-    expect(await call(notebook, 'notes.emptyTrash', {})).toEqual({ deleted: 1 });
+    await notebook.host.notes.delete({ id: b.id });
+    expect(await notebook.host.notes.emptyTrash({})).toEqual({ deleted: 1 });
     await expect(get(b.id)).rejects.toMatchObject({ code: 'not_found' });
     expect((await get(a.id)).title).toBe('Chen Wenqing, MSS director');
   });
@@ -84,21 +70,21 @@ describe('notes', () => {
     expect(saved.plainText).toBe('The director, Chen Wenqing, was appointed in 2016\nSee Huawei blacklisting for the technology side.');
     expect(saved.citationCount).toBe(1);
 
-    const passage = await call<NoteRef[]>(notebook, 'notes.backlinks', {
+    const passage = await notebook.host.notes.backlinks({
       target: { kind: 'passage', sourceId: 'seed-000', anchor: citation.passageAnchor },
     });
     expect(passage.map((n) => n.id)).toEqual([note.id]);
-    const counts = await call<PassageCitations[]>(notebook, 'notes.passageCitations', { sourceId: 'seed-000' });
+    const counts = await notebook.host.notes.passageCitations({ sourceId: 'seed-000' });
     expect(counts).toEqual([{ anchor: citation.passageAnchor, count: 1, notes: [expect.objectContaining({ id: note.id })] }]);
-    const entity = await call<NoteRef[]>(notebook, 'notes.backlinks', { target: { kind: 'entity', entityId: 'chen-wenqing' } });
+    const entity = await notebook.host.notes.backlinks({ target: { kind: 'entity', entityId: 'chen-wenqing' } });
     expect(entity.map((n) => n.id)).toEqual([note.id]);
     expect((await get(target.id)).backlinks.map((n) => n.id)).toEqual([note.id]);
 
     // Removing the chip, mention and link from the document removes what was derived from them.
     await save(note.id, doc(paragraph(text('Nothing cited any more.'))));
     expect((await get(note.id)).citations).toEqual([]);
-    expect(await call(notebook, 'notes.passageCitations', { sourceId: 'seed-000' })).toEqual([]);
-    expect(await call(notebook, 'notes.backlinks', { target: { kind: 'entity', entityId: 'chen-wenqing' } })).toEqual([]);
+    expect(await notebook.host.notes.passageCitations({ sourceId: 'seed-000' })).toEqual([]);
+    expect(await notebook.host.notes.backlinks({ target: { kind: 'entity', entityId: 'chen-wenqing' } })).toEqual([]);
     expect((await get(target.id)).backlinks).toEqual([]);
   });
 
@@ -106,11 +92,11 @@ describe('notes', () => {
     const citation = await cite(notebook, 'seed-000', 'Chen Wenqing');
     const note = await create('Trash me');
     await save(note.id, doc(paragraph(mentionNode('chen-wenqing', 'Chen'), citationNode(citation))));
-    await call(notebook, 'notes.delete', { id: note.id });
-    expect(await call(notebook, 'notes.backlinks', { target: { kind: 'entity', entityId: 'chen-wenqing' } })).toEqual([]);
-    expect(await call(notebook, 'notes.passageCitations', { sourceId: 'seed-000' })).toEqual([]);
-    await call(notebook, 'notes.restore', { id: note.id });
-    expect(await call<NoteRef[]>(notebook, 'notes.backlinks', { target: { kind: 'entity', entityId: 'chen-wenqing' } })).toHaveLength(1);
+    await notebook.host.notes.delete({ id: note.id });
+    expect(await notebook.host.notes.backlinks({ target: { kind: 'entity', entityId: 'chen-wenqing' } })).toEqual([]);
+    expect(await notebook.host.notes.passageCitations({ sourceId: 'seed-000' })).toEqual([]);
+    await notebook.host.notes.restore({ id: note.id });
+    expect(await notebook.host.notes.backlinks({ target: { kind: 'entity', entityId: 'chen-wenqing' } })).toHaveLength(1);
   });
 
   it('refuses a citation that does not quote its source, and writes nothing of that save', async () => {
@@ -137,15 +123,15 @@ describe('notes', () => {
     expect(c.versionSha256).toBe(version.sha256);
     expect(c.passageOrdinal).toBeGreaterThan(0);
     await expect(
-      call(notebook, 'notes.makeCitation', { sourceId: 'seed-000', passageAnchor: c.passageAnchor, start: 5, end: 5000 }),
+      notebook.host.notes.makeCitation({ sourceId: 'seed-000', passageAnchor: c.passageAnchor, start: 5, end: 5000 }),
     ).rejects.toMatchObject({ code: 'invalid_input' });
   });
 
   it('tells derived data about a save only after it committed', async () => {
     const note = await create('Announce');
     const seen: string[] = [];
-    notebook.changes.on((change) => {
-      if (change.kind === 'note') seen.push(notebook.repos.notes.get(change.noteId)!.plain_text);
+    notebook.on('changed', ({ changes }) => {
+      for (const change of changes) if (change.kind === 'note') seen.push(notebook.repos.notes.get(change.noteId)!.plain_text);
     });
     await save(note.id, doc(paragraph(text('committed words'))));
     expect(seen).toEqual(['committed words']);
@@ -164,9 +150,7 @@ describe('notes', () => {
   it('keeps at most one autosave revision per interval, one on close, and restores any of them', async () => {
     let clock = Date.parse('2026-01-01T10:00:00Z');
     const handlers = noteHandlers({
-      db: notebook.db,
-      repos: notebook.repos,
-      changes: notebook.changes,
+      store: notebook.store,
       now: () => new Date(clock),
       revisionIntervalMs: 180_000,
     });

@@ -13,8 +13,8 @@ afterEach(() => {
 });
 
 function addSource(notebook: TestNotebook, id: string, texts: string[], issued: string | null = null): void {
-  const { repos, db } = notebook;
-  db.transaction(() => {
+  const { repos } = notebook;
+  notebook.store.write('Adding a test source', () => {
     const metadata = { title: `Test source ${id}`, authors: ['A. Tester'], issued, publisher: null, url: null, note: null };
     repos.sources.insert({ id, kind: 'import', canonicalUrl: null, metadata });
     repos.sources.insertVersion({
@@ -38,9 +38,14 @@ function addSource(notebook: TestNotebook, id: string, texts: string[], issued: 
         page: null,
       }),
     );
-  })();
-  notebook.changes.emit({ kind: 'source', sourceId: id });
+  });
 }
+
+/** Hands every committed change to a host on this thread, as the search service does for its worker. */
+const follow = (notebook: TestNotebook, host: SearchHost) =>
+  notebook.on('changed', ({ changes }) => {
+    for (const change of changes) host.apply(change);
+  });
 
 function started(notebook: TestNotebook): SearchHost {
   const host = track(hostFor(notebook.dataDir));
@@ -109,7 +114,7 @@ describe('incremental updates', () => {
   it('does not rebuild for changes it was told about', () => {
     const notebook = track(freshNotebook());
     const host = started(notebook);
-    notebook.changes.on((change) => host.apply(change));
+    follow(notebook, host);
     addSource(notebook, 'told', ['Reykjavik notes.']);
     host.flush();
     expect(host.checkExternalChanges(() => {})).toBe(false);
@@ -120,7 +125,7 @@ describe('incremental updates', () => {
   it('indexes a new source from its change event and persists it', async () => {
     const notebook = track(freshNotebook());
     const host = started(notebook);
-    const unsubscribe = notebook.changes.on((change) => host.apply(change));
+    const unsubscribe = follow(notebook, host);
     addSource(notebook, 'fresh-src', ['Zanzibar harbour records were seized.', 'Nothing else here.'], '2021-04-01');
     unsubscribe();
     expect(hitsOf(host.query('zanzibar seize', {})).map((h) => `${h.sourceId} ¶${h.ordinal}`)).toEqual(['fresh-src ¶1']);
@@ -147,11 +152,10 @@ describe('incremental updates', () => {
       host.apply({ kind: 'note', noteId: 'note-1' });
       expect(hitsOf(host.query('shanghai raided', {}), 'note').map((h) => h.id)).toEqual(['note-1']);
       expect(hitsOf(host.query('leads', {}), 'note')[0]?.titleRanges).toEqual([{ start: 0, end: 5 }]);
-      host.apply({ kind: 'note-deleted', noteId: 'note-1' });
+      notebook.db.prepare(`UPDATE note SET deleted_at = ? WHERE id = ?`).run(now, 'note-1');
+      host.apply({ kind: 'note', noteId: 'note-1' });
       expect(hitsOf(host.query('shanghai', {}), 'note')).toEqual([]);
     }
-    host.indexNote({ id: 'pushed', title: 'Pushed note', text: 'Timbuktu', tags: [] });
-    expect(hitsOf(host.query('timbuktu', {}), 'note').map((h) => h.id)).toEqual(['pushed']);
   });
 });
 
@@ -160,7 +164,7 @@ describe('injection', () => {
     const notebook = track(freshNotebook());
     const host = started(notebook);
     const markup = '<img src=x onerror="alert(1)"><script>alert(2)</script> Capvision <b>raided</b> &amp; more';
-    notebook.changes.on((change) => host.apply(change));
+    follow(notebook, host);
     addSource(notebook, 'evil-src', [markup]);
     const hit = hitsOf(host.query('raided onerror', {}))[0]!;
     expect(hit.sourceId).toBe('evil-src');
@@ -177,17 +181,15 @@ describe('through the notebook (worker thread)', () => {
     const notebook = track(freshNotebook());
     const progress: TaskProgress[] = [];
     notebook.on('progress', (p) => progress.push(p));
-    const response = (await notebook.dispatch('search.query', { q: 'Capvison', limit: 3 })) as Awaited<
-      ReturnType<typeof notebook.search.query>
-    >;
+    const response = (await notebook.host.search.query({ q: 'Capvison', limit: 3 })) as Awaited<ReturnType<typeof notebook.search.query>>;
     expect(hitsOf(response).map((h) => `${h.sourceId} ¶${h.ordinal}`)).toContain('seed-002 ¶30');
     expect(progress.some((p) => p.task === 'search-index' && p.finished)).toBe(true);
-    expect(((await notebook.dispatch('search.status', {})) as { state: string }).state).toBe('ready');
+    expect(((await notebook.host.search.status({})) as { state: string }).state).toBe('ready');
 
     addSource(notebook, 'worker-src', ['Ouagadougou meeting notes.']);
     await notebook.search.flush();
     const found = await notebook.search.query('Ouagadougou');
     expect(hitsOf(found).map((h) => h.sourceId)).toEqual(['worker-src']);
-    await expect(notebook.dispatch('search.query', { q: 'x', limit: 0 })).rejects.toThrow(/limit/);
+    await expect(notebook.host.search.query({ q: 'x', limit: 0 })).rejects.toThrow(/limit/);
   });
 });

@@ -4,8 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { EntityType } from '../../../shared/contract/ids';
 import type { SourceMetadata } from '../../../shared/domain';
-import type { Db } from '../store/db';
-import type { Repositories } from '../store/repositories';
+import type { Store } from '../store/store';
 import { createLinker, type LinkableAlias } from '../entities/linker';
 import { segmentText, type DocumentLayout } from './segment';
 
@@ -72,7 +71,8 @@ export interface SeedResult {
  * Fills an empty notebook with the shipped corpus, in one transaction: a crash half-way leaves an
  * empty notebook that seeds again next launch, never a half-seeded one. Launching again is a no-op.
  */
-export function seedIfEmpty(db: Db, repos: Repositories, seedDir: string): SeedResult {
+export function seedIfEmpty(store: Store, seedDir: string): SeedResult {
+  const { repos } = store;
   const counts = () => ({
     sources: repos.sources.count(),
     passages: repos.passages.count(),
@@ -85,7 +85,7 @@ export function seedIfEmpty(db: Db, repos: Repositories, seedDir: string): SeedR
   const entities = readJson(path.join(seedDir, 'entities.json'), SeedEntities).entities;
   const layouts = readJson(path.join(seedDir, 'layout.json'), SeedLayout).documents;
 
-  db.transaction(() => {
+  store.write('Seeding the notebook', () => {
     if (repos.meta.get(SEEDED_KEY)) return;
     const aliases: LinkableAlias[] = [];
     for (const entity of entities) {
@@ -145,7 +145,7 @@ export function seedIfEmpty(db: Db, repos: Repositories, seedDir: string): SeedR
       }
     }
     repos.meta.set(SEEDED_KEY, new Date().toISOString());
-  }).immediate();
+  });
 
   return { seeded: true, ...counts() };
 }

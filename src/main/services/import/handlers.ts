@@ -8,16 +8,17 @@ import { resolveSuggestion } from './suggestions';
 
 export function importHandlers(deps: ImporterDeps): Handlers['imports'] {
   const importer = createImporter(deps);
-  const sources = sourceHandlers(deps.repos);
+  const { store } = deps;
+  const sources = sourceHandlers(store.repos);
   return {
     importPaths: (input) => importer.importPaths(input),
     importFiles: (input) => importer.importFiles(input),
     stage: (input) => importer.stage(input),
     cancel: ({ jobId }) => ({ cancelled: importer.cancel(jobId) }),
-    suggestions: (filter) => deps.repos.imports.suggestions(filter),
-    resolveSuggestion: (input) => resolveSuggestion(deps.db, deps.repos, deps.changes, input),
+    suggestions: (filter) => store.repos.imports.suggestions(filter),
+    resolveSuggestion: (input) => resolveSuggestion(store, input),
     updateMetadata: async ({ sourceId, metadata }) => {
-      const row = deps.repos.sources.get(sourceId);
+      const row = store.repos.sources.get(sourceId);
       if (!row) throw new ApiError('not_found', `No source with id "${sourceId}".`);
       const blank = (v: string | null | undefined) => (v === undefined ? undefined : v && v.trim() ? v.trim() : null);
       const current = JSON.parse(row.metadata) as SourceMetadata;
@@ -31,8 +32,7 @@ export function importHandlers(deps: ImporterDeps): Handlers['imports'] {
       };
       if (next.url && !canonicalUrl(next.url))
         throw new ApiError('invalid_input', `"${next.url}" is not a web address (http:// or https://).`);
-      deps.repos.imports.updateSource(sourceId, next, row.canonical_url);
-      deps.changes.emit({ kind: 'source', sourceId });
+      store.write('Saving the source details', (repos) => repos.imports.updateSource(sourceId, next, row.canonical_url));
       return await sources.get({ id: sourceId });
     },
   };

@@ -3,13 +3,12 @@ import { setMaxListeners } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { EventName, EventPayload } from '../../../shared/contract';
 import type { CitationToReview, ImportFailure, ImportSummary, ImportedSource, StagedUpload } from '../../../shared/imports';
 import { ApiError } from '../../../shared/errors';
-import type { ChangeBus } from '../changes';
+import type { EventHub } from '../events';
 import { reanchorCitationsForSource } from '../notes';
-import { DATABASE_FILE, type Db } from '../store/db';
-import type { Repositories } from '../store/repositories';
+import { DATABASE_FILE } from '../store/db';
+import type { Store } from '../store/store';
 import { displayFileName } from './filename';
 import { ImportWorkerPool, type Outcome, type PoolLimits } from './pool';
 import { formatMb } from './worker-protocol';
@@ -34,11 +33,11 @@ export function defaultLimits(): ImportLimits {
 }
 
 export interface ImporterDeps {
-  db: Db;
-  repos: Repositories;
+  store: Store;
   dataDir: string;
-  changes: ChangeBus;
-  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  events: EventHub;
+  /** Reads the change log now: the worker committed on its own connection. */
+  noticeCommits(): void;
   nativeBinding?: string;
   limits?: Partial<ImportLimits>;
 }
@@ -135,8 +134,8 @@ export function createImporter(deps: ImporterDeps) {
   };
 
   function citationsToReview(sourceId: string): CitationToReview[] {
-    reanchorCitationsForSource({ db: deps.db, repos: deps.repos }, sourceId);
-    return deps.repos.citations
+    reanchorCitationsForSource(deps.store, sourceId);
+    return deps.store.repos.citations
       .needingReview()
       .filter((c) => c.source_id === sourceId)
       .map((c) => ({ noteId: c.note_id, citationId: c.id, exact: c.exact, status: c.status as CitationToReview['status'] }));
@@ -147,7 +146,7 @@ export function createImporter(deps: ImporterDeps) {
     if (running.has(jobId)) throw new ApiError('conflict', `An import with id "${jobId}" is already running.`);
     if (options.newVersionOf && files.length !== 1)
       throw new ApiError('invalid_input', 'A new version of a source must be exactly one file.');
-    if (options.newVersionOf && !deps.repos.sources.get(options.newVersionOf))
+    if (options.newVersionOf && !deps.store.repos.sources.get(options.newVersionOf))
       throw new ApiError('not_found', `No source with id "${options.newVersionOf}".`);
     const controller = new AbortController();
     setMaxListeners(Infinity, controller.signal);
@@ -157,7 +156,7 @@ export function createImporter(deps: ImporterDeps) {
     const overall = `import:${jobId}`;
     let finished = 0;
     const report = (done: boolean) =>
-      deps.emit('progress', {
+      deps.events.emit('progress', {
         task: overall,
         label: `Imported ${finished} of ${files.length} files`,
         done: finished,
@@ -181,7 +180,7 @@ export function createImporter(deps: ImporterDeps) {
             const percent = Math.round(fraction * 100);
             if (percent === lastPercent && !done) return;
             lastPercent = percent;
-            deps.emit('progress', { task, label: `${file.fileName}: ${label}`, done: percent, total: 100, finished: done });
+            deps.events.emit('progress', { task, label: `${file.fileName}: ${label}`, done: percent, total: 100, finished: done });
           };
           const outcome: Outcome = file.failure
             ? { ok: false, reason: file.failure }
@@ -198,7 +197,7 @@ export function createImporter(deps: ImporterDeps) {
                 controller.signal,
               );
           outcomes[index] = outcome;
-          if (outcome.ok) deps.changes.emit({ kind: 'source', sourceId: outcome.result.sourceId });
+          if (outcome.ok) deps.noticeCommits();
           finished++;
           fileProgress(1, outcome.ok ? 'imported' : outcome.reason, true);
           report(false);

@@ -1,10 +1,10 @@
 import type { EntitySuggestion, SuggestionResolution } from '../../../shared/imports';
 import { ApiError } from '../../../shared/errors';
 import { foldForMatch } from '../../../shared/text';
-import type { ChangeBus } from '../changes';
 import { createLinker } from '../entities/linker';
 import type { Db } from '../store/db';
 import type { Repositories } from '../store/repositories';
+import type { Store } from '../store/store';
 
 export type Resolution =
   { id: number; action: 'accept' } | { id: number; action: 'alias'; entityId: string } | { id: number; action: 'reject' };
@@ -47,53 +47,49 @@ function linkEverywhere(db: Db, repos: Repositories, entityId: string, alias: st
   return { mentions, sources };
 }
 
-export function resolveSuggestion(db: Db, repos: Repositories, changes: ChangeBus, input: Resolution): SuggestionResolution {
+export function resolveSuggestion(store: Store, input: Resolution): SuggestionResolution {
+  const { db, repos } = store;
   const suggestion = repos.imports.suggestion(input.id);
   if (!suggestion) throw new ApiError('not_found', `No entity suggestion with id ${input.id}.`);
   if (suggestion.status !== 'pending') throw new ApiError('conflict', `Suggestion "${suggestion.name}" was already ${suggestion.status}.`);
 
-  const outcome = db
-    .transaction(() => {
-      if (input.action === 'reject') {
-        repos.imports.setSuggestionStatus(suggestion.id, 'rejected', null);
-        return { entityId: null, mentions: 0, sources: new Set<string>() };
-      }
-      let entityId: string;
-      if (input.action === 'accept') {
-        entityId = entityIdFor(repos, suggestion.name);
-        repos.entities.insert(
-          { id: entityId, type: suggestion.type, name: suggestion.name, description: '', date: null, origin: 'suggested' },
-          [],
+  const outcome = store.write('Resolving the suggestion', () => {
+    if (input.action === 'reject') {
+      repos.imports.setSuggestionStatus(suggestion.id, 'rejected', null);
+      return { entityId: null, mentions: 0, sources: new Set<string>() };
+    }
+    let entityId: string;
+    if (input.action === 'accept') {
+      entityId = entityIdFor(repos, suggestion.name);
+      repos.entities.insert(
+        { id: entityId, type: suggestion.type, name: suggestion.name, description: '', date: null, origin: 'suggested' },
+        [],
+      );
+    } else {
+      const entity = repos.entities.get(input.entityId);
+      if (!entity) throw new ApiError('not_found', `No entity with id "${input.entityId}".`);
+      entityId = entity.id;
+      const folded = foldForMatch(suggestion.name);
+      const clash = repos.entities.allAliases().find((a) => a.type === entity.type && a.folded === folded && a.scope === '');
+      if (clash && clash.entity_id !== entity.id)
+        throw new ApiError('conflict', `"${suggestion.name}" already names entity "${clash.entity_id}".`);
+      if (!clash) {
+        db.prepare(`INSERT INTO entity_alias (entity_id, type, alias, folded, exact_case, scope) VALUES (?, ?, ?, ?, 0, '')`).run(
+          entity.id,
+          entity.type,
+          suggestion.name,
+          folded,
         );
-      } else {
-        const entity = repos.entities.get(input.entityId);
-        if (!entity) throw new ApiError('not_found', `No entity with id "${input.entityId}".`);
-        entityId = entity.id;
-        const folded = foldForMatch(suggestion.name);
-        const clash = repos.entities.allAliases().find((a) => a.type === entity.type && a.folded === folded && a.scope === '');
-        if (clash && clash.entity_id !== entity.id)
-          throw new ApiError('conflict', `"${suggestion.name}" already names entity "${clash.entity_id}".`);
-        if (!clash) {
-          db.prepare(`INSERT INTO entity_alias (entity_id, type, alias, folded, exact_case, scope) VALUES (?, ?, ?, ?, 0, '')`).run(
-            entity.id,
-            entity.type,
-            suggestion.name,
-            folded,
-          );
-        }
       }
-      const linked = linkEverywhere(db, repos, entityId, suggestion.name);
-      // The same name suggested by other sources is settled by the same decision.
-      for (const other of repos.imports.suggestions({ status: 'pending' })) {
-        if (foldForMatch(other.name) === foldForMatch(suggestion.name))
-          repos.imports.setSuggestionStatus(other.id, input.action === 'accept' ? 'accepted' : 'aliased', entityId);
-      }
-      return { entityId, ...linked };
-    })
-    .immediate();
-
-  if (outcome.entityId) changes.emit({ kind: 'entity', entityId: outcome.entityId });
-  for (const sourceId of outcome.sources) changes.emit({ kind: 'source', sourceId });
+    }
+    const linked = linkEverywhere(db, repos, entityId, suggestion.name);
+    // The same name suggested by other sources is settled by the same decision.
+    for (const other of repos.imports.suggestions({ status: 'pending' })) {
+      if (foldForMatch(other.name) === foldForMatch(suggestion.name))
+        repos.imports.setSuggestionStatus(other.id, input.action === 'accept' ? 'accepted' : 'aliased', entityId);
+    }
+    return { entityId, ...linked };
+  });
   return {
     suggestion: repos.imports.suggestion(suggestion.id) as EntitySuggestion,
     entityId: outcome.entityId,

@@ -1,5 +1,4 @@
 import type { AnchorEvent, CitationStatus, ReanchorSummary } from '../../../shared/notes';
-import type { Db } from '../store/db';
 import type { Repositories } from '../store/repositories';
 import type { AnchorUpdate, CitationRow } from '../store/repositories/citations';
 import type { PassageRow } from '../store/repositories/passages';
@@ -7,10 +6,7 @@ import type { VersionRow } from '../store/repositories/sources';
 import { reanchor } from './anchoring';
 import { passageAt, quoteAt } from './selection';
 
-export interface AnchoringContext {
-  db: Db;
-  repos: Repositories;
-}
+import type { Store } from '../store/store';
 
 interface Target {
   version: VersionRow;
@@ -103,22 +99,22 @@ export function currentTarget(repos: Repositories, sourceId: string): Target | u
  * Re-anchors every citation of a source made against an older version of its text. The import
  * service calls this after it moves `source.current_version_id`; it is idempotent.
  */
-export function reanchorCitationsForSource(ctx: AnchoringContext, sourceId: string, now = new Date().toISOString()): ReanchorSummary {
-  return ctx.db.transaction(() => {
+export function reanchorCitationsForSource(store: Store, sourceId: string, now = new Date().toISOString()): ReanchorSummary {
+  return store.write('Re-anchoring citations', (repos) => {
     const summary: ReanchorSummary = { sourceId, checked: 0, ok: 0, moved: 0, review: 0, orphaned: 0, noteIds: [] };
-    const target = currentTarget(ctx.repos, sourceId);
+    const target = currentTarget(repos, sourceId);
     const oldTexts = new Map<string, string | undefined>();
     const notes = new Set<string>();
-    for (const row of ctx.repos.citations.staleForSource(sourceId)) {
+    for (const row of repos.citations.staleForSource(sourceId)) {
       if (alreadyDecided(row, target)) continue;
-      if (!oldTexts.has(row.version_id)) oldTexts.set(row.version_id, ctx.repos.sources.version(row.version_id)?.text);
+      if (!oldTexts.has(row.version_id)) oldTexts.set(row.version_id, repos.sources.version(row.version_id)?.text);
       const update = reanchorCitation(row, target, oldTexts.get(row.version_id), now);
-      ctx.repos.citations.updateAnchor(update);
+      repos.citations.updateAnchor(update);
       summary.checked++;
       summary[update.status]++;
       notes.add(row.note_id);
     }
     summary.noteIds = [...notes];
     return summary;
-  })();
+  });
 }

@@ -2,22 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type { Handlers } from '../../../shared/contract';
 import { ApiError } from '../../../shared/errors';
 import type { AnchorEvent, NoteRef, PassageCitations, SaveResult, SerializedNoteDocument } from '../../../shared/notes';
-import type { ChangeBus } from '../changes';
-import type { Db } from '../store/db';
-import type { Repositories } from '../store/repositories';
+import type { Store } from '../store/store';
 import type { NoteRow } from '../store/repositories/notes';
 import { emptyDocument } from './document';
 import { documentToMarkdown, markdownToDocument } from './markdown';
 import { reanchorCitationsForSource } from './reanchor';
 import { makeCitationPayload, passageAt, quoteAt } from './selection';
-import { withStoreErrors } from './storeErrors';
 import { citationViews, noteDetail, noteSummary, revisionSummary } from './views';
 import { writeDocument, type WriteOptions } from './write';
 
 export interface NotesServiceOptions {
-  db: Db;
-  repos: Repositories;
-  changes: ChangeBus;
+  store: Store;
   now?: () => Date;
   /** At most one autosave revision per interval; closing a note always records one. */
   revisionIntervalMs?: number;
@@ -29,7 +24,8 @@ const uniqueTags = (tags: readonly string[]) => [...new Set(tags.map((t) => t.tr
 const ref = (n: { id: string; title: string; updated_at: string }): NoteRef => ({ id: n.id, title: n.title, updatedAt: n.updated_at });
 
 export function noteHandlers(options: NotesServiceOptions): Handlers['notes'] {
-  const { db, repos, changes } = options;
+  const { store } = options;
+  const { repos } = store;
   const now = () => (options.now?.() ?? new Date()).toISOString();
   const writeOptions = (snapshot: WriteOptions['snapshot']): WriteOptions => ({
     now: now(),
@@ -47,27 +43,16 @@ export function noteHandlers(options: NotesServiceOptions): Handlers['notes'] {
     if (row.deleted_at) throw new ApiError('conflict', `The note "${row.title}" is in the trash; restore it before changing it.`);
     return row;
   };
-  /** Runs a write in one IMMEDIATE transaction and tells derived data only after it committed. */
-  const commit = <T>(what: string, noteIds: (result: T) => string[], kind: 'note' | 'note-deleted', run: () => T): T => {
-    const result = withStoreErrors(what, () => db.transaction(run).immediate());
-    for (const noteId of noteIds(result)) changes.emit({ kind, noteId });
-    return result;
-  };
   const summary = (id: string) => noteSummary(repos.notes.summary(id)!);
 
   const create = (title: string, document: SerializedNoteDocument, tags: string[]) =>
-    commit(
-      'Creating the note',
-      (d: { id: string }) => [d.id],
-      'note',
-      () => {
-        const id = `n-${randomUUID()}`;
-        const at = now();
-        repos.notes.insert({ id, title, document: JSON.stringify(emptyDocument()), plainText: '', tags: uniqueTags(tags), now: at });
-        writeDocument(repos, find(id), document, title, writeOptions('create'));
-        return noteDetail(repos, find(id));
-      },
-    );
+    store.write('Creating the note', () => {
+      const id = `n-${randomUUID()}`;
+      const at = now();
+      repos.notes.insert({ id, title, document: JSON.stringify(emptyDocument()), plainText: '', tags: uniqueTags(tags), now: at });
+      writeDocument(repos, find(id), document, title, writeOptions('create'));
+      return noteDetail(repos, find(id));
+    });
 
   return {
     list: ({ trash, tag }) =>
@@ -80,84 +65,54 @@ export function noteHandlers(options: NotesServiceOptions): Handlers['notes'] {
     createFromMarkdown: ({ title, markdown }) => create(title, markdownToDocument(markdown), []),
 
     save: ({ id, document, title, baseSaveCount, snapshot }) =>
-      commit(
-        'Saving the note',
-        () => [id],
-        'note',
-        (): SaveResult => {
-          const note = live(id);
-          if (baseSaveCount !== undefined && baseSaveCount !== note.save_count) {
-            throw new ApiError(
-              'conflict',
-              `The note "${note.title}" was changed elsewhere since this window loaded it; reload it to see both.`,
-            );
-          }
-          const revisionId = writeDocument(
-            repos,
-            note,
-            document,
-            title ?? note.title,
-            writeOptions(snapshot === 'close' ? 'close' : snapshot === 'none' ? 'none' : 'auto-throttled'),
+      store.write('Saving the note', (): SaveResult => {
+        const note = live(id);
+        if (baseSaveCount !== undefined && baseSaveCount !== note.save_count) {
+          throw new ApiError(
+            'conflict',
+            `The note "${note.title}" was changed elsewhere since this window loaded it; reload it to see both.`,
           );
-          const saved = find(id);
-          return { id, saveCount: saved.save_count, updatedAt: saved.updated_at, citations: citationViews(repos, id), revisionId };
-        },
-      ),
+        }
+        const revisionId = writeDocument(
+          repos,
+          note,
+          document,
+          title ?? note.title,
+          writeOptions(snapshot === 'close' ? 'close' : snapshot === 'none' ? 'none' : 'auto-throttled'),
+        );
+        const saved = find(id);
+        return { id, saveCount: saved.save_count, updatedAt: saved.updated_at, citations: citationViews(repos, id), revisionId };
+      }),
 
     rename: ({ id, title }) =>
-      commit(
-        'Renaming the note',
-        () => [id],
-        'note',
-        () => {
-          live(id);
-          repos.notes.setTitle(id, title, now());
-          return summary(id);
-        },
-      ),
+      store.write('Renaming the note', () => {
+        live(id);
+        repos.notes.setTitle(id, title, now());
+        return summary(id);
+      }),
     tag: ({ id, tags }) =>
-      commit(
-        'Tagging the note',
-        () => [id],
-        'note',
-        () => {
-          live(id);
-          repos.notes.setTags(id, uniqueTags(tags), now());
-          return summary(id);
-        },
-      ),
+      store.write('Tagging the note', () => {
+        live(id);
+        repos.notes.setTags(id, uniqueTags(tags), now());
+        return summary(id);
+      }),
     delete: ({ id }) =>
-      commit(
-        'Moving the note to the trash',
-        () => [id],
-        'note-deleted',
-        () => {
-          if (!find(id).deleted_at) repos.notes.setDeleted(id, now());
-          return summary(id);
-        },
-      ),
+      store.write('Moving the note to the trash', () => {
+        if (!find(id).deleted_at) repos.notes.setDeleted(id, now());
+        return summary(id);
+      }),
     restore: ({ id }) =>
-      commit(
-        'Restoring the note',
-        () => [id],
-        'note',
-        () => {
-          find(id);
-          repos.notes.setDeleted(id, null);
-          return summary(id);
-        },
-      ),
+      store.write('Restoring the note', () => {
+        find(id);
+        repos.notes.setDeleted(id, null);
+        return summary(id);
+      }),
     emptyTrash: () => {
-      const ids = commit(
-        'Emptying the trash',
-        (r: string[]) => r,
-        'note-deleted',
-        () => {
-          const trashed = repos.notes.trashedIds();
-          for (const id of trashed) repos.notes.remove(id);
-          return trashed;
-        },
-      );
+      const ids = store.write('Emptying the trash', () => {
+        const trashed = repos.notes.trashedIds();
+        for (const id of trashed) repos.notes.remove(id);
+        return trashed;
+      });
       return { deleted: ids.length };
     },
 
@@ -168,30 +123,25 @@ export function noteHandlers(options: NotesServiceOptions): Handlers['notes'] {
       return { ...revisionSummary(row), document: JSON.parse(row.document) as SerializedNoteDocument, plainText: row.plain_text };
     },
     restoreRevision: ({ id, revisionId }) =>
-      commit(
-        'Restoring the revision',
-        () => [id],
-        'note',
-        () => {
-          const note = live(id);
-          const revision = repos.noteRevisions.get(revisionId);
-          if (!revision || revision.note_id !== id) throw new ApiError('not_found', `Note "${note.title}" has no revision ${revisionId}.`);
-          // The text being replaced becomes a revision too, so a restore can itself be undone.
-          const latest = repos.noteRevisions.latest(id);
-          if (!latest || latest.document !== note.document || latest.title !== note.title) {
-            repos.noteRevisions.insert({
-              noteId: id,
-              title: note.title,
-              document: note.document,
-              plainText: note.plain_text,
-              reason: 'before-restore',
-              now: now(),
-            });
-          }
-          writeDocument(repos, note, JSON.parse(revision.document) as SerializedNoteDocument, revision.title, writeOptions('restore'));
-          return noteDetail(repos, find(id));
-        },
-      ),
+      store.write('Restoring the revision', () => {
+        const note = live(id);
+        const revision = repos.noteRevisions.get(revisionId);
+        if (!revision || revision.note_id !== id) throw new ApiError('not_found', `Note "${note.title}" has no revision ${revisionId}.`);
+        // The text being replaced becomes a revision too, so a restore can itself be undone.
+        const latest = repos.noteRevisions.latest(id);
+        if (!latest || latest.document !== note.document || latest.title !== note.title) {
+          repos.noteRevisions.insert({
+            noteId: id,
+            title: note.title,
+            document: note.document,
+            plainText: note.plain_text,
+            reason: 'before-restore',
+            now: now(),
+          });
+        }
+        writeDocument(repos, note, JSON.parse(revision.document) as SerializedNoteDocument, revision.title, writeOptions('restore'));
+        return noteDetail(repos, find(id));
+      }),
 
     backlinks: ({ target }) => {
       if (target.kind === 'entity') return repos.links.notesMentioning(target.entityId).map(ref);
@@ -220,55 +170,50 @@ export function noteHandlers(options: NotesServiceOptions): Handlers['notes'] {
       });
     },
     acceptSuggestion: ({ id, key }) =>
-      commit(
-        'Accepting the suggested anchor',
-        () => [id],
-        'note',
-        (): SaveResult => {
-          live(id);
-          const row = repos.citations.byNoteKey(id, key);
-          if (!row) throw new ApiError('not_found', `Note ${id} has no citation ${key}.`);
-          const history = JSON.parse(row.history) as AnchorEvent[];
-          const last = history.at(-1);
-          const version = repos.sources.version(repos.sources.get(row.source_id)?.current_version_id ?? '');
-          if (row.status !== 'review' || !last?.suggestion || !version || last.toVersionId !== version.id) {
-            throw new ApiError(
-              'conflict',
-              'This citation has no suggestion for the current source text; cite the passage again from the reader.',
-            );
-          }
-          const quote = quoteAt(version.text, last.suggestion.start, last.suggestion.end);
-          const passage = passageAt(repos.passages.byVersion(version.id), quote.start);
-          const next = { exact: quote.exact, start: quote.start, end: quote.end, passageAnchor: passage?.anchor ?? row.passage_anchor };
-          const event: AnchorEvent = {
-            ...last,
-            at: now(),
-            method: 'accepted',
-            status: 'moved',
-            score: last.suggestion.score,
-            next,
-            reason: 'The writer accepted the suggested words.',
-          };
-          delete event.suggestion;
-          repos.citations.updateAnchor({
-            id: row.id,
-            versionId: version.id,
-            versionSha256: version.sha256,
-            passageAnchor: next.passageAnchor,
-            passageOrdinal: passage?.ordinal ?? row.passage_ordinal,
-            ...quote,
-            status: 'moved',
-            history: JSON.stringify([...history, event]),
-          });
-          const note = find(id);
-          return { id, saveCount: note.save_count, updatedAt: note.updated_at, citations: citationViews(repos, id), revisionId: null };
-        },
-      ),
+      store.write('Accepting the suggested anchor', (): SaveResult => {
+        live(id);
+        const row = repos.citations.byNoteKey(id, key);
+        if (!row) throw new ApiError('not_found', `Note ${id} has no citation ${key}.`);
+        const history = JSON.parse(row.history) as AnchorEvent[];
+        const last = history.at(-1);
+        const version = repos.sources.version(repos.sources.get(row.source_id)?.current_version_id ?? '');
+        if (row.status !== 'review' || !last?.suggestion || !version || last.toVersionId !== version.id) {
+          throw new ApiError(
+            'conflict',
+            'This citation has no suggestion for the current source text; cite the passage again from the reader.',
+          );
+        }
+        const quote = quoteAt(version.text, last.suggestion.start, last.suggestion.end);
+        const passage = passageAt(repos.passages.byVersion(version.id), quote.start);
+        const next = { exact: quote.exact, start: quote.start, end: quote.end, passageAnchor: passage?.anchor ?? row.passage_anchor };
+        const event: AnchorEvent = {
+          ...last,
+          at: now(),
+          method: 'accepted',
+          status: 'moved',
+          score: last.suggestion.score,
+          next,
+          reason: 'The writer accepted the suggested words.',
+        };
+        delete event.suggestion;
+        repos.citations.updateAnchor({
+          id: row.id,
+          versionId: version.id,
+          versionSha256: version.sha256,
+          passageAnchor: next.passageAnchor,
+          passageOrdinal: passage?.ordinal ?? row.passage_ordinal,
+          ...quote,
+          status: 'moved',
+          history: JSON.stringify([...history, event]),
+        });
+        const note = find(id);
+        return { id, saveCount: note.save_count, updatedAt: note.updated_at, citations: citationViews(repos, id), revisionId: null };
+      }),
 
     makeCitation: (input) => makeCitationPayload(repos, input),
     reanchor: ({ sourceId }) => {
       if (!repos.sources.get(sourceId)) throw new ApiError('not_found', `No source with id "${sourceId}".`);
-      return withStoreErrors('Re-anchoring citations', () => reanchorCitationsForSource({ db, repos }, sourceId, now()));
+      return reanchorCitationsForSource(store, sourceId, now());
     },
     markdown: ({ id }) => {
       const note = find(id);

@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
-import type { Change } from '../changes';
-import type { NoteSearchDoc, SearchResponse, SearchStatus } from '../../../shared/search';
+import type { Change } from '../../../shared/domain';
+import type { SearchResponse, SearchStatus } from '../../../shared/search';
 import { SearchEngine, type QueryOptions } from './engine';
-import { contentHash, loadAll, loadEntities, loadNotes, loadPassages, loadSource, noteDoc, passagesMentioning } from './loader';
+import { contentHash, loadAll, loadEntities, loadNotes, loadPassages, loadSource, passagesMentioning } from './loader';
 import { readIndex, writeIndex } from './persist';
 
 export interface HostOptions {
@@ -32,7 +32,6 @@ export class SearchHost {
     new Map(this.passageTextStatement.all(JSON.stringify(passageIds)));
   private engine: SearchEngine;
   private persistTimer: ReturnType<typeof setTimeout> | null = null;
-  private pushedNotes = new Map<string, NoteSearchDoc>();
   /** Content hash of what the index reflects, and SQLite's data_version when it was last compared. */
   private knownHash = '';
   private dataVersion = -1;
@@ -80,7 +79,6 @@ export class SearchHost {
       engine.upsert(doc);
       if ((i + 1) % PROGRESS_EVERY === 0) progress({ label: 'Indexing for search', done: i + 1, total: docs.length, finished: false });
     });
-    for (const note of this.pushedNotes.values()) engine.upsert(noteDoc(note));
     engine.warm();
     this.engine = engine;
     this.persist(hash);
@@ -102,22 +100,12 @@ export class SearchHost {
       for (const doc of loadEntities(this.db, change.entityId)) this.engine.upsert(doc);
       for (const id of affected) this.engine.remove(`p:${id}`);
       for (const doc of loadPassages(this.db, [...affected])) this.engine.upsert(doc);
-    } else if (change.kind === 'note') {
-      this.engine.remove(`n:${change.noteId}`);
-      const pushed = this.pushedNotes.get(change.noteId);
-      for (const doc of pushed ? [noteDoc(pushed)] : loadNotes(this.db, change.noteId)) this.engine.upsert(doc);
     } else {
-      this.pushedNotes.delete(change.noteId);
+      // A note in the trash or deleted for ever loads as nothing, so removing first is enough.
       this.engine.remove(`n:${change.noteId}`);
+      for (const doc of loadNotes(this.db, change.noteId)) this.engine.upsert(doc);
     }
     this.status = { ...this.status, documents: this.engine.size };
-    this.changed();
-  }
-
-  /** For a notes store without a `note` table: the notes feature hands over title and plain text itself. */
-  indexNote(note: NoteSearchDoc): void {
-    this.pushedNotes.set(note.id, note);
-    this.engine.upsert(noteDoc(note));
     this.changed();
   }
 
@@ -135,8 +123,6 @@ export class SearchHost {
     if (this.persistTimer) clearTimeout(this.persistTimer);
     this.persistTimer = null;
     this.knownHash = hash;
-    // Notes handed over directly are not in SQLite; they are rebuilt from their provider, never trusted from disk.
-    if (this.pushedNotes.size > 0) return;
     writeIndex(this.options.indexFile, this.engine.exportState(), hash);
   }
 

@@ -1,5 +1,5 @@
-import type { Change } from '../changes';
-import type { NoteSearchDoc, SearchResponse, SearchStatus } from '../../../shared/search';
+import type { Change } from '../../../shared/domain';
+import type { SearchResponse, SearchStatus } from '../../../shared/search';
 import type { QueryOptions } from './engine';
 import type { HostOptions, ProgressReport } from './host';
 
@@ -7,7 +7,6 @@ import type { HostOptions, ProgressReport } from './host';
 export type ToWorker =
   | { type: 'query'; id: number; q: string; options: QueryOptions }
   | { type: 'change'; change: Change }
-  | { type: 'index-note'; note: NoteSearchDoc }
   | { type: 'rebuild'; id: number }
   | { type: 'flush'; id: number };
 

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import type { ChangeBus } from '../changes';
-import type { TaskProgress } from '../../../shared/domain';
-import type { NoteSearchDoc, SearchResponse, SearchStatus } from '../../../shared/search';
+import type { EventHub } from '../events';
+import type { SearchResponse, SearchStatus } from '../../../shared/search';
 import type { QueryOptions } from './engine';
 import { SearchHost, type ProgressReport } from './host';
 import { indexPath } from './persist';
@@ -12,8 +11,8 @@ export interface SearchServiceOptions {
   dataDir: string;
   dbFile: string;
   nativeBinding?: string;
-  changes: ChangeBus;
-  onProgress: (progress: TaskProgress) => void;
+  /** Hears `changed` to keep the index current, and reports `progress` while it builds. */
+  events: EventHub;
   /** Keep the index on the calling thread (tests, benchmarks); the app always uses the worker. */
   inline?: boolean;
   persistDelayMs?: number;
@@ -24,9 +23,6 @@ export interface SearchService {
   /** Starts loading the index if nothing has asked for it yet. */
   status(): SearchStatus;
   ready(): Promise<SearchStatus>;
-  /** For a notes store that keeps no `note` table: hand over a note's title and plain text. */
-  indexNote(note: NoteSearchDoc): void;
-  removeNote(id: string): void;
   rebuild(): Promise<SearchStatus>;
   /** Writes pending incremental changes to disk now instead of after they settle. */
   flush(): Promise<void>;
@@ -51,7 +47,7 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     ...(options.persistDelayMs !== undefined ? { persistDelayMs: options.persistDelayMs } : {}),
   };
-  const progress = (p: ProgressReport) => options.onProgress({ task: TASK, ...p });
+  const progress = (p: ProgressReport) => options.events.emit('progress', { task: TASK, ...p });
   let current: SearchStatus = { state: 'idle', documents: 0, origin: null, message: null };
   let backend: Backend | null = null;
   let closed = false;
@@ -65,7 +61,9 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
     if (closed) throw new Error('The notebook is closed.');
     return (backend ??= options.inline ? inlineBackend(init, progress, settle) : workerBackend(init, progress, settle));
   };
-  const unsubscribe = options.changes.on((change) => backend?.send({ type: 'change', change }));
+  const unsubscribe = options.events.on('changed', ({ changes }) => {
+    for (const change of changes) backend?.send({ type: 'change', change });
+  });
 
   return {
     async query(q, queryOptions = {}) {
@@ -80,12 +78,6 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
       started();
       if (current.state === 'ready' || current.state === 'failed') return Promise.resolve(current);
       return new Promise((resolve) => waiting.push(resolve));
-    },
-    indexNote(note) {
-      started().send({ type: 'index-note', note });
-    },
-    removeNote(id) {
-      started().send({ type: 'change', change: { kind: 'note-deleted', noteId: id } });
     },
     async rebuild() {
       return (await started().request({ type: 'rebuild', id: 0 })) as SearchStatus;
@@ -157,7 +149,6 @@ function inlineBackend(init: WorkerInit, progress: (p: ProgressReport) => void, 
   const run = async (message: ToWorker): Promise<unknown> => {
     if (message.type === 'query') return host.query(message.q, message.options);
     if (message.type === 'change') host.apply(message.change);
-    else if (message.type === 'index-note') host.indexNote(message.note);
     else if (message.type === 'rebuild') host.rebuild(progress);
     else host.flush();
     settle(host.status);

@@ -33,7 +33,6 @@ async function handle(message: ToWorker): Promise<void> {
       return send({ type: 'reply', id: message.id, result: host.query(message.q, message.options) });
     }
     if (message.type === 'change') host.apply(message.change);
-    else if (message.type === 'index-note') host.indexNote(message.note);
     else if (message.type === 'rebuild') host.rebuild((progress) => send({ type: 'progress', progress }));
     else if (message.type === 'flush') host.flush();
     send({ type: 'status', status: host.status });
