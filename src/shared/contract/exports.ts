@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { call } from './define';
 import { SourceId } from './ids';
+import { SourceMetadataSchema } from '../sourceMetadata';
 import {
   BIBLIOGRAPHY_FORMATS,
   CITATION_STYLES,
@@ -29,17 +30,6 @@ const Block = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('quote'), content: Inlines }).strict(),
   z.object({ kind: z.literal('list'), ordered: z.boolean(), items: z.array(Inlines).max(5000) }).strict(),
 ]);
-const Metadata = z
-  .object({
-    title: z.string().max(2000).nullable(),
-    authors: z.array(z.string().max(500)).max(200),
-    issued: z.string().max(100).nullable(),
-    publisher: z.string().max(1000).nullable(),
-    url: z.string().max(4000).nullable(),
-    note: z.string().max(20_000).nullable(),
-  })
-  .strict();
-
 /** A report given whole (CLI `--model`, tests); citations are still verified against the store. */
 export const ReportModelSchema = z
   .object({
@@ -72,7 +62,7 @@ export const ReportModelSchema = z
         z
           .object({
             id: SourceId,
-            metadata: Metadata,
+            metadata: SourceMetadataSchema,
             mediaType: z.string().max(200),
             fileName: z.string().max(500).nullable(),
             accessed: z.string().max(40).nullable(),

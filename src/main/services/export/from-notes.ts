@@ -1,4 +1,3 @@
-import type { SourceMetadata } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import type { ReportBlock, ReportCitation, ReportInline, ReportModel, ReportSource, TextMark } from '../../../shared/export';
 import { NOTE_NODE, type CitationView, type NoteDetail, type SerializedNoteNode } from '../../../shared/notes';
@@ -137,20 +136,7 @@ export async function notesToReport(
     return { id: note.id, title: note.title, blocks: blocks(note.document.root.children) };
   });
 
-  const sources: ReportSource[] = [...sourceIds].flatMap((id) => {
-    const row = repos.sources.get(id);
-    if (!row) return [];
-    const version = row.current_version_id ? repos.sources.version(row.current_version_id) : undefined;
-    return [
-      {
-        id,
-        metadata: JSON.parse(row.metadata) as SourceMetadata,
-        mediaType: version?.media_type ?? 'text/plain',
-        fileName: version?.file_name ?? null,
-        accessed: (version?.created_at ?? row.created_at).slice(0, 10),
-      },
-    ];
-  });
+  const sources = [...sourceIds].flatMap((id) => reportSource(repos, id) ?? []);
 
   return {
     title: title ?? (notes.length === 1 ? notes[0]!.title : 'Report'),
@@ -159,6 +145,20 @@ export async function notesToReport(
     sections,
     citations,
     sources,
+  };
+}
+
+/** A source as a report cites it, from the store: its details as the library shows them, and its current text's file. */
+export function reportSource(repos: Repositories, id: string): ReportSource | undefined {
+  const source = repos.sources.get(id);
+  if (!source) return undefined;
+  const version = repos.sources.currentVersion(id);
+  return {
+    id,
+    metadata: source.metadata,
+    mediaType: version?.mediaType ?? 'text/plain',
+    fileName: version?.fileName ?? null,
+    accessed: (version?.createdAt ?? source.createdAt).slice(0, 10),
   };
 }
 
