@@ -1,6 +1,6 @@
 import type { Handlers } from '../../../shared/contract';
 import type { Importer } from './service';
-import { resolveSuggestion } from './suggestions';
+import { listSuggestions, resolveSuggestion } from './suggestions';
 import type { Store } from '../store/store';
 
 export function importHandlers(importer: Importer, store: Store): Handlers['imports'] {
@@ -9,7 +9,7 @@ export function importHandlers(importer: Importer, store: Store): Handlers['impo
     importFiles: (input) => importer.importFiles(input),
     stage: (input) => importer.stage(input),
     cancel: ({ jobId }) => ({ cancelled: importer.cancel(jobId) }),
-    suggestions: (filter) => store.repos.imports.suggestions(filter),
+    suggestions: (filter) => listSuggestions(store, filter),
     resolveSuggestion: (input) => resolveSuggestion(store, input),
   };
 }

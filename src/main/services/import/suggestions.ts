@@ -1,4 +1,4 @@
-import type { SuggestionResolution } from '../../../shared/imports';
+import type { EntitySuggestion, SuggestionResolution, SuggestionStatus } from '../../../shared/imports';
 import { ApiError } from '../../../shared/errors';
 import { foldForMatch } from '../../../shared/text';
 import { createLinker } from '../entities/linker';
@@ -38,6 +38,11 @@ function linkEverywhere(repos: Repositories, entityId: string, alias: string): {
     }
   }
   return { mentions, sources };
+}
+
+/** Names import found that the notebook does not know yet: per source, the most frequent first. */
+export function listSuggestions(store: Store, filter: { sourceId?: string; status?: SuggestionStatus }): EntitySuggestion[] {
+  return store.repos.imports.suggestions(filter);
 }
 
 export function resolveSuggestion(store: Store, input: Resolution): SuggestionResolution {
