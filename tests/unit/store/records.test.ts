@@ -70,6 +70,8 @@ describe('repositories return decoded records', () => {
   afterAll(() => notebook.close());
 
   it('has no snake_case field and no JSON text in any record type', () => {
+    // Every entry names a real record (a `never` would pass the next line vacuously), and none has a snake_case key.
+    expectTypeOf<{ [K in keyof Records]: [Records[K]] extends [never] ? K : never }[keyof Records]>().toEqualTypeOf<never>();
     expectTypeOf<{ [K in keyof Records]: SnakeKeys<Records[K]> }[keyof Records]>().toEqualTypeOf<never>();
     expectTypeOf<Records['source']['metadata']>().toEqualTypeOf<SourceMetadata>();
     expectTypeOf<Records['note']['tags']>().toEqualTypeOf<string[]>();
