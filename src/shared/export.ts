@@ -222,8 +222,7 @@ export interface ResolvedNote {
  * A link whose href is `#section-…` points to a note of the same report (see `sectionAnchor`).
  */
 export type ResolvedInline =
-  | Exclude<ReportInline, { kind: 'cite' } | { kind: 'noteLink' }>
-  | { kind: 'mark'; mark: number; part?: 'citation' | 'note' };
+  Exclude<ReportInline, { kind: 'cite' } | { kind: 'noteLink' }> | { kind: 'mark'; mark: number; part?: 'citation' | 'note' };
 
 /** The anchor of a report section, for links between notes of the same report. */
 export const sectionAnchor = (sectionId: string) => `section-${sectionId.replace(/[^A-Za-z0-9_-]/g, '_')}`;

@@ -116,7 +116,9 @@ export function placeMarks(
     const text = (t: string): Text => ({ kind: 'text', text: t, ...(movedMarks ? { marks: movedMarks } : {}) });
     if (moved && shapes.some((s) => s.inText && s.note)) {
       // Split: citations before the punctuation, note numbers after it.
-      shapes.forEach((s, k) => (s.inText || !s.note) && out.push({ kind: 'mark', mark: marks[k]!, ...(s.note ? { part: 'citation' } : {}) }));
+      shapes.forEach(
+        (s, k) => (s.inText || !s.note) && out.push({ kind: 'mark', mark: marks[k]!, ...(s.note ? { part: 'citation' } : {}) }),
+      );
       out.push(text(moved));
       shapes.forEach((s, k) => s.note && out.push({ kind: 'mark', mark: marks[k]!, ...(s.inText ? { part: 'note' } : {}) }));
     } else {

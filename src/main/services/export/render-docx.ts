@@ -31,7 +31,13 @@ import { linkedAnchors, linkTarget, noteQuote, splitUrls } from './render-common
 import { BIBLIOGRAPHY_HEADINGS, problemLabel } from './resolve';
 
 /** Title, then Heading 1 for each note, Heading 2… for the note's own headings: no level skipped. */
-const WORD_HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5];
+const WORD_HEADINGS = [
+  HeadingLevel.HEADING_1,
+  HeadingLevel.HEADING_2,
+  HeadingLevel.HEADING_3,
+  HeadingLevel.HEADING_4,
+  HeadingLevel.HEADING_5,
+];
 const wordHeading = (documentLevel: number) => WORD_HEADINGS[Math.min(WORD_HEADINGS.length, documentLevel - 1) - 1]!;
 
 /** Page sizes in twentieths of a point; margins one inch. */
@@ -99,7 +105,11 @@ export async function renderDocx(report: ResolvedReport): Promise<Uint8Array> {
           const target = linkTarget(inline.href);
           const run = textRun(inline.text, inline.marks, target ? { style: 'Hyperlink' } : {});
           if (!target) return [run];
-          return [target.internal ? new InternalHyperlink({ anchor: target.href.slice(1), children: [run] }) : new ExternalHyperlink({ link: target.href, children: [run] })];
+          return [
+            target.internal
+              ? new InternalHyperlink({ anchor: target.href.slice(1), children: [run] })
+              : new ExternalHyperlink({ link: target.href, children: [run] }),
+          ];
         }
         case 'mark': {
           const { mark, inText, noteNumber } = markParts(report, inline);
@@ -198,7 +208,9 @@ export async function renderDocx(report: ResolvedReport): Promise<Uint8Array> {
         properties: { page: { size: PAGE_SIZES[report.paper], margin: { top: 1440, bottom: 1440, left: 1440, right: 1440 } } },
         footers: {
           default: new Footer({
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: 20 })] })],
+            children: [
+              new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: 20 })] }),
+            ],
           }),
         },
         children: body,

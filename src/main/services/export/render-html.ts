@@ -119,7 +119,9 @@ export function reportBody(report: ResolvedReport, options: { noteRef?: NoteRefH
             if (!target) return marked(escapeHtml(inline.text), inline.marks);
             // Paper keeps the address: a web link's URL is printed after its words.
             const shown =
-              !target.internal && inline.text.trim() !== inline.href.trim() ? ` <span class="url">&lt;${escapeHtml(target.href)}&gt;</span>` : '';
+              !target.internal && inline.text.trim() !== inline.href.trim()
+                ? ` <span class="url">&lt;${escapeHtml(target.href)}&gt;</span>`
+                : '';
             return marked(`<a href="${escapeHtml(target.href)}">${escapeHtml(inline.text)}</a>${shown}`, inline.marks);
           }
           case 'mark': {

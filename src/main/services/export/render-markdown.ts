@@ -45,7 +45,6 @@ function marked(text: string, marks: TextMark[] | undefined): string {
   return out;
 }
 
-
 function runsToMarkdown(runs: StyledRun[]): string {
   return runs
     .map((r) => {
@@ -98,7 +97,8 @@ export function renderMarkdown(report: ResolvedReport): string {
     if (showsSectionTitle(report, section)) lines.push(`## ${escapeMarkdown(section.title)} ${anchor}`, '');
     else if (linked.has(sectionAnchor(section.id))) lines.push(`[]${anchor}`, '');
     for (const block of section.blocks) {
-      if (block.kind === 'heading') lines.push(`${'#'.repeat(Math.min(6, headingLevel(report, section, block.level)))} ${inlines(block.content)}`, '');
+      if (block.kind === 'heading')
+        lines.push(`${'#'.repeat(Math.min(6, headingLevel(report, section, block.level)))} ${inlines(block.content)}`, '');
       else if (block.kind === 'paragraph') lines.push(inlines(block.content), '');
       else if (block.kind === 'quote') lines.push(`> ${inlines(block.content).replace(/\n/g, '\n> ')}`, '');
       else {

@@ -45,7 +45,10 @@ export function chromiumPrintToPdf(browser = findChromium(), timeoutMs = PRINT_T
     );
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new ApiError('internal', `PDF export took longer than ${timeoutMs / 1000} s and was stopped.`)), timeoutMs);
+      timer = setTimeout(
+        () => reject(new ApiError('internal', `PDF export took longer than ${timeoutMs / 1000} s and was stopped.`)),
+        timeoutMs,
+      );
     });
     const cdp = cdpOverPipe(child);
     const print = async (): Promise<Uint8Array> => {
@@ -60,10 +63,19 @@ export function chromiumPrintToPdf(browser = findChromium(), timeoutMs = PRINT_T
         { expression: `window.${PAGED_DONE}`, awaitPromise: true, returnByValue: true },
         sessionId,
       );
-      if (!result.value || result.value.error) throw new Error(`page layout failed: ${result.value?.error ?? 'the layout script did not run'}`);
+      if (!result.value || result.value.error)
+        throw new Error(`page layout failed: ${result.value?.error ?? 'the layout script did not run'}`);
       const { data } = await cdp.send<{ data: string }>(
         'Page.printToPDF',
-        { preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false, marginTop: 0, marginBottom: 0, marginLeft: 0, marginRight: 0 },
+        {
+          preferCSSPageSize: true,
+          printBackground: true,
+          displayHeaderFooter: false,
+          marginTop: 0,
+          marginBottom: 0,
+          marginLeft: 0,
+          marginRight: 0,
+        },
         sessionId,
       );
       return new Uint8Array(Buffer.from(data, 'base64'));

@@ -11,8 +11,7 @@ export type WorkType = 'webpage' | 'article-newspaper' | 'article-journal' | 're
 
 /** A CSL name: a person's parts, or an organisation (or anyone) written whole. */
 export type WorkName =
-  | { family: string; given?: string; 'non-dropping-particle'?: string; 'dropping-particle'?: string; suffix?: string }
-  | { literal: string };
+  { family: string; given?: string; 'non-dropping-particle'?: string; 'dropping-particle'?: string; suffix?: string } | { literal: string };
 
 /** A date as CSL knows it: year, month, day parts, or words that are no date ("Spring 2021"). */
 export type WorkDate = { parts: [number] | [number, number] | [number, number, number] } | { literal: string };
@@ -76,7 +75,25 @@ export function guessName(name: string): WorkName {
 }
 
 /** Words a short title never ends on (CMOS 14.30 keeps the key words). */
-const TRAILING = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'as', 'with', 'in', 'on', 'at', 'to', 'for', 'by', 'from', 'about', 'against']);
+const TRAILING = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'and',
+  'or',
+  'as',
+  'with',
+  'in',
+  'on',
+  'at',
+  'to',
+  'for',
+  'by',
+  'from',
+  'about',
+  'against',
+]);
 
 /**
  * CMOS 14.30: a short title is the main title without its subtitle, with no more than four words,
@@ -125,7 +142,10 @@ export function workFromSource(source: WorkSource): CitableWork {
     type,
     title,
     titleShort: deriveShortTitle(title),
-    authors: m.authors.map((a) => a.trim()).filter(Boolean).map(guessName),
+    authors: m.authors
+      .map((a) => a.trim())
+      .filter(Boolean)
+      .map(guessName),
     issued: workDate(m.issued),
     accessed: workDate(source.accessed, { strict: true }),
     containerTitle: isContained ? publisher : null,
