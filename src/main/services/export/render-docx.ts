@@ -168,7 +168,14 @@ export async function renderDocx(report: ResolvedReport): Promise<Uint8Array> {
     creator: 'Sourcebook',
     description: `Citations: ${report.styleLabel}`,
     styles: {
-      default: { document: { run: { font: 'Times New Roman', size: 24 } } },
+      // Space between paragraphs and above headings: Word's defaults set body text solid.
+      default: {
+        document: { run: { font: 'Times New Roman', size: 24 }, paragraph: { spacing: { after: 120, line: 276 } } },
+        title: { paragraph: { spacing: { after: 120 } } },
+        heading1: { paragraph: { spacing: { before: 360, after: 120 }, keepNext: true } },
+        heading2: { paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } },
+        heading3: { paragraph: { spacing: { before: 200, after: 80 }, keepNext: true } },
+      },
       paragraphStyles: [
         {
           id: 'Quote',
