@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ResolvedInline } from '../../../src/shared/export';
+import { needsNoteSeparator, type ResolvedInline } from '../../../src/shared/export';
 import { placeMarks, quoted } from '../../../src/main/services/export/punctuation';
 
 // Marks print as [C0] (in-text citation) and ^0 (note number), so placement reads at a glance.
@@ -70,5 +70,25 @@ describe('nested quotation marks', () => {
     expect(quoted('warned against "overseas agencies" online', enGB)).toBe('‘warned against “overseas agencies” online’');
     expect(quoted('warned against ‘overseas agencies’ online, don’t', enGB)).toBe('‘warned against “overseas agencies” online, don’t’');
     expect(quoted('Beijing’s “positions”', enUS)).toBe('“Beijing’s ‘positions’”');
+  });
+});
+
+describe('separators between note numbers', () => {
+  const mark = (noteNumber: number | null, inText: boolean) => ({
+    citationId: 'c',
+    noteNumber,
+    inText: inText ? [{ text: '(Taylor, n.d.)' }] : null,
+    problem: null,
+  });
+  it('separates two touching note numbers, never a number that follows an in-text citation', () => {
+    const report = { marks: [mark(1, false), mark(2, false), mark(3, true), mark(4, true)] };
+    const m = (i: number, part?: 'citation' | 'note'): ResolvedInline => ({ kind: 'mark', mark: i, ...(part ? { part } : {}) });
+    expect(needsNoteSeparator(report, [m(0), m(1)], 1)).toBe(true);
+    // "…para. 12)‚³" was the old bug: an in-text citation with its own note after another note.
+    expect(needsNoteSeparator(report, [m(1), m(2)], 1)).toBe(false);
+    expect(
+      needsNoteSeparator(report, [m(2, 'citation'), m(3, 'citation'), { kind: 'text', text: '.' }, m(2, 'note'), m(3, 'note')], 4),
+    ).toBe(true);
+    expect(needsNoteSeparator(report, [m(0), { kind: 'text', text: ' and' }, m(1)], 2)).toBe(false);
   });
 });
