@@ -7,9 +7,14 @@ const NOTE = { inText: false, note: true };
 const IN_TEXT = { inText: true, note: false };
 const IN_TEXT_WITH_NOTE = { inText: true, note: true };
 
-function place(parts: (string | number)[], shape: { inText: boolean; note: boolean }, punctuationInQuote = true): string {
+function place(
+  parts: (string | number)[],
+  shape: { inText: boolean; note: boolean },
+  punctuationInQuote = true,
+  blockQuote = false,
+): string {
   const content: ResolvedInline[] = parts.map((p) => (typeof p === 'number' ? { kind: 'mark', mark: p } : { kind: 'text', text: p }));
-  return placeMarks(content, () => shape, { punctuationInQuote })
+  return placeMarks(content, () => shape, { punctuationInQuote, blockQuote })
     .map((i) => {
       if (i.kind === 'text') return i.text;
       if (i.kind !== 'mark') return '';
@@ -48,6 +53,11 @@ describe('citations against punctuation (one note, every style)', () => {
     expect(place(['an account', 0, ' and more'], IN_TEXT)).toBe('an account [C0] and more');
     // An ellipsis is not moved.
     expect(place(['and so on...', 0], IN_TEXT)).toBe('and so on... [C0]');
+  });
+
+  it('in a block quotation the citation follows the final punctuation', () => {
+    expect(place(['the end of the quotation.', 0], IN_TEXT, true, true)).toBe('the end of the quotation. [C0]');
+    expect(place(['the end of the quotation', 0, '.'], IN_TEXT, true, true)).toBe('the end of the quotation. [C0]');
   });
 
   it('a question keeps its mark and the sentence still ends after the citation', () => {

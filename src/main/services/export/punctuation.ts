@@ -13,6 +13,7 @@ import type { QuoteMarks, ResolvedInline } from '../../../shared/export';
  *   Them Right): `account.[c]` and `account[c].` both print `account (Title, n.d.).`; a question
  *   or exclamation mark stays where it is and the sentence still ends with a period after the
  *   citation, unless text goes on in lower case.
+ * - In a block quotation the in-text citation follows the final punctuation (APA 8.27, MLA 6.37).
  * - When an in-text citation also carries a note (the quote), the citation stays before the
  *   punctuation and the note number goes after it: `account (Title, n.d.).¹`.
  * - Citations typed next to each other form one group: in-text styles print them in one
@@ -53,7 +54,7 @@ function putInsideQuotes(text: string, punct: string): string {
 export function placeMarks(
   content: ResolvedInline[],
   shape: (mark: number) => MarkShape,
-  options: { punctuationInQuote: boolean },
+  options: { punctuationInQuote: boolean; blockQuote?: boolean },
 ): ResolvedInline[] {
   const out: ResolvedInline[] = [];
   let i = 0;
@@ -81,7 +82,15 @@ export function placeMarks(
     let moved = '';
     let movedMarks: Text['marks'];
 
-    if (shapes.some((s) => s.inText)) {
+    if (shapes.some((s) => s.inText) && options.blockQuote) {
+      // A block quotation's citation follows its final punctuation (APA 8.27, MLA 6.37).
+      if (prev) prev.text = prev.text.replace(/\s+$/, '');
+      const after = next ? (/^[.,;:!?]+/.exec(next.text)?.[0] ?? '') : '';
+      if (prev && next && after) {
+        prev.text += after;
+        next.text = next.text.slice(after.length);
+      }
+    } else if (shapes.some((s) => s.inText)) {
       if (prev) prev.text = prev.text.replace(/\s+$/, '');
       const typedBefore = prev ? PUNCT_BEFORE_IN_TEXT.exec(prev.text) : null;
       const after = next ? (/^[.,;:!?]+/.exec(next.text)?.[0] ?? '') : '';

@@ -143,7 +143,7 @@ export function resolveReport(model: ReportModel, options: ExportOptions, check:
     ...section,
     blocks: section.blocks.map((block): ResolvedBlock => {
       if (block.kind === 'list') return { ...block, items: block.items.map((item) => placeMarks(item, shape, punctuation)) };
-      return { ...block, content: placeMarks(block.content, shape, punctuation) };
+      return { ...block, content: placeMarks(block.content, shape, { ...punctuation, blockQuote: block.kind === 'quote' }) };
     }),
   }));
 
