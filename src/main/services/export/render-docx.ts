@@ -170,7 +170,7 @@ export async function renderDocx(report: ResolvedReport): Promise<Uint8Array> {
     styles: {
       // Space between paragraphs and above headings: Word's defaults set body text solid.
       default: {
-        document: { run: { font: 'Times New Roman', size: 24 }, paragraph: { spacing: { after: 120, line: 276 } } },
+        document: { run: { font: 'Times New Roman', size: 24 }, paragraph: { spacing: { after: 120 } } },
         title: { paragraph: { spacing: { after: 120 } } },
         heading1: { paragraph: { spacing: { before: 360, after: 120 }, keepNext: true } },
         heading2: { paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } },
