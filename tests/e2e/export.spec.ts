@@ -51,7 +51,8 @@ test('exports a cited note in every format through the Export view', async ({ no
   await expect(view.check).toContainText('2 of 2 quotes verified');
   await expect(view.preview.locator('.export-notes li')).toHaveCount(2);
   await expect(view.preview).toContainText('The agency is <b>ambitious</b>.');
-  await expect(view.preview).toContainText('Taylor, “China: Ministry of State Security (MSS),” para. 4.');
+  // CMOS 18 shortened note: the short title is the main title without its subtitle.
+  await expect(view.preview).toContainText('Taylor, “China,” para. 4.');
   await page.screenshot({ path: path.join(os.tmpdir(), 'sourcebook-export-view.png') });
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sourcebook-e2e-export-'));
