@@ -83,8 +83,9 @@ test('exports a cited note in every format through the Export view', async ({ no
   expect(verified.status).toBe(0);
 
   await view.chooseStyle('apa');
-  await expect(view.preview).toContainText('(Taylor, n.d., para. 4)');
-  await expect(view.preview).toContainText('References');
+  // The two adjacent citations form one parenthesis; building the APA engine takes a while on a busy machine.
+  await expect(view.preview).toContainText('References', { timeout: 60_000 });
+  await expect(view.preview).toContainText(/\(Minorstudy Web Team, 2024, para\. 1; Taylor, n\.d\., para\. 4\)/);
 });
 
 test('opens the Export view from a note with that note chosen', async ({ notebookPage: page, app }) => {
