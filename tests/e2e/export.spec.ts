@@ -48,7 +48,8 @@ test('exports a cited note in every format through the Export view', async ({ no
   const noteId = await writeCitedNote(page);
   const view = new ExportPage(page);
   await view.open([noteId]);
-  await expect(view.check).toContainText('2 of 2 quotes verified');
+  // The first preview builds the style's citeproc engine (Chicago 18's file is large): allow for a busy machine.
+  await expect(view.check).toContainText('2 of 2 quotes verified', { timeout: 60_000 });
   await expect(view.preview.locator('.export-notes li')).toHaveCount(2);
   await expect(view.preview).toContainText('The agency is <b>ambitious</b>.');
   // CMOS 18 shortened note: the short title is the main title without its subtitle.
@@ -93,5 +94,5 @@ test('opens the Export view from a note with that note chosen', async ({ noteboo
   await page.goto(`${app.origin}/#/notes/${noteId}`);
   await page.getByRole('link', { name: 'Export…' }).click();
   await expect(page).toHaveURL(new RegExp(`#/export\\?notes=${noteId}`));
-  await expect(new ExportPage(page).check).toContainText('2 of 2 quotes verified');
+  await expect(new ExportPage(page).check).toContainText('2 of 2 quotes verified', { timeout: 60_000 });
 });
