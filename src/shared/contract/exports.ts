@@ -6,6 +6,8 @@ import {
   BIBLIOGRAPHY_FORMATS,
   CITATION_STYLES,
   EXPORT_FORMATS,
+  PAPER_SIZES,
+  REPORT_LOCALES,
   type CitationCheck,
   type ExportResult,
   type ReportModel,
@@ -22,6 +24,7 @@ const Inline = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('link'), href: z.string().max(4000), text: Text, marks: Marks }).strict(),
   z.object({ kind: z.literal('break') }).strict(),
   z.object({ kind: z.literal('cite'), citationId: z.string().min(1).max(100) }).strict(),
+  z.object({ kind: z.literal('noteLink'), noteId: z.string().max(100), text: Text }).strict(),
 ]);
 const Inlines = z.array(Inline).max(20_000);
 const Block = z.discriminatedUnion('kind', [
@@ -79,6 +82,8 @@ export const ExportOptionsSchema = z
     notes: z.enum(['footnotes', 'endnotes']).optional(),
     includeBibliography: z.boolean().optional(),
     includeQuotes: z.boolean().optional(),
+    locale: z.enum(REPORT_LOCALES).optional(),
+    paper: z.enum(PAPER_SIZES).optional(),
   })
   .strict();
 
@@ -86,7 +91,7 @@ const NoteRef = z.string().min(1).max(100);
 const What = {
   /** Notes in the order the report should follow. */
   noteIds: z.array(NoteRef).min(1, 'must name at least one note').max(500).optional(),
-  /** Report title; defaults to the single note's title, or "Report". */
+  /** Report title; defaults to the first note's title. */
   title: z.string().trim().min(1).max(500).optional(),
   report: ReportModelSchema.optional(),
 };

@@ -88,6 +88,8 @@ export async function notesToReport(
                 marks: node.children?.[0] ? marksOf(node.children[0]) : undefined,
               },
             ];
+          case NOTE_NODE.noteLink:
+            return [{ kind: 'noteLink', noteId: String(node.noteId ?? ''), text: typeof node.text === 'string' ? node.text : '' }];
           case NOTE_NODE.citation: {
             const payload = node.citation as { key?: string } | undefined;
             const view = payload?.key ? views.get(payload.key) : undefined;
@@ -139,7 +141,7 @@ export async function notesToReport(
   const sources = [...sourceIds].flatMap((id) => reportSource(repos, id) ?? []);
 
   return {
-    title: title ?? (notes.length === 1 ? notes[0]!.title : 'Report'),
+    title: title ?? defaultReportTitle(notes.map((n) => n.title)),
     author: null,
     date: new Date().toISOString().slice(0, 10),
     sections,
@@ -167,4 +169,13 @@ export async function citedSourceIds(getNote: GetNote, noteIds: string[]): Promi
   const ids = new Set<string>();
   for (const id of noteIds) for (const c of (await getNote(id)).citations) ids.add(c.sourceId);
   return [...ids];
+}
+
+/**
+ * A report without a title of its own takes its first note's title: the note the writer put
+ * first is the one the report is about (the export view's placeholder says so). "Report" only
+ * when that note has no title either.
+ */
+export function defaultReportTitle(noteTitles: string[]): string {
+  return noteTitles.find((t, i) => i === 0 && t.trim())?.trim() ?? 'Report';
 }
