@@ -4,6 +4,7 @@ import type { SearchHost } from '../../../src/main/services/search/host';
 import { indexPath } from '../../../src/main/services/search/persist';
 import type { TaskProgress } from '../../../src/shared/domain';
 import { freshNotebook, hitsOf, hostFor } from './helpers';
+import { SourceMetadataSchema } from '../../../src/shared/sourceMetadata';
 
 type TestNotebook = ReturnType<typeof freshNotebook>;
 const open: { close(): void }[] = [];
@@ -15,7 +16,7 @@ afterEach(() => {
 function addSource(notebook: TestNotebook, id: string, texts: string[], issued: string | null = null): void {
   const { repos } = notebook;
   notebook.store.write('Adding a test source', () => {
-    const metadata = { title: `Test source ${id}`, authors: ['A. Tester'], issued, publisher: null, url: null, note: null };
+    const metadata = SourceMetadataSchema.parse({ title: `Test source ${id}`, authors: ['A. Tester'], issued });
     repos.sources.insert({ id, kind: 'import', canonicalUrl: null, metadata });
     repos.sources.insertVersion({
       id: `v-${id}`,

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { EntityType, PassageKind, SourceMetadata } from '../../../shared/domain';
 import type { NoteSearchDoc } from '../../../shared/search';
+import { authorsLabel } from '../../../shared/names';
+import { emptySourceMetadata, publishedIn, StoredSourceMetadataSchema } from '../../../shared/sourceMetadata';
 import type { EngineDoc } from './engine';
 
 /**
@@ -36,12 +38,15 @@ function hasTable(db: Reader, name: string): boolean {
   return !!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name);
 }
 
+/** The store's own reading of the details (authors stored as strings read as names); damaged JSON indexes as unknown. */
 function parseMetadata(json: string): SourceMetadata {
   try {
-    return JSON.parse(json) as SourceMetadata;
+    const parsed = StoredSourceMetadataSchema.safeParse(JSON.parse(json));
+    if (parsed.success) return parsed.data;
   } catch {
-    return { title: null, authors: [], issued: null, publisher: null, url: null, note: null };
+    // fall through
   }
+  return emptySourceMetadata();
 }
 
 function passageDocs(rows: PassageRow[], mentions: MentionRow[]): EngineDoc[] {
@@ -73,7 +78,7 @@ function passageDocs(rows: PassageRow[], mentions: MentionRow[]): EngineDoc[] {
 
 export function sourceDoc(id: string, metadataJson: string): EngineDoc {
   const m = parseMetadata(metadataJson);
-  const details = [m.authors.join('; '), m.publisher, m.issued].filter((s): s is string => !!s && s.trim() !== '');
+  const details = [authorsLabel(m.authors), publishedIn(m), m.issued].filter((s): s is string => !!s && s.trim() !== '');
   return { key: `s:${id}`, kind: 'source', ref: id, title: m.title ?? id, text: details.join(' · '), sourceId: id, issued: m.issued };
 }
 
