@@ -1,5 +1,7 @@
 import type { SourceMetadata } from '../../../shared/domain';
+import { parseAuthorList } from '../../../shared/names';
 import { documentFromBlocks, emptyMetadata, type Block, type ExtractedDocument } from './document';
+import { fill } from './found';
 
 const ENTITIES: Record<string, string> = {
   amp: '&',
@@ -71,7 +73,8 @@ function frontMatter(lines: string[]): { metadata: Partial<SourceMetadata>; body
       issued: field('date'),
       publisher: field('publisher'),
       url: field('url'),
-      authors: author ? author.split(/\s*[;,]\s*/).filter(Boolean) : [],
+      // "King, Martin Luther, Jr." is one name: several are separated by ";" (or "and").
+      authors: author ? parseAuthorList(author) : [],
     },
     bodyStart: end + 1,
   };
@@ -161,6 +164,8 @@ export function parseMarkdown(source: string): ExtractedDocument {
   flush();
 
   const { text, passages } = documentFromBlocks(blocks);
-  const metadata = { ...emptyMetadata(), ...front, title: front.title ?? passages.find((p) => p.kind === 'title')?.text ?? null };
+  const metadata = emptyMetadata();
+  for (const field of ['title', 'authors', 'issued', 'publisher', 'url'] as const) fill(metadata, field, front[field], 'front-matter', 'high');
+  fill(metadata, 'title', passages.find((p) => p.kind === 'title')?.text, 'document-text', 'medium');
   return { text, passages, metadata, canonicalUrl: front.url ?? null };
 }
