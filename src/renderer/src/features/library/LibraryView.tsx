@@ -4,6 +4,8 @@ import { useLoad } from '../../app/useLoad';
 import { Status } from '../../ui/Status';
 import { OrUnknown } from '../../ui/Unknown';
 import { ImportPanel } from '../import/ImportPanel';
+import { authorsLabel } from '../../../../shared/names';
+import { publishedIn } from '../../../../shared/sourceMetadata';
 
 export function LibraryView() {
   const sources = useLoad(() => api().sources.list({}), 'sources');
@@ -39,13 +41,13 @@ export function LibraryView() {
                       </a>
                     </td>
                     <td>
-                      <OrUnknown value={s.metadata.authors.join('; ')} />
+                      <OrUnknown value={authorsLabel(s.metadata.authors)} />
                     </td>
                     <td>
                       <OrUnknown value={s.metadata.issued} />
                     </td>
                     <td>
-                      <OrUnknown value={s.metadata.publisher} />
+                      <OrUnknown value={publishedIn(s.metadata)} />
                     </td>
                     <td className="num">{s.passageCount}</td>
                     <td className="num">{s.mentionCount}</td>

@@ -11,6 +11,8 @@ import { CiteControls } from '../notes/reader/CiteControls';
 import { PassageCitationCount } from '../notes/reader/PassageCitationCount';
 import { usePassageCitations } from '../notes/reader/usePassageCitations';
 import { useNoteSaves } from '../notes/noteSaves';
+import { authorsLabel } from '../../../../shared/names';
+import { publishedIn } from '../../../../shared/sourceMetadata';
 
 interface Props {
   route: Route;
@@ -26,7 +28,7 @@ function SourceHeader({ source }: { source: SourceDetail }) {
         <div>
           <dt>Author</dt>
           <dd>
-            <OrUnknown value={m.authors.join('; ')} />
+            <OrUnknown value={authorsLabel(m.authors)} />
           </dd>
         </div>
         <div>
@@ -38,7 +40,7 @@ function SourceHeader({ source }: { source: SourceDetail }) {
         <div>
           <dt>Publisher</dt>
           <dd>
-            <OrUnknown value={m.publisher} />
+            <OrUnknown value={publishedIn(m)} />
           </dd>
         </div>
         <div>
