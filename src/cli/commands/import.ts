@@ -1,5 +1,6 @@
 import type { ImportSummary } from '../../shared/imports';
 import type { TaskProgress } from '../../shared/domain';
+import { terminalSafe } from '../../shared/text';
 import type { Command } from './types';
 
 export const importCommand: Command = {
@@ -17,7 +18,7 @@ export const importCommand: Command = {
     const notebook = ctx.notebook();
     // Progress goes to stderr so --json output stays one parseable document.
     const off = notebook.on('progress', (p: TaskProgress) => {
-      if (!ctx.json && process.stderr.isTTY && /^import:[^:]+$/.test(p.task)) process.stderr.write(`\r${p.label}${p.finished ? '\n' : ''}`);
+      if (!ctx.json && process.stderr.isTTY && /^import:[^:]+$/.test(p.task)) process.stderr.write(`\r${terminalSafe(p.label)}${p.finished ? '\n' : ''}`);
     });
     const jobId = `cli-${process.pid}-${Date.now()}`;
     const stop = () => void ctx.host.imports.cancel({ jobId });

@@ -7,6 +7,9 @@ import { findChromium, OFFLINE_CHROMIUM_ARGS, rootSandboxArgs } from '../browser
 
 export { findChromium };
 
+/** Temporary folders are named with the process id, so a later start can tell a crashed run's leftovers. */
+export const PDF_TEMP_PREFIX = 'sourcebook-pdf-';
+
 /** Turns a self-contained HTML page into PDF bytes; the Electron shell passes printToPDF instead. */
 export type PrintToPdf = (html: string) => Promise<Uint8Array>;
 
@@ -18,7 +21,7 @@ export function chromiumPrintToPdf(browser = findChromium(), timeoutMs = 60_000)
   return async (html) => {
     if (!browser)
       throw new ApiError('internal', 'PDF export needs Chromium or Chrome: none was found (set SOURCEBOOK_BROWSER to its path).');
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sourcebook-pdf-'));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${PDF_TEMP_PREFIX}${process.pid}-`));
     try {
       const input = path.join(dir, 'report.html');
       const output = path.join(dir, 'report.pdf');
