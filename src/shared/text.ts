@@ -22,7 +22,9 @@ export function foldForMatch(text: string): string {
 
 // C0 controls but tab and newline, DEL, and C1 controls: they mean nothing in a document's text,
 // and in a terminal some of them retitle, clear or rewrite the screen.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/gu;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const LINE_LIKE = /\r\n?|[\u000b\u000c\u0085]/gu;
 
 /** Extracted text and titles as they are stored: line-like controls become newlines, the rest go. */
@@ -31,6 +33,7 @@ export function stripControls(text: string): string {
 }
 
 /** Also bidirectional overrides and isolates, which can make a terminal show text in another order. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE_FOR_TERMINAL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
 
 /**

@@ -9,6 +9,7 @@ export const MAX_URL_LENGTH = 4000;
 const DOI = /^10\.\d{4,9}\/\S+$/u;
 const DOI_SCHEME = /^doi:\s*/iu;
 // C0 and C1 controls, DEL, and every kind of whitespace: none belongs inside an address.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const FORBIDDEN = /[\u0000-\u0020\u007f-\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f\u2060-\u206f\u3000\ufeff]/u;
 
 /**

@@ -18,7 +18,8 @@ export const importCommand: Command = {
     const notebook = ctx.notebook();
     // Progress goes to stderr so --json output stays one parseable document.
     const off = notebook.on('progress', (p: TaskProgress) => {
-      if (!ctx.json && process.stderr.isTTY && /^import:[^:]+$/.test(p.task)) process.stderr.write(`\r${terminalSafe(p.label)}${p.finished ? '\n' : ''}`);
+      if (!ctx.json && process.stderr.isTTY && /^import:[^:]+$/.test(p.task))
+        process.stderr.write(`\r${terminalSafe(p.label)}${p.finished ? '\n' : ''}`);
     });
     const jobId = `cli-${process.pid}-${Date.now()}`;
     const stop = () => void ctx.host.imports.cancel({ jobId });

@@ -39,7 +39,7 @@ export function writeFileAtomically(file: string, data: Uint8Array | string): st
   try {
     fd = fs.openSync(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600);
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    for (let at = 0; at < bytes.length; ) at += fs.writeSync(fd, bytes, at, bytes.length - at);
+    for (let at = 0; at < bytes.length;) at += fs.writeSync(fd, bytes, at, bytes.length - at);
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = undefined;
