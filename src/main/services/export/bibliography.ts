@@ -1,6 +1,7 @@
 import type { SourceMetadata } from '../../../shared/domain';
 import type { BibliographyFormat } from '../../../shared/export';
 import { cslDate, cslName, toCslItem, type CslItem } from './csl';
+import { webAddress } from '../../../shared/url';
 
 export interface BibSource {
   id: string;
@@ -88,7 +89,8 @@ export function sourcesToBibtex(sources: BibSource[]): string {
         ]);
       } else if (m.issued?.trim()) fields.push(['note', bibtexEscape(`Date: ${m.issued.trim()}`)]);
       if (m.publisher?.trim()) fields.push(['publisher', bibtexEscape(m.publisher.trim())]);
-      if (m.url?.trim()) fields.push(['url', m.url.trim().replace(/[{}\s]/g, encodeURIComponent)]);
+      const url = webAddress(m.url);
+      if (url) fields.push(['url', url.replace(/[{}\s]/g, encodeURIComponent)]);
       const type = s.mediaType === 'application/pdf' ? 'misc' : 'online';
       return `@${type}{${bibtexKey(s, used)},\n${fields.map(([k, v]) => `  ${k} = {${v}}`).join(',\n')}\n}`;
     })
@@ -115,7 +117,8 @@ export function sourcesToRis(sources: BibSource[]): string {
         lines.push(line('DA', `${y}/${mo ? String(mo).padStart(2, '0') : ''}/${d ? String(d).padStart(2, '0') : ''}/`));
       } else if (m.issued?.trim()) lines.push(line('N1', `Date: ${m.issued}`));
       if (m.publisher?.trim()) lines.push(line('PB', m.publisher));
-      if (m.url?.trim()) lines.push(line('UR', m.url));
+      const url = webAddress(m.url);
+      if (url) lines.push(line('UR', url));
       lines.push('ER  - ');
       return lines.join('\r\n');
     })

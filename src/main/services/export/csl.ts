@@ -3,6 +3,7 @@ import path from 'node:path';
 import CSL, { type Engine } from 'citeproc';
 import type { CitationStyle, StyledRun } from '../../../shared/export';
 import type { SourceMetadata } from '../../../shared/domain';
+import { webAddress } from '../../../shared/url';
 
 export const STYLE_FILES: Record<CitationStyle, string> = {
   chicago: 'chicago-note-bibliography.csl',
@@ -87,7 +88,9 @@ export function toCslItem(
   const issued = cslDate(metadata.issued);
   if (issued) item.issued = 'literal' in issued && options.shielded === false ? { literal: unshield(issued.literal) } : issued;
   if (metadata.publisher?.trim()) item.publisher = s(metadata.publisher.trim());
-  if (metadata.url?.trim()) item.URL = metadata.url.trim();
+  // Checked again on the way out: an address stored before validation existed never leaves as a javascript: link.
+  const url = webAddress(metadata.url);
+  if (url) item.URL = url;
   const accessed = cslDate(options.accessed?.slice(0, 10) ?? null);
   if (accessed && 'date-parts' in accessed) item.accessed = accessed;
   return item;

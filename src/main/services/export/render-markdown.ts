@@ -1,5 +1,6 @@
 import { showsSectionTitle, type ResolvedInline, type ResolvedReport, type StyledRun, type TextMark } from '../../../shared/export';
 import { BIBLIOGRAPHY_HEADINGS, problemLabel } from './resolve';
+import { webAddress } from '../../../shared/url';
 
 /**
  * Pandoc Markdown escaping: every character that could start markup (emphasis, links, raw HTML,
@@ -34,13 +35,9 @@ function marked(text: string, marks: TextMark[] | undefined): string {
   return out;
 }
 
+/** Links in exports: http(s) and DOI only, the one rule in src/shared/url.ts. */
 export function safeHref(href: string): string | null {
-  try {
-    const url = new URL(href);
-    return url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'mailto:' ? url.href : null;
-  } catch {
-    return null;
-  }
+  return webAddress(href);
 }
 
 function runsToMarkdown(runs: StyledRun[]): string {

@@ -1,8 +1,8 @@
 import type { Handlers } from '../../../shared/contract';
 import type { SourceMetadata } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
+import { WEB_ADDRESS_RULE, webAddress } from '../../../shared/url';
 import { sourceHandlers } from '../handlers/sources';
-import { canonicalUrl } from './html';
 import { createImporter, type ImporterDeps } from './service';
 import { resolveSuggestion } from './suggestions';
 
@@ -30,8 +30,11 @@ export function importHandlers(deps: ImporterDeps): Handlers['imports'] {
         url: blank(metadata.url) === undefined ? current.url : blank(metadata.url)!,
         note: metadata.note === undefined ? current.note : metadata.note && metadata.note.trim() ? metadata.note : null,
       };
-      if (next.url && !canonicalUrl(next.url))
-        throw new ApiError('invalid_input', `"${next.url}" is not a web address (http:// or https://).`);
+      if (next.url) {
+        const checked = webAddress(next.url);
+        if (!checked) throw new ApiError('invalid_input', `"${next.url}" is not accepted: ${WEB_ADDRESS_RULE}.`);
+        next.url = checked;
+      }
       store.write('Saving the source details', (repos) => repos.imports.updateSource(sourceId, next, row.canonical_url));
       return await sources.get({ id: sourceId });
     },

@@ -1,7 +1,8 @@
 import type { ImportFormat } from '../../../shared/imports';
 import { decodeText } from './decode';
 import { detectFormat } from './detect';
-import { documentFromPlainText, type ExtractedDocument, emptyMetadata } from './document';
+import { webAddress } from '../../../shared/url';
+import { cleanMetadata, documentFromPlainText, type ExtractedDocument, emptyMetadata } from './document';
 import { parseDocx } from './docx';
 import { reject } from './failure';
 import { parseHtml } from './html';
@@ -49,5 +50,5 @@ export async function extractDocument(
   }
   if (doc.passages.length === 0) reject('the file has no readable text');
   doc.metadata.title ??= stem(fileName);
-  return { ...doc, format };
+  return { ...doc, metadata: cleanMetadata(doc.metadata), canonicalUrl: webAddress(doc.canonicalUrl), format };
 }

@@ -5,7 +5,8 @@ import type { AnchorEvent, NoteRef, PassageCitations, SaveResult, SerializedNote
 import type { Store } from '../store/store';
 import type { NoteRow } from '../store/repositories/notes';
 import { emptyDocument } from './document';
-import { documentToMarkdown, markdownToDocument } from './markdown';
+import { markdownToDocumentOffThread } from '../markdown/client';
+import { documentToMarkdown } from './markdown';
 import { reanchorCitationsForSource } from './reanchor';
 import { makeCitationPayload, passageAt, quoteAt } from './selection';
 import { citationViews, noteDetail, noteSummary, revisionSummary } from './views';
@@ -62,7 +63,8 @@ export function noteHandlers(options: NotesServiceOptions): Handlers['notes'] {
         .filter((n) => !tag || n.tags.includes(tag)),
     get: ({ id }) => noteDetail(repos, find(id)),
     create: ({ title, document, tags }) => create(title, document ?? emptyDocument(), tags ?? []),
-    createFromMarkdown: ({ title, markdown }) => create(title, markdownToDocument(markdown), []),
+    // Parsed off the serving thread: a large or hostile draft never freezes the window.
+    createFromMarkdown: async ({ title, markdown }) => create(title, await markdownToDocumentOffThread(markdown), []),
 
     save: ({ id, document, title, baseSaveCount, snapshot }) =>
       store.write('Saving the note', (): SaveResult => {
