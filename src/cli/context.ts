@@ -21,7 +21,7 @@ export interface CliContext {
 export function createContext(options: { dataDir?: string; json: boolean }): CliContext & { close(): void } {
   const dataDir = options.dataDir ? path.resolve(options.dataDir) : defaultDataDir();
   let opened: Notebook | undefined;
-  const notebook = () => (opened ??= openNotebook({ dataDir, resourcesDir: path.join(PACKAGE_ROOT, 'resources') }));
+  const notebook = () => (opened ??= openNotebook({ dataDir, resourcesDir: path.join(PACKAGE_ROOT, 'resources'), backups: 'now' }));
   return {
     dataDir,
     json: options.json,
