@@ -32,7 +32,7 @@ export function importHandlers(deps: ImporterDeps): Handlers['imports'] {
       };
       if (next.url) {
         const checked = webAddress(next.url);
-        if (!checked) throw new ApiError('invalid_input', `"${next.url}" is not accepted: ${WEB_ADDRESS_RULE}.`);
+        if (!checked) throw new ApiError('invalid_input', `"${next.url}" is not a web address: ${WEB_ADDRESS_RULE}.`);
         next.url = checked;
       }
       store.write('Saving the source details', (repos) => repos.imports.updateSource(sourceId, next, row.canonical_url));
