@@ -13,6 +13,7 @@ export default defineConfig({
           'import-worker': resolve(import.meta.dirname, 'src/main/services/import/worker.ts'),
           'search-worker': resolve(import.meta.dirname, 'src/main/services/search/worker.ts'),
           'export-worker': resolve(import.meta.dirname, 'src/main/services/export/worker.ts'),
+          'markdown-worker': resolve(import.meta.dirname, 'src/main/services/markdown/worker.ts'),
         },
       },
     },

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ApiError } from '../shared/errors';
+import { terminalSafe } from '../shared/text';
 import { commands } from './commands';
 import { createContext } from './context';
 
@@ -25,7 +26,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    process.stderr.write(`sourcebook: unknown command "${name}".\n\n${help()}\n`);
+    process.stderr.write(terminalSafe(`sourcebook: unknown command "${name}".\n\n${help()}\n`));
     return 2;
   }
   const optionSpecs = Object.fromEntries(
@@ -42,7 +43,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     parsed = parseArgs({ args: rest, options: optionSpecs, allowPositionals: true, strict: true });
   } catch (error) {
-    process.stderr.write(`sourcebook ${name}: ${(error as Error).message}\nUsage: sourcebook ${command.usage}\n`);
+    process.stderr.write(terminalSafe(`sourcebook ${name}: ${(error as Error).message}\nUsage: sourcebook ${command.usage}\n`));
     return 2;
   }
   const values = parsed.values as Record<string, unknown>;
@@ -57,8 +58,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     const apiError = ApiError.from(error);
-    if (json) process.stderr.write(JSON.stringify({ error: apiError.toJSON() }) + '\n');
-    else process.stderr.write(`sourcebook ${name}: ${apiError.message}\n`);
+    if (json) process.stderr.write(terminalSafe(JSON.stringify({ error: apiError.toJSON() })) + '\n');
+    else process.stderr.write(terminalSafe(`sourcebook ${name}: ${apiError.message}`) + '\n');
     return apiError.code === 'invalid_input' || apiError.code === 'not_found' ? 2 : 1;
   } finally {
     ctx.close();

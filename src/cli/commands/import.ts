@@ -1,5 +1,7 @@
 import type { ImportSummary } from '../../shared/imports';
 import type { TaskProgress } from '../../shared/domain';
+import { terminalSafe } from '../../shared/text';
+import { ApiError } from '../../shared/errors';
 import type { Command } from './types';
 
 export const importCommand: Command = {
@@ -17,7 +19,8 @@ export const importCommand: Command = {
     const notebook = ctx.notebook();
     // Progress goes to stderr so --json output stays one parseable document.
     const off = notebook.on('progress', (p: TaskProgress) => {
-      if (!ctx.json && process.stderr.isTTY && /^import:[^:]+$/.test(p.task)) process.stderr.write(`\r${p.label}${p.finished ? '\n' : ''}`);
+      if (!ctx.json && process.stderr.isTTY && /^import:[^:]+$/.test(p.task))
+        process.stderr.write(`\r${terminalSafe(p.label)}${p.finished ? '\n' : ''}`);
     });
     const jobId = `cli-${process.pid}-${Date.now()}`;
     const stop = () => void ctx.host.imports.cancel({ jobId });
@@ -47,6 +50,8 @@ export const importCommand: Command = {
         `${summary.imported.length} imported, ${summary.failures.length} failed${summary.cancelled ? ' (cancelled)' : ''} in ${(summary.elapsedMs / 1000).toFixed(1)} s`,
       );
     }
-    if (summary.failures.length > 0 && summary.imported.length === 0) process.exitCode = 1;
+    // Every file failed: say so and exit non-zero (the summary above names each file and its reason).
+    if (summary.failures.length > 0 && summary.imported.length === 0)
+      throw new ApiError('invalid_input', `nothing was imported: all ${summary.failures.length} file(s) failed.`);
   },
 };

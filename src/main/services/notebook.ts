@@ -3,7 +3,12 @@ import type { z } from 'zod';
 import { findCall, makeApi, type Caller, type EventName, type EventPayload, type Handlers, type HostApi } from '../../shared/contract';
 import { ApiError } from '../../shared/errors';
 import { seedIfEmpty, type SeedResult } from './corpus/seed';
-import { DATABASE_FILE, openDatabase, type Db } from './store/db';
+import { closeDatabase, DATABASE_FILE, openDatabase, type Db } from './store/db';
+import { backupsDir, dailyBackup } from './store/backup';
+import { checkInput } from './input';
+import { callScope, isLockNotTaken } from './store/store';
+import { removeDeadProcessFolders, removeStaleFiles } from './files/leftovers';
+import { PDF_TEMP_PREFIX } from './export/render-pdf';
 import type { Repositories } from './store/repositories';
 import { createStore, type Store } from './store/store';
 import { createChangeFeed, type ChangeFeed } from './store/changeFeed';
@@ -30,7 +35,17 @@ export interface NotebookOptions {
   printToPdf?: PrintToPdf;
   /** How often to look for commits by other processes (ms). */
   changePollMs?: number;
+  /**
+   * How long a call that finds another process holding the write lock keeps retrying, in the
+   * background, before it answers `busy` (default 15 s). The serving thread never waits for it.
+   */
+  busyRetryMs?: number;
+  /** The daily backup: 'online' (SQLite's backup API, a few pages at a time; default), 'now' (CLI), or 'off'. */
+  backups?: 'online' | 'now' | 'off';
 }
+
+/** Whether everything could be read at start-up; a damaged notebook still opens what it can. */
+export type NotebookHealth = { ok: true } | { ok: false; problem: string };
 
 export interface Notebook {
   readonly db: Db;
@@ -38,6 +53,9 @@ export interface Notebook {
   readonly repos: Repositories;
   readonly handlers: Handlers;
   readonly seed: SeedResult;
+  readonly health: NotebookHealth;
+  /** The daily backup started at open, if one was due (resolves to its file, or null). */
+  readonly backup: Promise<string | null>;
   readonly dataDir: string;
   readonly resourcesDir: string;
   /** The store's change log as seen from here; `changed` events come from it. */
@@ -53,8 +71,12 @@ export interface Notebook {
   dispatch(wire: string, rawInput: unknown, caller: Caller): Promise<unknown>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** A clean exit: stops the workers, folds the write-ahead log into the database file and closes it. */
   close(): void;
 }
+
+const DEFAULT_BUSY_RETRY_MS = 15_000;
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** "id must be a source id such as …; limit too big": the field first, as a person would say it. */
 function describeIssues(error: z.ZodError): string {
@@ -72,19 +94,33 @@ function describeIssues(error: z.ZodError): string {
 
 export function openNotebook(options: NotebookOptions): Notebook {
   const dbFile = path.join(options.dataDir, DATABASE_FILE);
+  // What a killed run left behind: PDF export folders of processes that are gone, half-written backups.
+  removeDeadProcessFolders(PDF_TEMP_PREFIX);
+  removeStaleFiles(backupsDir(dbFile), /\.partial$/, 3600_000);
   const db = openDatabase(dbFile, { nativeBinding: options.nativeBinding });
   const events = createEventHub();
   let feed: ChangeFeed;
   let seed: SeedResult;
   let store: Store;
+  let health: NotebookHealth = { ok: true };
   try {
     feed = createChangeFeed(db, (changes) => events.emit('changed', { changes }), { intervalMs: options.changePollMs });
     store = createStore(db, () => feed.poll());
-    seed = seedIfEmpty(store, path.join(options.resourcesDir, 'seed'));
+    try {
+      seed = seedIfEmpty(store, path.join(options.resourcesDir, 'seed'));
+    } catch (error) {
+      // A damaged table must not lock the user out of every note: open what can be opened, never
+      // re-seed over it, and say what is wrong and what to do.
+      const mapped = ApiError.from(asStoreError(error, 'Reading the notebook'));
+      if (mapped.code !== 'corrupt') throw error;
+      health = { ok: false, problem: mapped.message };
+      seed = { seeded: false, sources: 0, passages: 0, entities: 0, mentions: 0 };
+    }
   } catch (error) {
     db.close();
     throw error;
   }
+  const backup = options.backups === 'off' || !health.ok ? Promise.resolve(null) : dailyBackup(db, dbFile, options.backups ?? 'online');
   const { repos } = store;
   const search = createSearchService({ dataDir: options.dataDir, dbFile, nativeBinding: options.nativeBinding, events });
   const notes = createNotesService({ store });
@@ -118,12 +154,23 @@ export function openNotebook(options: NotebookOptions): Notebook {
     if (found.spec.hostOnly && caller !== 'host') throw new ApiError('invalid_input', `"${wire}" is not available to the app window.`);
     const parsed = found.spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw new ApiError('invalid_input', `${wire}: ${describeIssues(parsed.error)}`);
+    checkInput(wire, parsed.data);
     const domain = handlers[found.domain] as Record<string, (input: unknown) => unknown>;
-    try {
-      return await domain[found.name]!(parsed.data);
-    } catch (error) {
-      // Whatever a handler threw leaves as one of the app's codes with a plain message.
-      throw ApiError.from(asStoreError(error, `${wire}`));
+    const deadline = Date.now() + (options.busyRetryMs ?? DEFAULT_BUSY_RETRY_MS);
+    for (let attempt = 0; ; attempt++) {
+      const scope = { commits: 0 };
+      try {
+        return await callScope.run(scope, () => domain[found.name]!(parsed.data));
+      } catch (error) {
+        // Another process holds the write lock and nothing of this call ran: wait off the thread
+        // (reads and page loads go on meanwhile) and try again, up to the deadline.
+        if (isLockNotTaken(error) && scope.commits === 0 && Date.now() < deadline) {
+          await delay(Math.min(10 * 2 ** attempt, 250));
+          continue;
+        }
+        // Whatever a handler threw leaves as one of the app's codes with a plain message.
+        throw ApiError.from(asStoreError(error, `${wire}`));
+      }
     }
   }
 
@@ -133,6 +180,8 @@ export function openNotebook(options: NotebookOptions): Notebook {
     repos,
     handlers,
     seed,
+    health,
+    backup,
     dataDir: options.dataDir,
     resourcesDir: options.resourcesDir,
     changes: feed,
@@ -144,7 +193,7 @@ export function openNotebook(options: NotebookOptions): Notebook {
     close() {
       feed.close();
       search.close();
-      db.close();
+      closeDatabase(db);
     },
   };
 }
