@@ -12,6 +12,7 @@ export const SearchFiltersInput = z
     type: z.array(EntityType).max(5).optional(),
     from: DatePart.optional(),
     to: DatePart.optional(),
+    undated: z.enum(['include', 'exclude']).optional(),
   })
   .strict();
 

@@ -44,10 +44,10 @@ const JUDGED: { q: string; top3: string; why: string }[] = [
 describe('judged queries on the seed corpus', () => {
   let notebook: ReturnType<typeof freshNotebook>;
   let host: SearchHost;
-  beforeAll(() => {
+  beforeAll(async () => {
     notebook = freshNotebook();
     host = hostFor(notebook.dataDir);
-    host.start(() => {});
+    await host.start(() => {});
   });
   afterAll(() => {
     host.close();
