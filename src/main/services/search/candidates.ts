@@ -1,6 +1,6 @@
 import { groupCost } from './groups';
 import { Marks } from './marks';
-import { dequantise } from './postings';
+import { dequantise, MAX_TF_PART } from './postings';
 import { ENTITY_WEIGHT, HEADING_BOOST, type Ranker, type TopK } from './rank';
 import type { Group, IndexData } from './types';
 
@@ -25,6 +25,8 @@ export class PassageCandidates {
   private readonly seen = new Marks();
   private readonly narrow = new Marks();
   private readonly allowedMarks = new Marks();
+  private bound = new Float64Array(1024);
+  private best = new Float64Array(1024);
 
   constructor(
     private readonly index: IndexData,
@@ -47,20 +49,85 @@ export class PassageCandidates {
     if (allowed && allowed.length <= costs[cheapest]!) return this.scoreAll(allowed, top);
     if (groups.length === 1 && !groups[0]!.sequence) return this.threshold(groups[0]!, allowedHas, top);
 
-    // Candidates: the cheapest group's passages; other cheap groups narrow them through their postings.
+    // Candidates: the cheapest group's passages; the other groups (and a phrase's other words)
+    // narrow them through their postings where that is cheaper than reading each candidate.
+    // Each candidate collects an upper bound of its score from the impacts it was met with.
     this.seen.reset(docCount);
+    if (this.bound.length < docCount) this.bound = new Float64Array(Math.ceil(docCount * 1.5));
+    const bound = this.bound;
     let candidates: number[] = [];
-    this.forEachPosting(groups[cheapest]!, (doc) => {
-      if (this.seen.add(doc) && index.live[doc] && (!allowedHas || allowedHas(doc))) candidates.push(doc);
-    });
     const averageLength = Math.max(1, index.lengthByKind[0]! / Math.max(1, index.liveByKind[0]!));
-    groups.forEach((group, g) => {
-      if (g === cheapest || costs[g]! > candidates.length * averageLength * 0.25) return;
-      this.narrow.reset(docCount);
-      this.forEachPosting(group, (doc) => void this.narrow.add(doc));
-      candidates = candidates.filter((doc) => this.narrow.has(doc));
+    const affordable = () => candidates.length * averageLength * 0.25;
+    const drift = Math.max(1, averageLength / Math.max(1, index.termPostings.averageLength));
+    let complete = true;
+    const parts = groups.flatMap((group, g) =>
+      group.sequence ? group.sequence.map((forms) => ({ g, lists: forms.map((id) => ({ key: id, entity: false, factor: 0 })) })) : [{ g, lists: this.listsOf(group) }],
+    );
+    const costOf = (part: (typeof parts)[number]) => part.lists.reduce((sum, l) => sum + (l.entity ? index.entityPostings : index.termPostings).count(l.key), 0);
+    const partCosts = parts.map(costOf);
+    const first = partCosts.indexOf(Math.min(...partCosts));
+    this.readPart(parts[first]!.lists, (doc, value) => {
+      if (this.seen.add(doc)) {
+        if (!index.live[doc] || (allowedHas && !allowedHas(doc))) {
+          bound[doc] = -1;
+          return;
+        }
+        candidates.push(doc);
+        bound[doc] = value;
+      } else if (bound[doc]! >= 0 && value > bound[doc]!) bound[doc] = value;
     });
-    return this.scoreAll(candidates, top);
+    const covered = new Set<number>([parts[first]!.g]);
+    parts.forEach((part, i) => {
+      if (i === first) return;
+      if (partCosts[i]! > affordable()) {
+        complete = false;
+        return;
+      }
+      this.narrow.reset(docCount);
+      if (this.best.length < docCount) this.best = new Float64Array(Math.ceil(docCount * 1.5));
+      const best = this.best;
+      this.readPart(part.lists, (doc, value) => {
+        if (!this.seen.has(doc)) return;
+        if (this.narrow.add(doc)) best[doc] = value;
+        else if (value > best[doc]!) best[doc] = value;
+      });
+      const sameGroup = covered.has(part.g);
+      covered.add(part.g);
+      candidates = candidates.filter((doc) => {
+        if (!this.narrow.has(doc)) return false;
+        if (!sameGroup) bound[doc] = bound[doc]! + best[doc]!;
+        return true;
+      });
+    });
+    if (groups.some((g) => g.sequence) || covered.size < groups.length || !complete) return this.scoreAll(candidates, top);
+    // Every group met every candidate through its postings: all of them match. Score best bound
+    // first and stop once the next bound (plus the most proximity can add) cannot enter the top.
+    const proximity = groups.length > 1 ? groups.reduce((sum, g) => sum + g.idf, 0) * HEADING_BOOST : 0;
+    candidates.sort((a, b) => bound[b]! - bound[a]!);
+    for (const doc of candidates) {
+      if (top.floor >= bound[doc]! * drift + proximity) break;
+      const score = this.ranker.score(doc);
+      if (score > 0) top.push(doc, score);
+    }
+    return candidates.length;
+  }
+
+  /** The lists of a word group, each with the factor turning an impact into a score bound. */
+  private listsOf(group: Group): { key: number; entity: boolean; factor: number }[] {
+    const lists = [...group.alternatives].map(([id, weight]) => ({ key: id, entity: false, factor: group.idf * weight }));
+    for (const e of group.entityIds) lists.push({ key: e, entity: true, factor: ENTITY_WEIGHT * group.entityIdf });
+    return lists;
+  }
+
+  /** Reads lists whole, calling back with each posting's document and score bound (delta: the largest). */
+  private readPart(lists: { key: number; entity: boolean; factor: number }[], visit: (doc: number, value: number) => void): void {
+    for (const { key, entity, factor } of lists) {
+      const postings = entity ? this.index.entityPostings : this.index.termPostings;
+      const { docs, impacts } = postings;
+      for (let i = postings.start(key), end = postings.end(key); i < end; i++) visit(docs[i]!, dequantise(impacts[i]!) * factor);
+      const deltaBound = MAX_TF_PART * factor;
+      for (const doc of postings.delta.get(key) ?? []) visit(doc, deltaBound);
+    }
   }
 
   private scoreAll(docs: Iterable<number>, top: TopK): number {
@@ -76,29 +143,6 @@ export class PassageCandidates {
     return total;
   }
 
-  /** Every posting of a group (a phrase: of its rarest position), compacted and delta, live or not. */
-  private forEachPosting(group: Group, visit: (doc: number) => void): void {
-    const { termPostings, entityPostings } = this.index;
-    const lists: { postings: typeof termPostings; key: number }[] = [];
-    if (group.sequence) {
-      let best: number[] = [];
-      let bestCost = Infinity;
-      for (const forms of group.sequence) {
-        const cost = forms.reduce((sum, id) => sum + termPostings.count(id), 0);
-        if (cost < bestCost) [best, bestCost] = [forms, cost];
-      }
-      for (const id of best) lists.push({ postings: termPostings, key: id });
-    } else {
-      for (const id of group.alternatives.keys()) lists.push({ postings: termPostings, key: id });
-      for (const e of group.entityIds) lists.push({ postings: entityPostings, key: e });
-    }
-    for (const { postings, key } of lists) {
-      const docs = postings.docs;
-      for (let i = postings.start(key), end = postings.end(key); i < end; i++) visit(docs[i]!);
-      for (const doc of postings.delta.get(key) ?? []) visit(doc);
-    }
-  }
-
   /**
    * The threshold algorithm for one group: each list's next posting bounds what every unread
    * passage of that list can score, so once the k-th best scored passage beats the sum of the
@@ -110,14 +154,16 @@ export class PassageCandidates {
     const { termPostings, entityPostings } = index;
     const live = index.live;
     const average = index.lengthByKind[0]! / Math.max(1, index.liveByKind[0]!);
-    // Impacts were quantised with the average length at compaction; a longer average now raises scores by at most this.
-    const drift = (p: typeof termPostings) => Math.max(1, average / Math.max(1, p.averageLength)) * HEADING_BOOST;
+    // Impacts were quantised with the average length at compaction (heading boost included); a
+    // longer average now raises scores by at most this.
+    const drift = (p: typeof termPostings) => Math.max(1, average / Math.max(1, p.averageLength));
     const cursors: Cursor[] = [];
     const add = (p: typeof termPostings, key: number, factor: number) => {
       const start = p.start(key);
       const end = p.end(key);
       if (end > start) cursors.push({ docs: p.docs, impacts: p.impacts, at: start, end, factor: factor * drift(p) });
     };
+    // rank.ts multiplies an alternative's saturated frequency by its weight, so the bound scales exactly.
     for (const [id, weight] of group.alternatives) add(termPostings, id, group.idf * weight);
     for (const e of group.entityIds) add(entityPostings, e, ENTITY_WEIGHT * group.entityIdf);
 
@@ -133,14 +179,13 @@ export class PassageCandidates {
     for (const e of group.entityIds) for (const doc of entityPostings.delta.get(e) ?? []) consider(doc);
 
     for (;;) {
+      // A passage scores as its best alternative, so the best bound among the lists bounds them all.
       let best: Cursor | null = null;
-      let bestBound = 0;
       let bound = 0;
       for (const c of cursors) {
         if (c.at >= c.end) continue;
         const b = dequantise(c.impacts[c.at]!) * c.factor;
-        bound += b;
-        if (b > bestBound) [best, bestBound] = [c, b];
+        if (b > bound) [best, bound] = [c, b];
       }
       if (!best || top.floor >= bound) break;
       // Read a run from the most promising list before looking at the bounds again.
@@ -156,3 +201,4 @@ export class PassageCandidates {
     return total;
   }
 }
+

@@ -1,6 +1,7 @@
 import { Grow32, Grow8, TokenStore } from './arrays';
 import { aliasKey } from './groups';
 import { Postings } from './postings';
+import { HEADING_BOOST } from './rank';
 import { runQuery } from './search';
 import { SmallIndex } from './small-index';
 import { folded, startsLower, surfaceWords } from './text';
@@ -38,6 +39,9 @@ function columns() {
 }
 export type EngineColumns = ReturnType<typeof columns>;
 
+/** Written forms remembered with their word id while indexing; cleared past this many. */
+const SURFACE_CACHE_LIMIT = 500_000;
+
 /**
  * The index. Every document (passage, source, entity, note) has a number and columns in typed
  * arrays: kind, live, where its word ids sit in the token store (the forward index, which ranking
@@ -53,6 +57,8 @@ export class SearchEngine implements IndexData {
   smallIndex = new SmallIndex();
   private cols: EngineColumns = columns();
   private mentionList = new Grow32();
+  /** Per word, how many sources, entities and notes hold it: FlexSearch is asked only when some do. */
+  smallDf = new Grow32();
   readonly small = new Map<number, SmallDoc>();
   private readonly smallKeys = new Map<string, number>();
   sources: SourceInfo[] = [];
@@ -71,6 +77,7 @@ export class SearchEngine implements IndexData {
   /** While bulk-building, postings wait for one compaction at the end. */
   bulk = false;
   private buffer = new Uint32Array(4096);
+  private readonly surfaceIds = new Map<string, number>();
   private stamp = new Uint32Array(1024);
   private stampValue = 0;
 
@@ -105,9 +112,17 @@ export class SearchEngine implements IndexData {
     if (this.buffer.length < words.length) this.buffer = new Uint32Array(words.length * 2);
     const { vocabulary } = this;
     const occurrences = vocabulary.occurrences;
+    const surface = this.surfaceIds;
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
-      const id = vocabulary.intern(folded(word));
+      // Each written form is folded and looked up once: one map lookup per word after that.
+      let id = surface.get(word);
+      if (id === undefined) {
+        if (surface.size >= SURFACE_CACHE_LIMIT) surface.clear();
+        id = vocabulary.intern(folded(word));
+        surface.set(word, id);
+        while (this.smallDf.length <= id) this.smallDf.push(0);
+      }
       this.buffer[i] = id;
       occurrences.data[id]!++;
       if (startsLower(word)) vocabulary.lower.data[id]!++;
@@ -240,9 +255,11 @@ export class SearchEngine implements IndexData {
     const titleCount = doc.title ? surfaceWords(doc.title).length : 0;
     const count = this.tokenize(text, 0);
     const id = this.newDoc(KIND_CODES[doc.kind], count, titleCount, doc.kind === 'source' ? this.sourceIdxOf(doc.ref) : NONE, NONE);
+    const distinct = this.distinct(count, 1);
+    for (const t of distinct) this.smallDf.data[t]!++;
     this.smallIndex.add(
       id,
-      this.distinct(count, 1).map((t) => this.vocabulary.terms[t]!),
+      distinct.map((t) => this.vocabulary.terms[t]!),
     );
     this.small.set(id, doc);
     this.smallKeys.set(doc.key, id);
@@ -267,6 +284,11 @@ export class SearchEngine implements IndexData {
     this.lengthByKind[kind]! -= length;
     this.distinct(length, -1, this.tokens.chunks[this.cols.tokChunk.data[doc]!]!, this.cols.tokStart.data[doc]!);
     if (kind === KIND_PASSAGE) this.removedPassages++;
+    else {
+      const chunk = this.tokens.chunks[this.cols.tokChunk.data[doc]!]!;
+      const start = this.cols.tokStart.data[doc]!;
+      for (const t of new Set(chunk.subarray(start, start + length))) this.smallDf.data[t]!--;
+    }
   }
 
   /** Live passages, in document order. */
@@ -304,6 +326,7 @@ export class SearchEngine implements IndexData {
         return end - start;
       },
       average,
+      (doc) => (this.boost[doc] ? HEADING_BOOST : 1),
     );
     const entityCounts = new Map<number, number>();
     this.entityPostings = Postings.build(
@@ -321,6 +344,7 @@ export class SearchEngine implements IndexData {
         return this.tokLen[doc]!;
       },
       average,
+      (doc) => (this.boost[doc] ? HEADING_BOOST : 1),
     );
     this.removedPassages = 0;
     this.bulk = false;

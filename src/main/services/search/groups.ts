@@ -51,10 +51,7 @@ export function buildGroups(index: IndexData, parsed: ParsedQuery): Group[] {
     const near = exactDf <= RARE_LIMIT ? vocabulary.nearby(word, TYPO_EXPANSIONS) : [];
     const typoLikely = exactDf < RARE_DF || (near.length > 0 && vocabulary.frequency(near[0]!) >= MUCH_MORE_FREQUENT * exactDf);
     if (typoLikely) {
-      for (const id of near) {
-        add(id, TYPO_WEIGHT);
-        for (const form of vocabulary.family(vocabulary.terms[id]!, index.languageMask)) add(form, TYPO_WEIGHT);
-      }
+      for (const id of near) add(id, TYPO_WEIGHT);
       if (isPrefix) for (const id of vocabulary.nearbyPrefix(word, TYPO_EXPANSIONS)) add(id, PREFIX_TYPO_WEIGHT);
     }
     let primaryDf = exactDf;

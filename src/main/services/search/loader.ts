@@ -52,14 +52,27 @@ export function sourceIds(db: Reader): string[] {
   return (db.prepare(`SELECT id FROM source WHERE current_version_id IS NOT NULL ORDER BY id`).all() as { id: string }[]).map((r) => r.id);
 }
 
-/** Puts a source and its passages into the engine, replacing what it had; false when the source is gone. */
+// Prepared once per connection: a build loads thousands of sources.
+const statements = new WeakMap<Reader, { source: Database.Statement; passages: Database.Statement }>();
+function sourceStatements(db: Reader) {
+  let s = statements.get(db);
+  if (!s) {
+    s = {
+      source: db.prepare(`SELECT id, metadata FROM source WHERE id = ? AND current_version_id IS NOT NULL`),
+      passages: db.prepare(PASSAGES_OF_SOURCE),
+    };
+    statements.set(db, s);
+  }
+  return s;
+}
+
+/** Puts a source and its passages into the engine, replacing what it had; returns how many passages (0 when gone). */
 export function loadSource(db: Reader, engine: SearchEngine, sourceId: string): number {
   engine.removeSource(sourceId);
-  const source = db.prepare(`SELECT id, metadata FROM source WHERE id = ? AND current_version_id IS NOT NULL`).get(sourceId) as
-    | { id: string; metadata: string }
-    | undefined;
+  const statement = sourceStatements(db);
+  const source = statement.source.get(sourceId) as { id: string; metadata: string } | undefined;
   if (!source) return 0;
-  const rows = db.prepare(PASSAGES_OF_SOURCE).all(sourceId) as PassageRow[];
+  const rows = statement.passages.all(sourceId) as PassageRow[];
   let sample = '';
   for (const row of rows) {
     if (sample.length >= LANGUAGE_SAMPLE_CHARS) break;

@@ -18,7 +18,7 @@ import { Vocabulary } from './vocabulary';
 const MAGIC = Buffer.from('SBSEARCH\n');
 export const INDEX_FORMAT = 3;
 /** Bump when tokenising, stemming or the stored layout changes: old files are then rebuilt. */
-export const ENGINE_VERSION = 3;
+export const ENGINE_VERSION = 5;
 export const INDEX_DIR = 'search';
 export const INDEX_FILE = 'index.sbidx';
 const ALIGN = 8;
@@ -87,6 +87,7 @@ function sectionsOf(engine: SearchEngine): [string, Buffer][] {
   const sections: [string, Buffer][] = [['meta', Buffer.from(JSON.stringify(meta))]];
   for (const [name, col] of Object.entries(cols)) sections.push([`col:${name}`, bytesOf(col.view())]);
   sections.push(['mentionList', bytesOf(mentionList.view())]);
+  sections.push(['smallDf', bytesOf(engine.smallDf.view())]);
   engine.tokens.exportChunks().forEach((chunk, i) => sections.push([`tokens:${i}`, bytesOf(chunk)]));
   for (const name of ['df', 'occurrences', 'lower', 'languages', 'sorted', 'familyOffsets', 'familyMembers'] as const)
     sections.push([`vocab:${name}`, bytesOf(vocabulary[name])]);
@@ -245,6 +246,7 @@ function restore(parts: Map<string, Buffer>, readPassages: PassageReader): Searc
   const docCount = cols.kind.length;
   for (const col of Object.values(cols)) if (col.length !== docCount) throw new Error('document columns differ in length');
   engine.restoreParts({ cols, mentionList: Grow32.from(u32('mentionList')) });
+  engine.smallDf = Grow32.from(u32('smallDf'));
   engine.tokens = TokenStore.fromChunks(Array.from({ length: meta.chunkCount }, (_, i) => u32(`tokens:${i}`)));
   engine.vocabulary = Vocabulary.fromState({
     terms: meta.terms,

@@ -8,7 +8,8 @@
  */
 export const K1 = 1.2;
 export const B = 0.75;
-export const MAX_TF_PART = K1 + 1;
+/** Largest impact: the tf part's limit, times the heading boost folded into headings' impacts. */
+export const MAX_TF_PART = (K1 + 1) * 1.1;
 
 export function tfPart(tf: number, length: number, averageLength: number): number {
   return (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / Math.max(1, averageLength)));
@@ -71,6 +72,7 @@ export class Postings {
     docs: Iterable<number>,
     pairsOf: (doc: number, out: { keys: number[]; tfs: number[] }) => number,
     averageLength: number,
+    boostOf: (doc: number) => number = () => 1,
   ): Postings {
     const postings = new Postings();
     const counts = new Uint32Array(keyCount + 1);
@@ -96,7 +98,7 @@ export class Postings {
       for (let i = 0; i < scratch.keys.length; i++) {
         const at = fill[scratch.keys[i]!]!++;
         out[at] = doc;
-        impacts[at] = quantise(tfPart(scratch.tfs[i]!, length, averageLength));
+        impacts[at] = quantise(tfPart(scratch.tfs[i]!, length, averageLength) * boostOf(doc));
       }
     }
     sortByImpact(offsets, out, impacts);

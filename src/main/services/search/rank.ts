@@ -26,6 +26,7 @@ export class Ranker {
   private slotNext = new Int32Array(0);
   private phraseBase: number[] = [];
   private tf = new Float64Array(0);
+  private slotTf = new Float64Array(0);
   private readonly hitPositions = new Int32Array(MAX_HITS_TRACKED);
   private readonly hitGroups = new Int32Array(MAX_HITS_TRACKED);
   private readonly order = new Int32Array(MAX_HITS_TRACKED);
@@ -72,6 +73,7 @@ export class Ranker {
     this.slotWeights = Float64Array.from(slotWeights);
     this.slotNext = Int32Array.from(slotNext);
     this.tf = new Float64Array(groups.length);
+    this.slotTf = new Float64Array(slotGroups.length);
     this.counts = new Int32Array(groups.length);
     this.idfSum = groups.reduce((sum, g) => sum + g.idf, 0);
   }
@@ -91,8 +93,9 @@ export class Ranker {
     const start = index.tokStart[doc]!;
     const length = index.tokLen[doc]!;
     const end = start + length;
-    const { tf, slot, slotGroups, slotWeights, slotNext, hitPositions, hitGroups, groups } = this;
+    const { tf, slotTf, slot, slotGroups, slotWeights, slotNext, hitPositions, hitGroups, groups } = this;
     tf.fill(0);
+    slotTf.fill(0);
     let hitCount = 0;
     // Words in the title of a source, entity or note count double: "Capvision" the company before the raids on it.
     const titleEnd = start + index.titleLen[doc]!;
@@ -101,11 +104,10 @@ export class Ranker {
       const s = slot[tokens[i]!]!;
       if (s === 0) continue;
       for (let k = s - 1; k !== -1; k = slotNext[k]!) {
-        const g = slotGroups[k]!;
-        tf[g] = tf[g]! + (i < titleEnd ? slotWeights[k]! * 2 : slotWeights[k]!);
+        slotTf[k] = slotTf[k]! + (i < titleEnd ? 2 : 1);
         if (trackHits && hitCount < MAX_HITS_TRACKED) {
           hitPositions[hitCount] = i - start;
-          hitGroups[hitCount++] = g;
+          hitGroups[hitCount++] = slotGroups[k]!;
         }
       }
     }
@@ -131,11 +133,20 @@ export class Ranker {
     const kind = index.kind[doc]!;
     const average = index.lengthByKind[kind]! / Math.max(1, index.liveByKind[kind]!);
     const norm = K1 * (1 - B + (B * length) / Math.max(1, average));
+    // A group scores as its best-matching alternative (the word, a form, a completion, a near
+    // spelling), weighted: so a list's next posting bounds every unread document of it (candidates.ts).
+    for (let k = 0; k < slotTf.length; k++) {
+      const f = slotTf[k]!;
+      if (f === 0) continue;
+      const g = slotGroups[k]!;
+      const value = slotWeights[k]! * bm25(1, f, norm);
+      if (value > tf[g]!) tf[g] = value;
+    }
     let score = 0;
     for (let g = 0; g < groups.length; g++) {
       const f = tf[g]!;
       const group = groups[g]!;
-      let groupScore = f > 0 ? bm25(group.idf, f, norm) : 0;
+      let groupScore = group.sequence ? (f > 0 ? bm25(group.idf, f, norm) : 0) : f * group.idf;
       if (group.entityIds.length > 0) {
         const count = this.mentionCount(doc, group);
         if (count > 0) groupScore = Math.max(groupScore, ENTITY_WEIGHT * bm25(group.entityIdf, count, norm));
@@ -145,6 +156,7 @@ export class Ranker {
     }
     if (trackHits) score += PROXIMITY_WEIGHT * this.idfSum * this.proximity(hitCount);
     if (index.boost[doc]) score *= HEADING_BOOST;
+    if (score <= 0) return 0;
     // The entity the words name (by name or alias) leads the entities it merely appears in.
     const small = kind === 2 ? index.small.get(doc) : undefined;
     if (small) {

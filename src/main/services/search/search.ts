@@ -25,12 +25,18 @@ function machineryOf(index: IndexData): Machinery {
 }
 
 /** Sources, entities and notes holding the cheapest group's words (FlexSearch), ranked in full. */
-function smallCandidates(index: IndexData & { smallIndex: { documents(term: string): number[] } }, groups: Group[]): Set<number> {
+function smallCandidates(
+  index: IndexData & { smallIndex: { documents(term: string): number[] }; smallDf: { data: Uint32Array } },
+  groups: Group[],
+): Set<number> {
   let best: Set<number> | null = null;
   for (const group of groups) {
     const found = new Set<number>();
     const ids = group.sequence ? group.sequence.flat() : [...group.alternatives.keys()];
-    for (const id of ids) for (const doc of index.smallIndex.documents(index.vocabulary.terms[id]!)) found.add(doc);
+    for (const id of ids) {
+      if (!index.smallDf.data[id]) continue;
+      for (const doc of index.smallIndex.documents(index.vocabulary.terms[id]!)) found.add(doc);
+    }
     for (const e of group.entityIds) {
       const doc = index.entityDoc.get(e);
       if (doc !== undefined) found.add(doc);
@@ -53,7 +59,7 @@ function effectiveFilters(parsed: ParsedQuery): SearchFilters {
 }
 
 export function runQuery(
-  index: IndexData & { readPassages: PassageReader; smallIndex: { documents(term: string): number[] } },
+  index: IndexData & { readPassages: PassageReader; smallIndex: { documents(term: string): number[] }; smallDf: { data: Uint32Array } },
   input: string,
   options: QueryOptions,
 ): SearchResponse {

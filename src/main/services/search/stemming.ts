@@ -1,4 +1,4 @@
-import { franc } from 'franc-min';
+import { francAll } from 'franc-min';
 import snowball from 'snowball-stemmers';
 
 /**
@@ -50,13 +50,17 @@ const FRANC_CODES: Record<string, Language> = {
 };
 const ONLY = Object.keys(FRANC_CODES);
 /** Enough text to tell a language apart reliably; more only costs time. */
-export const LANGUAGE_SAMPLE_CHARS = 1200;
+export const LANGUAGE_SAMPLE_CHARS = 700;
+
+/** How clearly the best language must beat the next (franc scores the best 1): else English. */
+const CLEAR_MARGIN = 0.92;
 
 /** The language index (into LANGUAGES) of a sample of a source's text; 0 (English) when unsure. */
 export function detectLanguage(sample: string): number {
   if (sample.length < 40) return 0;
-  const code = franc(sample.slice(0, LANGUAGE_SAMPLE_CHARS), { only: ONLY, minLength: 40 });
-  const language = FRANC_CODES[code];
+  const [best, next] = francAll(sample.slice(0, LANGUAGE_SAMPLE_CHARS), { only: ONLY, minLength: 40 });
+  if (!best || (next && next[1] > CLEAR_MARGIN)) return 0;
+  const language = FRANC_CODES[best[0]];
   return language ? LANGUAGES.indexOf(language) : 0;
 }
 

@@ -17,19 +17,13 @@ export function foldWord(word: string): string {
   return folded.replace(POSSESSIVE, '').replace(APOSTROPHES, '');
 }
 
-// Surface forms repeat endlessly in a corpus; folding each once saves most of the work.
-const FOLD_CACHE_LIMIT = 200_000;
-const foldCache = new Map<string, string>();
-
-/** foldWord, remembered for the words a corpus repeats. */
+/** foldWord with a fast path for plain ASCII words, which need no normalising. */
 export function folded(word: string): string {
-  let f = foldCache.get(word);
-  if (f === undefined) {
-    if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
-    f = foldWord(word);
-    foldCache.set(word, f);
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c > 122 || (c < 97 && !(c >= 48 && c <= 57) && !(c >= 65 && c <= 90))) return foldWord(word);
   }
-  return f;
+  return word.toLowerCase();
 }
 
 /** True when a written word starts with a lower-case letter (names rarely do). */

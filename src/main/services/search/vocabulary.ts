@@ -33,8 +33,13 @@ export class Vocabulary {
   languages = new Grow32();
   private sorted: Uint32Array = new Uint32Array(0);
   private recent: number[] = [];
-  private buckets = new Map<string, number[]>();
+  /** Built on the first typo lookup: a reload should not pay for it. */
+  private buckets: Map<string, number[]> | null = null;
   private families = new Map<string, number[]>();
+  /** Families as loaded from the index file (CSR), looked up by key; `families` holds additions since. */
+  private loadedKeys = new Map<string, number>();
+  private loadedOffsets: Uint32Array<ArrayBufferLike> = new Uint32Array(1);
+  private loadedMembers: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
 
   get size(): number {
     return this.terms.length;
@@ -54,7 +59,7 @@ export class Vocabulary {
     this.occurrences.push(0);
     this.lower.push(0);
     this.languages.push(0);
-    this.addToBucket(term, id);
+    if (this.buckets) this.addToBucket(term, id);
     this.addToFamily(`=${lightStem(term)}`, id);
     this.recent.push(id);
     if (this.recent.length > RECENT_LIMIT) this.mergeRecent();
@@ -90,12 +95,20 @@ export class Vocabulary {
     const found = new Set<number>();
     for (let language = 0; languageMask >> language !== 0; language++) {
       if (!(languageMask & (1 << language))) continue;
-      for (const id of this.families.get(`${language}:${stemIn(language, word)}`) ?? []) {
+      this.eachMember(`${language}:${stemIn(language, word)}`, (id) => {
         if (this.frequency(id) > 0 && (!this.isName(id) || lightStem(this.terms[id]!) === light)) found.add(id);
-      }
+      });
     }
-    for (const id of this.families.get(`=${light}`) ?? []) if (this.frequency(id) > 0) found.add(id);
+    this.eachMember(`=${light}`, (id) => {
+      if (this.frequency(id) > 0) found.add(id);
+    });
     return [...found];
+  }
+
+  private eachMember(key: string, visit: (id: number) => void): void {
+    const at = this.loadedKeys.get(key);
+    if (at !== undefined) for (let i = this.loadedOffsets[at]!; i < this.loadedOffsets[at + 1]!; i++) visit(this.loadedMembers[i]!);
+    for (const id of this.families.get(key) ?? []) visit(id);
   }
 
   /** Up to `limit` indexed words starting with `prefix`, the most frequent first. */
@@ -127,6 +140,10 @@ export class Vocabulary {
   nearby(term: string, limit: number): number[] {
     if (term.length < TYPO_MIN_LENGTH || term.length > TYPO_MAX_LENGTH) return [];
     const found: number[] = [];
+    if (!this.buckets) {
+      this.buckets = new Map();
+      this.terms.forEach((t, id) => this.addToBucket(t, id));
+    }
     const firsts = term[0] === term[1] ? [term[0]!] : [term[0]!, term[1]!];
     for (const first of firsts) {
       for (let length = term.length - 1; length <= term.length + 1; length++) {
@@ -186,9 +203,9 @@ export class Vocabulary {
 
   private addToBucket(term: string, id: number): void {
     const key = bucketKey(term[0] ?? '', term.length);
-    const list = this.buckets.get(key);
+    const list = this.buckets!.get(key);
     if (list) list.push(id);
-    else this.buckets.set(key, [id]);
+    else this.buckets!.set(key, [id]);
   }
 
   private addToFamily(key: string, id: number): void {
@@ -199,16 +216,15 @@ export class Vocabulary {
 
   exportState(): VocabularyState {
     this.prepare();
-    const familyKeys = [...this.families.keys()];
+    const keys = new Set([...this.loadedKeys.keys(), ...this.families.keys()]);
+    const familyKeys = [...keys];
     const familyOffsets = new Uint32Array(familyKeys.length + 1);
-    let total = 0;
+    const members: number[] = [];
     familyKeys.forEach((key, i) => {
-      familyOffsets[i] = total;
-      total += this.families.get(key)!.length;
+      familyOffsets[i] = members.length;
+      this.eachMember(key, (id) => void members.push(id));
     });
-    familyOffsets[familyKeys.length] = total;
-    const familyMembers = new Uint32Array(total);
-    familyKeys.forEach((key, i) => familyMembers.set(this.families.get(key)!, familyOffsets[i]!));
+    familyOffsets[familyKeys.length] = members.length;
     return {
       terms: this.terms,
       df: this.df.view(),
@@ -218,7 +234,7 @@ export class Vocabulary {
       sorted: this.sorted,
       familyKeys,
       familyOffsets,
-      familyMembers,
+      familyMembers: Uint32Array.from(members),
     };
   }
 
@@ -229,16 +245,15 @@ export class Vocabulary {
       const term = state.terms[id]!;
       vocabulary.ids.set(term, id);
       vocabulary.terms.push(term);
-      vocabulary.addToBucket(term, id);
     }
     vocabulary.df = Grow32.from(state.df);
     vocabulary.occurrences = Grow32.from(state.occurrences);
     vocabulary.lower = Grow32.from(state.lower);
     vocabulary.languages = Grow32.from(state.languages);
     vocabulary.sorted = state.sorted;
-    state.familyKeys.forEach((key, i) =>
-      vocabulary.families.set(key, Array.from(state.familyMembers.subarray(state.familyOffsets[i]!, state.familyOffsets[i + 1]!))),
-    );
+    state.familyKeys.forEach((key, i) => vocabulary.loadedKeys.set(key, i));
+    vocabulary.loadedOffsets = state.familyOffsets;
+    vocabulary.loadedMembers = state.familyMembers;
     return vocabulary;
   }
 }
