@@ -30,6 +30,8 @@ export interface SearchService {
   rebuild(): Promise<SearchStatus>;
   /** Catches up with the change log and writes pending changes to disk now. */
   flush(): Promise<void>;
+  /** Ends the worker as a crash would (the fault tests); it is started again. */
+  crashWorker(): void;
   close(): void;
 }
 
@@ -51,6 +53,7 @@ type Request = ToWorker & { id: number };
 interface Backend {
   send(message: ToWorker): void;
   request(message: Request, timeoutMs: number | null): Promise<unknown>;
+  crash(): void;
   close(): void;
 }
 
@@ -98,6 +101,9 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
     },
     async flush() {
       if (backend) await backend.request({ type: 'flush', id: 0 }, null);
+    },
+    crashWorker() {
+      backend?.crash();
     },
     close() {
       closed = true;
@@ -174,6 +180,7 @@ function workerBackend(init: WorkerInit, progress: (p: ProgressReport) => void, 
         worker.postMessage({ ...message, id });
       });
     },
+    crash: () => void worker.terminate(),
     close() {
       closing = true;
       for (const id of [...pending.keys()]) finish(id)?.reject(unavailable('The notebook is closed.'));
@@ -207,6 +214,7 @@ function inlineBackend(init: WorkerInit, progress: (p: ProgressReport) => void, 
   return {
     send: (message) => void run(message).catch(() => {}),
     request: (message) => run(message),
+    crash: () => {},
     close: () => host.close(),
   };
 }
