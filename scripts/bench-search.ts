@@ -287,15 +287,19 @@ if (ENGINES.has('sourcebook')) {
   const indexFile = indexPath(dir);
   // The build runs in a process of its own so its peak RSS is its own.
   const built = JSON.parse(
-    execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(import.meta.dirname, 'bench-search-build.ts'), dbFile, indexFile], {
-      encoding: 'utf8',
-      maxBuffer: 1 << 20,
-    }),
+    execFileSync(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', path.join(import.meta.dirname, 'bench-search-build.ts'), dbFile, indexFile],
+      {
+        encoding: 'utf8',
+        maxBuffer: 1 << 20,
+      },
+    ),
   ) as { seconds: number; peakRssMB: number; steadyRssMB: number; baselineRssMB: number };
   const buildSeconds = built.seconds;
   buildMemory = built;
   const before = memory();
-  let t = performance.now();
+  const t = performance.now();
   const host = new SearchHost({ dbFile, indexFile });
   const status = await host.start(() => {});
   const reloadMs = performance.now() - t;
@@ -434,7 +438,11 @@ else fs.rmSync(dir, { recursive: true, force: true });
 
 if (args.json) {
   process.stdout.write(
-    JSON.stringify({ passages: PASSAGES, queriesPerClass: QUERIES, cpus: os.cpus().length, load: os.loadavg(), buildMemory, apiClasses, results }, null, 2) + '\n',
+    JSON.stringify(
+      { passages: PASSAGES, queriesPerClass: QUERIES, cpus: os.cpus().length, load: os.loadavg(), buildMemory, apiClasses, results },
+      null,
+      2,
+    ) + '\n',
   );
 } else {
   const f = (n: number, d = 2) => n.toFixed(d);
@@ -458,8 +466,17 @@ if (args.json) {
   }
   for (const r of results) log(`${r.engine}: ${r.notes}`);
   if (buildMemory)
-    log(`Sourcebook build: peak RSS ${f(buildMemory.peakRssMB, 0)} MB (process baseline ${f(buildMemory.baselineRssMB, 0)} MB), steady RSS after the build ${f(buildMemory.steadyRssMB, 0)} MB`);
+    log(
+      `Sourcebook build: peak RSS ${f(buildMemory.peakRssMB, 0)} MB (process baseline ${f(buildMemory.baselineRssMB, 0)} MB), steady RSS after the build ${f(buildMemory.steadyRssMB, 0)} MB`,
+    );
   if (apiClasses)
-    log(`Sourcebook through the service (worker round trip, ${API_QUERIES} queries per class) p50/p95/p99 ms: ${CLASSES.map((c) => `${c} ${f(apiClasses![c]!.p50)} / ${f(apiClasses![c]!.p95)} / ${f(apiClasses![c]!.p99)}`).join(', ')}`);
-  log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')} at the end`);
+    log(
+      `Sourcebook through the service (worker round trip, ${API_QUERIES} queries per class) p50/p95/p99 ms: ${CLASSES.map((c) => `${c} ${f(apiClasses![c]!.p50)} / ${f(apiClasses![c]!.p95)} / ${f(apiClasses![c]!.p99)}`).join(', ')}`,
+    );
+  log(
+    `machine: ${os.cpus().length} cores, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' / ')} at the end`,
+  );
 }

@@ -71,6 +71,46 @@ export interface SearchResponse {
   notices?: string[];
   /** The filters in force: those typed in the query merged with those given, for the filter form to show. */
   filters?: SearchFilters;
+  /** With `perSource`: every matching passage counted by source, most first. */
+  perSource?: SourceCount[];
+  tookMs: number;
+}
+
+export interface SourceCount {
+  sourceId: string;
+  title: string;
+  passages: number;
+}
+
+/** A query kept to be run again on every import. */
+export interface SavedSearch {
+  id: string;
+  query: string;
+  filters: SearchFilters;
+  createdAt: string;
+  /** When an import last brought passages that match, and how many. */
+  lastMatchedAt: string | null;
+  lastNewPassages: number;
+}
+
+/** After an import: passages of the imported sources that a saved search matches. */
+export interface SavedSearchMatch {
+  savedSearchId: string;
+  query: string;
+  newPassages: number;
+  sources: SourceCount[];
+}
+
+/** Batch search: per term, its passages counted by source. */
+export interface BatchRow {
+  term: string;
+  total: number;
+  sources: SourceCount[];
+  /** Why a term could not be searched (a filter naming nothing, for instance). */
+  problems: string[];
+}
+export interface BatchResult {
+  rows: BatchRow[];
   tookMs: number;
 }
 

@@ -14,6 +14,8 @@ import { sourceHandlers } from './handlers/sources';
 import { noteHandlers } from './notes';
 import { createSearchService, type SearchService } from './search/service';
 import { searchHandlers } from './search/handlers';
+import { createSavedSearches } from './search/saved';
+import type { ImportSummary } from '../../shared/imports';
 import { createExportService } from './export/service';
 import type { PrintToPdf } from './export/render-pdf';
 import { exportHandlers } from './export/handlers';
@@ -84,18 +86,31 @@ export function openNotebook(options: NotebookOptions): Notebook {
   }
   const { repos } = store;
   const search = createSearchService({ dataDir: options.dataDir, dbFile, nativeBinding: options.nativeBinding, events });
+  const savedSearches = createSavedSearches({ store, search, events });
+  const importing = importHandlers({
+    store,
+    dataDir: options.dataDir,
+    events,
+    noticeCommits: () => feed.poll(),
+    nativeBinding: options.nativeBinding,
+  });
+  // Every import runs the saved searches again on what it brought: the summary says what matched.
+  const withSavedMatches = async (summary: ImportSummary): Promise<ImportSummary> => {
+    const sourceIds = summary.imported.map((s) => s.sourceId);
+    if (sourceIds.length === 0) return summary;
+    const matches = await savedSearches.matchSources(sourceIds).catch(() => []);
+    return matches.length > 0 ? { ...summary, savedSearches: matches } : summary;
+  };
   const handlers: Handlers = {
     sources: sourceHandlers(repos),
     entities: entityHandlers(repos),
     notes: noteHandlers({ store }),
-    search: searchHandlers(search),
-    imports: importHandlers({
-      store,
-      dataDir: options.dataDir,
-      events,
-      noticeCommits: () => feed.poll(),
-      nativeBinding: options.nativeBinding,
-    }),
+    search: searchHandlers(search, savedSearches),
+    imports: {
+      ...importing,
+      importPaths: async (input) => withSavedMatches(await importing.importPaths(input)),
+      importFiles: async (input) => withSavedMatches(await importing.importFiles(input)),
+    },
     export: exportHandlers(
       createExportService({
         repos,

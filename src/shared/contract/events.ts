@@ -1,6 +1,6 @@
 import { event } from './define';
 import type { Change, TaskProgress } from '../domain';
-import type { SearchStatus } from '../search';
+import type { SavedSearchMatch, SearchStatus } from '../search';
 
 export const events = {
   /** Long work (seeding, indexing, import, export) reports here so the UI can show progress. */
@@ -12,4 +12,6 @@ export const events = {
   changed: event<{ changes: Change[] }>(),
   /** The search index's state (building, ready, failed, not saved), for the banner. */
   searchStatus: event<SearchStatus>(),
+  /** An import brought passages that saved searches match ("3 new passages match 'Capvision'"). */
+  savedSearchMatches: event<{ sourceIds: string[]; matches: SavedSearchMatch[] }>(),
 } as const;

@@ -113,10 +113,18 @@ describe('the search worker', () => {
   it('answers a query it cannot answer in time with unavailable, never a hang', async () => {
     const notebook = track(freshNotebook());
     const service = track(
-      createSearchService({ dataDir: notebook.dataDir, dbFile: path.join(notebook.dataDir, DATABASE_FILE), events: createEventHub(), queryTimeoutMs: 1 }),
+      createSearchService({
+        dataDir: notebook.dataDir,
+        dbFile: path.join(notebook.dataDir, DATABASE_FILE),
+        events: createEventHub(),
+        queryTimeoutMs: 1,
+      }),
     );
     // The worker is still loading its code: it cannot answer within 1 ms.
-    await expect(service.query('Capvision')).rejects.toMatchObject({ code: 'unavailable', message: expect.stringMatching(/did not answer/) });
+    await expect(service.query('Capvision')).rejects.toMatchObject({
+      code: 'unavailable',
+      message: expect.stringMatching(/did not answer/),
+    });
   });
 });
 

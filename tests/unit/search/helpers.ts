@@ -23,7 +23,12 @@ export function label(hit: SearchHit): string {
 }
 
 /** Commits a source with passages through the store, as an import would. */
-export function addSource(notebook: Pick<TestNotebook, 'repos' | 'store'>, id: string, texts: string[], issued: string | null = null): void {
+export function addSource(
+  notebook: Pick<TestNotebook, 'repos' | 'store'>,
+  id: string,
+  texts: string[],
+  issued: string | null = null,
+): void {
   const { repos } = notebook;
   notebook.store.write('Adding a test source', () => {
     const metadata = { title: `Test source ${id}`, authors: ['A. Tester'], issued, publisher: null, url: null, note: null };
@@ -39,7 +44,15 @@ export function addSource(notebook: Pick<TestNotebook, 'repos' | 'store'>, id: s
       mediaType: 'text/plain',
     });
     texts.forEach((text, i) =>
-      repos.passages.insert(`v-${id}`, { anchor: `a${i}`, ordinal: i + 1, kind: 'paragraph', text, start: 0, end: text.length, page: null }),
+      repos.passages.insert(`v-${id}`, {
+        anchor: `a${i}`,
+        ordinal: i + 1,
+        kind: 'paragraph',
+        text,
+        start: 0,
+        end: text.length,
+        page: null,
+      }),
     );
   });
 }

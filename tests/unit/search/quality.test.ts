@@ -8,7 +8,8 @@ import { addSource, freshNotebook, hitsOf, hostFor, label } from './helpers';
  * words, frequent corrections, swapped letters, names typed one letter short, proximity over
  * shortness, word forms per language, and date filters that say what they left out.
  */
-const filler = (n: number, word: string) => Array.from({ length: n }, (_, i) => `Routine ${word} entry number ${i} about harbour logistics.`);
+const filler = (n: number, word: string) =>
+  Array.from({ length: n }, (_, i) => `Routine ${word} entry number ${i} about harbour logistics.`);
 
 describe('search quality', () => {
   let notebook: ReturnType<typeof freshNotebook>;
@@ -33,7 +34,7 @@ describe('search quality', () => {
     ]);
     addSource(notebook, 'q-french', [
       "Les ministères de la Sécurité d'État ont publié plusieurs avertissements aux fonctionnaires du gouvernement concernant les applications étrangères.",
-      "Le ministère a aussi averti les journalistes étrangers présents dans la capitale pendant la réunion annuelle du parlement.",
+      'Le ministère a aussi averti les journalistes étrangers présents dans la capitale pendant la réunion annuelle du parlement.',
     ]);
     addSource(notebook, 'q-english-forms', ['Investigators were running checks on every courier.']);
     host = hostFor(notebook.dataDir);

@@ -1,7 +1,7 @@
 import { groupCost } from './groups';
 import { Marks } from './marks';
 import { dequantise, MAX_TF_PART } from './postings';
-import { ENTITY_WEIGHT, HEADING_BOOST, type Ranker, type TopK } from './rank';
+import { ENTITY_WEIGHT, HEADING_BOOST, type Collector, type Ranker } from './rank';
 import type { Group, IndexData } from './types';
 
 /** One postings list being read best-first by the threshold algorithm. */
@@ -34,7 +34,7 @@ export class PassageCandidates {
   ) {}
 
   /** Scores the query's passages into `top`; returns how many matched in all. */
-  run(groups: Group[], allowed: number[] | null, top: TopK): number {
+  run(groups: Group[], allowed: number[] | null, top: Collector): number {
     if (groups.some((g) => g.impossible)) return 0;
     const { index } = this;
     const docCount = index.docCount;
@@ -61,9 +61,12 @@ export class PassageCandidates {
     const drift = Math.max(1, averageLength / Math.max(1, index.termPostings.averageLength));
     let complete = true;
     const parts = groups.flatMap((group, g) =>
-      group.sequence ? group.sequence.map((forms) => ({ g, lists: forms.map((id) => ({ key: id, entity: false, factor: 0 })) })) : [{ g, lists: this.listsOf(group) }],
+      group.sequence
+        ? group.sequence.map((forms) => ({ g, lists: forms.map((id) => ({ key: id, entity: false, factor: 0 })) }))
+        : [{ g, lists: this.listsOf(group) }],
     );
-    const costOf = (part: (typeof parts)[number]) => part.lists.reduce((sum, l) => sum + (l.entity ? index.entityPostings : index.termPostings).count(l.key), 0);
+    const costOf = (part: (typeof parts)[number]) =>
+      part.lists.reduce((sum, l) => sum + (l.entity ? index.entityPostings : index.termPostings).count(l.key), 0);
     const partCosts = parts.map(costOf);
     const first = partCosts.indexOf(Math.min(...partCosts));
     this.readPart(parts[first]!.lists, (doc, value) => {
@@ -130,7 +133,7 @@ export class PassageCandidates {
     }
   }
 
-  private scoreAll(docs: Iterable<number>, top: TopK): number {
+  private scoreAll(docs: Iterable<number>, top: Collector): number {
     let total = 0;
     for (const doc of docs) {
       if (!this.index.live[doc]) continue;
@@ -149,7 +152,7 @@ export class PassageCandidates {
    * bounds, nothing unread can overtake it. Passages added since the last compaction (the delta)
    * are few and always scored. The total is counted by marking, which is far cheaper than scoring.
    */
-  private threshold(group: Group, allowedHas: ((doc: number) => boolean) | null, top: TopK): number {
+  private threshold(group: Group, allowedHas: ((doc: number) => boolean) | null, top: Collector): number {
     const { index, seen, ranker } = this;
     const { termPostings, entityPostings } = index;
     const live = index.live;
@@ -201,4 +204,3 @@ export class PassageCandidates {
     return total;
   }
 }
-

@@ -211,7 +211,14 @@ export class SearchEngine implements IndexData {
     const language = info.language ?? this.sources[idx]!.language;
     this.sources[idx] = { id: info.id, title: info.title, issued: info.issued, language };
     this.languageMask |= 1 << language;
-    const doc = this.upsertSmall({ key: `s:${info.id}`, kind: 'source', ref: info.id, title: info.title, text: details, issued: info.issued });
+    const doc = this.upsertSmall({
+      key: `s:${info.id}`,
+      kind: 'source',
+      ref: info.id,
+      title: info.title,
+      text: details,
+      issued: info.issued,
+    });
     this.sourceDoc.set(idx, doc);
   }
 
@@ -236,7 +243,15 @@ export class SearchEngine implements IndexData {
       set.add(info.id);
     }
     const text = [info.aliases.join(' · '), description].filter(Boolean).join('\n');
-    const doc = this.upsertSmall({ key: `e:${info.id}`, kind: 'entity', ref: info.id, title: info.name, text, entityType: info.type, aliases: info.aliases });
+    const doc = this.upsertSmall({
+      key: `e:${info.id}`,
+      kind: 'entity',
+      ref: info.id,
+      title: info.name,
+      text,
+      entityType: info.type,
+      aliases: info.aliases,
+    });
     this.entityDoc.set(idx, doc);
   }
 

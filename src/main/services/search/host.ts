@@ -106,7 +106,9 @@ export class SearchHost {
       engine.bulk = true;
       loadEntity(this.db, engine);
       loadNote(this.db, engine);
-      const total = (this.db.prepare(`SELECT count(*) AS n FROM passage p JOIN source s ON s.current_version_id = p.version_id`).get() as { n: number }).n;
+      const total = (
+        this.db.prepare(`SELECT count(*) AS n FROM passage p JOIN source s ON s.current_version_id = p.version_id`).get() as { n: number }
+      ).n;
       let done = 0;
       let sinceYield = 0;
       progress({ label: LABEL, done, total, finished: false });
@@ -130,7 +132,10 @@ export class SearchHost {
       this.setStatus({ state: 'ready', origin: 'build', message, progress: 1 });
       progress({ label: LABEL, done: total, total, finished: true });
     } catch (error) {
-      this.setStatus({ state: this.engine ? 'ready' : 'failed', message: `The search index could not be built: ${(error as Error).message}` });
+      this.setStatus({
+        state: this.engine ? 'ready' : 'failed',
+        message: `The search index could not be built: ${(error as Error).message}`,
+      });
       progress({ label: LABEL, done: 0, total: 0, finished: true });
       throw error;
     }
@@ -209,7 +214,9 @@ export class SearchHost {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       const why = code === 'ENOSPC' ? 'the disk is full' : code === 'EISDIR' ? 'a folder is in its place' : (error as Error).message;
-      this.setStatus({ persistError: `The search index could not be saved (${why}); search works from memory and the index is rebuilt at the next start if need be.` });
+      this.setStatus({
+        persistError: `The search index could not be saved (${why}); search works from memory and the index is rebuilt at the next start if need be.`,
+      });
       this.schedulePersist(PERSIST_RETRY_MS);
     }
   }

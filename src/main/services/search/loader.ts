@@ -129,7 +129,9 @@ function parseTags(json: string): string[] {
 /** Reads the shown passages' texts, anchors and mentions in two statements. */
 export function passageReader(db: Reader): (ids: number[]) => Map<number, PassageView> {
   const passages = db
-    .prepare<[string], [number, string, string, number]>(`SELECT p.id, p.text, p.anchor, p.ordinal FROM json_each(?) j JOIN passage p ON p.id = j.value`)
+    .prepare<[string], [number, string, string, number]>(
+      `SELECT p.id, p.text, p.anchor, p.ordinal FROM json_each(?) j JOIN passage p ON p.id = j.value`,
+    )
     .raw();
   const mentions = db
     .prepare<[string], [number, string, number, number]>(

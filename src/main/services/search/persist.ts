@@ -50,8 +50,7 @@ interface Meta {
 }
 
 export type LoadOutcome =
-  | { ok: true; engine: SearchEngine; seq: number }
-  | { ok: false; reason: 'missing' | 'corrupt' | 'version'; detail: string };
+  { ok: true; engine: SearchEngine; seq: number } | { ok: false; reason: 'missing' | 'corrupt' | 'version'; detail: string };
 
 export function indexPath(dataDir: string): string {
   return path.join(dataDir, INDEX_DIR, INDEX_FILE);
@@ -95,7 +94,11 @@ function sectionsOf(engine: SearchEngine): [string, Buffer][] {
     ['terms', engine.termPostings],
     ['entities', engine.entityPostings],
   ] as const) {
-    sections.push([`${prefix}:offsets`, bytesOf(postings.offsets)], [`${prefix}:docs`, bytesOf(postings.docs)], [`${prefix}:impacts`, bytesOf(postings.impacts)]);
+    sections.push(
+      [`${prefix}:offsets`, bytesOf(postings.offsets)],
+      [`${prefix}:docs`, bytesOf(postings.docs)],
+      [`${prefix}:impacts`, bytesOf(postings.impacts)],
+    );
   }
   sections.push(['sourcePassages', bytesOf(passageLists)]);
   return sections;
@@ -158,7 +161,9 @@ export function removeLeftovers(file: string): void {
     return;
   }
   const prefix = `.${path.basename(file)}.`;
-  for (const name of names) if ((name.startsWith(prefix) || name.startsWith(`${path.basename(file)}.`)) && name.endsWith('.tmp')) fs.rmSync(path.join(dir, name), { force: true });
+  for (const name of names)
+    if ((name.startsWith(prefix) || name.startsWith(`${path.basename(file)}.`)) && name.endsWith('.tmp'))
+      fs.rmSync(path.join(dir, name), { force: true });
 }
 
 /** Reads exactly `into.length` bytes at `position`, or throws: a short read means a truncated file. */
@@ -185,7 +190,8 @@ export function readIndex(file: string, readPassages: PassageReader): LoadOutcom
     const start = Buffer.alloc(MAGIC.length + 4);
     if (size < start.length) return { ok: false, reason: 'corrupt', detail: `${file} is not a Sourcebook search index` };
     readAt(fd, start, 0);
-    if (!start.subarray(0, MAGIC.length).equals(MAGIC)) return { ok: false, reason: 'corrupt', detail: `${file} is not a Sourcebook search index` };
+    if (!start.subarray(0, MAGIC.length).equals(MAGIC))
+      return { ok: false, reason: 'corrupt', detail: `${file} is not a Sourcebook search index` };
     const headerLength = start.readUInt32LE(MAGIC.length);
     if (start.length + headerLength > size) throw new Error('the file is truncated');
     const headerBytes = Buffer.alloc(headerLength);
@@ -259,7 +265,12 @@ function restore(parts: Map<string, Buffer>, readPassages: PassageReader): Searc
     familyOffsets: u32('vocab:familyOffsets'),
     familyMembers: u32('vocab:familyMembers'),
   });
-  engine.termPostings = Postings.fromState({ offsets: u32('terms:offsets'), docs: u32('terms:docs'), impacts: u8('terms:impacts'), averageLength: meta.termAverage });
+  engine.termPostings = Postings.fromState({
+    offsets: u32('terms:offsets'),
+    docs: u32('terms:docs'),
+    impacts: u8('terms:impacts'),
+    averageLength: meta.termAverage,
+  });
   engine.entityPostings = Postings.fromState({
     offsets: u32('entities:offsets'),
     docs: u32('entities:docs'),

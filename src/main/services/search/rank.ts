@@ -220,8 +220,23 @@ export function bm25(idf: number, f: number, norm: number): number {
   return (idf * (f * (K1 + 1))) / (f + norm);
 }
 
+/** Where scored documents go: the best k, or all of them. */
+export interface Collector {
+  readonly floor: number;
+  push(id: number, score: number): void;
+}
+
+/** Every scored document (batch search and saved searches count them all). */
+export class CollectAll implements Collector {
+  readonly ids: number[] = [];
+  readonly floor = -Infinity;
+  push(id: number): void {
+    this.ids.push(id);
+  }
+}
+
 /** The best `limit` of scored documents, best first (ties: lower document number first). */
-export class TopK {
+export class TopK implements Collector {
   readonly ids: number[] = [];
   readonly scores: number[] = [];
   constructor(readonly limit: number) {}

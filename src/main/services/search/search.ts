@@ -1,11 +1,11 @@
-import type { SearchFilters, SearchGroup, SearchKind, SearchResponse } from '../../../shared/search';
+import type { SearchFilters, SearchGroup, SearchKind, SearchResponse, SourceCount } from '../../../shared/search';
 import { SEARCH_KINDS } from '../../../shared/search';
 import { PassageCandidates } from './candidates';
 import { filterEntityIds, resolveFilters } from './filters';
 import { buildGroups } from './groups';
 import { buildPassageHit, buildSmallHit } from './hits';
 import { parseQuery, type ParsedQuery } from './query';
-import { Ranker, TopK } from './rank';
+import { CollectAll, Ranker, TopK } from './rank';
 import { type Group, type IndexData, type PassageReader, type QueryOptions } from './types';
 
 interface Machinery {
@@ -74,12 +74,14 @@ export function runQuery(
   const tops = new Map<SearchKind, TopK>(SEARCH_KINDS.map((k) => [k, new TopK(limit)]));
   const totals = new Map<SearchKind, number>(SEARCH_KINDS.map((k) => [k, 0]));
   const { ranker, passages } = machineryOf(index);
+  const all = options.perSource && kinds.has('passage') ? new CollectAll() : null;
 
   if (allowed !== 'none') {
     if (groups.length === 0) {
       // Filters alone: the allowed documents in order.
       if (allowed.passages && kinds.has('passage')) {
         for (const doc of allowed.passages) tops.get('passage')!.push(doc, 0);
+        if (all) for (const doc of allowed.passages) all.push(doc);
         totals.set('passage', allowed.passages.length);
       }
       for (const doc of allowed.small ?? []) {
@@ -94,6 +96,7 @@ export function runQuery(
       try {
         if (kinds.has('passage')) {
           totals.set('passage', passages.run(groups, allowed.passages, tops.get('passage')!));
+          if (all) passages.run(groups, allowed.passages, all);
           if (allowed.undatedPassages.length > 0) {
             const left = passages.run(groups, allowed.undatedPassages, new TopK(0));
             if (left > 0) notices.push(undatedNotice(left, allowed.undatedSources));
@@ -133,7 +136,18 @@ export function runQuery(
     result.push({ kind, total, hits });
   }
 
-  return { query: input, groups: result, problems, notices, filters: effectiveFilters(parsed), tookMs: performance.now() - started };
+  const response: SearchResponse = { query: input, groups: result, problems, notices, filters: effectiveFilters(parsed), tookMs: 0 };
+  if (all) response.perSource = countBySource(index, all.ids);
+  response.tookMs = performance.now() - started;
+  return response;
+}
+
+function countBySource(index: IndexData, docs: number[]): SourceCount[] {
+  const counts = new Map<number, number>();
+  for (const doc of docs) counts.set(index.sourceOf[doc]!, (counts.get(index.sourceOf[doc]!) ?? 0) + 1);
+  return [...counts]
+    .map(([idx, passages]) => ({ sourceId: index.sources[idx]!.id, title: index.sources[idx]!.title, passages }))
+    .sort((a, b) => b.passages - a.passages || a.sourceId.localeCompare(b.sourceId));
 }
 
 function undatedNotice(passages: number, sources: number): string {

@@ -144,17 +144,24 @@ function workerBackend(init: WorkerInit, progress: (p: ProgressReport) => void, 
       else if (message.type === 'progress') progress(message.progress);
       else {
         const waiter = finish(message.id);
-        if (message.error !== undefined) waiter?.reject(message.unavailable ? unavailable(message.error) : new ApiError('internal', message.error));
+        if (message.error !== undefined)
+          waiter?.reject(message.unavailable ? unavailable(message.error) : new ApiError('internal', message.error));
         else waiter?.resolve(message.result);
       }
     });
     const died = (reason: string) => {
       if (closing) return;
-      for (const id of [...pending.keys()]) finish(id)?.reject(unavailable(`The search worker stopped (${reason}); it is being restarted.`));
+      for (const id of [...pending.keys()])
+        finish(id)?.reject(unavailable(`The search worker stopped (${reason}); it is being restarted.`));
       const now = Date.now();
       while (restarts.length > 0 && restarts[0]! < now - 60_000) restarts.shift();
       if (restarts.length >= MAX_RESTARTS) {
-        settle({ state: 'failed', documents: 0, origin: null, message: `The search worker keeps stopping (${reason}). Use Rebuild, or restart Sourcebook.` });
+        settle({
+          state: 'failed',
+          documents: 0,
+          origin: null,
+          message: `The search worker keeps stopping (${reason}). Use Rebuild, or restart Sourcebook.`,
+        });
         return;
       }
       restarts.push(now);
@@ -174,7 +181,13 @@ function workerBackend(init: WorkerInit, progress: (p: ProgressReport) => void, 
         const timer =
           timeoutMs === null
             ? null
-            : setTimeout(() => finish(id)?.reject(unavailable(`Search did not answer within ${Math.round(timeoutMs / 1000)} s; the index may be busy. Try again.`)), timeoutMs);
+            : setTimeout(
+                () =>
+                  finish(id)?.reject(
+                    unavailable(`Search did not answer within ${Math.round(timeoutMs / 1000)} s; the index may be busy. Try again.`),
+                  ),
+                timeoutMs,
+              );
         pending.set(id, { resolve, reject, timer });
         updateRef();
         worker.postMessage({ ...message, id });

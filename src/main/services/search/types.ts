@@ -45,6 +45,8 @@ export interface QueryOptions {
   limit?: number;
   filters?: SearchFilters;
   kinds?: SearchKind[];
+  /** Count every matching passage by source. */
+  perSource?: boolean;
 }
 
 /** What a passage hit shows, read from SQLite for the few shown. */

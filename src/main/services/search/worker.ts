@@ -14,9 +14,11 @@ let host: SearchHost | null = null;
 try {
   host = new SearchHost(workerData as WorkerInit);
   host.onStatus = (status) => send({ type: 'status', status });
-  host.start((p) => progress({ type: 'progress', progress: p })).catch((error: Error) => {
-    send({ type: 'status', status: { state: 'failed', documents: 0, origin: null, message: error.message } });
-  });
+  host
+    .start((p) => progress({ type: 'progress', progress: p }))
+    .catch((error: Error) => {
+      send({ type: 'status', status: { state: 'failed', documents: 0, origin: null, message: error.message } });
+    });
 } catch (error) {
   send({ type: 'status', status: { state: 'failed', documents: 0, origin: null, message: (error as Error).message } });
 }
@@ -47,6 +49,11 @@ async function handle(message: ToWorker): Promise<void> {
     if (replyId !== undefined) send({ type: 'reply', id: replyId, result: host.status });
   } catch (error) {
     if (replyId !== undefined)
-      send({ type: 'reply', id: replyId, error: (error as Error).message, unavailable: (error as { unavailable?: boolean }).unavailable === true });
+      send({
+        type: 'reply',
+        id: replyId,
+        error: (error as Error).message,
+        unavailable: (error as { unavailable?: boolean }).unavailable === true,
+      });
   }
 }
