@@ -9,6 +9,8 @@ const PREFIX_TYPO_WEIGHT = 0.55;
 const PHRASE_BOOST = 1.5;
 const PREFIX_EXPANSIONS = 24;
 const TYPO_EXPANSIONS = 8;
+/** Completions of near spellings of a prefix: many words share a short prefix, and the other words decide. */
+const PREFIX_TYPO_EXPANSIONS = 48;
 /** A typed word this rare next to a near spelling this many times more frequent may be a typo itself. */
 const RARE_DF = 3;
 const MUCH_MORE_FREQUENT = 20;
@@ -52,7 +54,7 @@ export function buildGroups(index: IndexData, parsed: ParsedQuery): Group[] {
     const typoLikely = exactDf < RARE_DF || (near.length > 0 && vocabulary.frequency(near[0]!) >= MUCH_MORE_FREQUENT * exactDf);
     if (typoLikely) {
       for (const id of near) add(id, TYPO_WEIGHT);
-      if (isPrefix) for (const id of vocabulary.nearbyPrefix(word, TYPO_EXPANSIONS)) add(id, PREFIX_TYPO_WEIGHT);
+      if (isPrefix) for (const id of vocabulary.nearbyPrefix(word, PREFIX_TYPO_EXPANSIONS)) add(id, PREFIX_TYPO_WEIGHT);
     }
     let primaryDf = exactDf;
     if (primaryDf === 0) for (const id of alternatives.keys()) primaryDf = Math.max(primaryDf, vocabulary.frequency(id));

@@ -176,7 +176,7 @@ export class Vocabulary {
     }
     variants.delete(prefix);
     const found = new Set<number>();
-    for (const variant of variants) for (const id of this.withPrefix(variant, limit)) found.add(id);
+    for (const variant of variants) for (const id of this.withPrefix(variant, 6)) found.add(id);
     return [...found].sort((a, b) => this.frequency(b) - this.frequency(a)).slice(0, limit);
   }
 
