@@ -30,7 +30,8 @@ addSotu(notebook, sources);
 notebook.close();
 const host = new SearchHost({ dbFile: path.join(dir, DATABASE_FILE), indexFile: indexPath(dir) });
 await host.start(() => {});
-engines.Sourcebook = (q) => (host.query(q, { limit: 10, kinds: ['passage'] }).groups[0]?.hits ?? []).map((h) => `${h.sourceId} ¶${h.ordinal}`);
+engines.Sourcebook = (q) =>
+  (host.query(q, { limit: 10, kinds: ['passage'] }).groups[0]?.hits ?? []).map((h) => `${h.sourceId} ¶${h.ordinal}`);
 
 // FTS5: every word must match, the last one as a prefix while typing (no trailing space).
 const fts = new Database(':memory:');
@@ -50,7 +51,11 @@ const mini = new MiniSearch<{ id: number; text: string }>({ fields: ['text'], st
 mini.addAll(passages.map((p, id) => ({ id, text: p.text })));
 engines.MiniSearch = (q) =>
   mini
-    .search(q.trim(), { combineWith: 'AND', fuzzy: 0.2, prefix: (_t: string, i: number, all: string[]) => !q.endsWith(' ') && i === all.length - 1 })
+    .search(q.trim(), {
+      combineWith: 'AND',
+      fuzzy: 0.2,
+      prefix: (_t: string, i: number, all: string[]) => !q.endsWith(' ') && i === all.length - 1,
+    })
     .slice(0, 10)
     .map((r) => passages[r.id as number]!.label);
 
@@ -78,11 +83,18 @@ for (const [name, run] of Object.entries(engines)) {
   const n = judged.queries.length;
   rows.push(`| ${name} | ${cells.join(' | ')} | ${((100 * allFound) / n).toFixed(1)} % · ${(allGain / n).toFixed(3)} |`);
 }
-console.log(`corpus: ${sources.length} addresses, ${passages.length} passages; ${judged.queries.length} judged queries (${forms.length} forms)`);
+console.log(
+  `corpus: ${sources.length} addresses, ${passages.length} passages; ${judged.queries.length} judged queries (${forms.length} forms)`,
+);
 console.log('');
 console.log(`| R@10 · nDCG@10 | ${forms.join(' | ')} | all |`);
 console.log(`|---|${forms.map(() => '---:').join('|')}|---:|`);
 for (const row of rows) console.log(row);
-console.log(`\nmachine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')}`);
+console.log(
+  `\nmachine: ${os.cpus().length} cores, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' / ')}`,
+);
 host.close();
 fs.rmSync(dir, { recursive: true, force: true });

@@ -55,9 +55,17 @@ export class SearchHost {
       fileMustExist: true,
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     });
-    // Results read their passages' texts back; mapped pages spare a system call per page.
-    this.db.pragma('mmap_size = 268435456');
+    this.mapPages(true);
     this.readPassages = passageReader(this.db);
+  }
+
+  /**
+   * Results read their passages' texts back; mapped pages spare a system call per page. A build
+   * reads the whole database once, which through a map would count every page in the worker's
+   * resident memory: it reads without one.
+   */
+  private mapPages(on: boolean): void {
+    this.db.pragma(`mmap_size = ${on ? 268435456 : 0}`);
   }
 
   private setStatus(patch: Partial<SearchStatus>): void {
@@ -98,6 +106,7 @@ export class SearchHost {
 
   private async build(progress: Progress, message: string | null): Promise<void> {
     this.setStatus({ state: 'building', progress: 0 });
+    this.mapPages(false);
     try {
       // The position first: whatever commits during the build is read again by the catch-up after it.
       const seq = changeLogSeq(this.db);
