@@ -45,7 +45,7 @@ export class PassageCandidates {
       allowedHas = (doc) => this.allowedMarks.has(doc);
     }
     const costs = groups.map((g) => groupCost(index, g));
-    const cheapest = costs.indexOf(Math.min(...costs));
+    const cheapest = indexOfSmallest(costs);
     if (allowed && allowed.length <= costs[cheapest]!) return this.scoreAll(allowed, top);
     if (groups.length === 1 && !groups[0]!.sequence) return this.threshold(groups[0]!, allowedHas, top);
 
@@ -68,7 +68,7 @@ export class PassageCandidates {
     const costOf = (part: (typeof parts)[number]) =>
       part.lists.reduce((sum, l) => sum + (l.entity ? index.entityPostings : index.termPostings).count(l.key), 0);
     const partCosts = parts.map(costOf);
-    const first = partCosts.indexOf(Math.min(...partCosts));
+    const first = indexOfSmallest(partCosts);
     this.readPart(parts[first]!.lists, (doc, value) => {
       if (this.seen.add(doc)) {
         if (!index.live[doc] || (allowedHas && !allowedHas(doc))) {
@@ -203,4 +203,11 @@ export class PassageCandidates {
     }
     return total;
   }
+}
+
+/** The position of the smallest number (never Math.min(...list): a long list would overflow the stack). */
+function indexOfSmallest(list: number[]): number {
+  let best = 0;
+  for (let i = 1; i < list.length; i++) if (list[i]! < list[best]!) best = i;
+  return best;
 }
