@@ -476,7 +476,8 @@ if (args.json) {
   log('');
   log(`| CPU time per query, p50 / p95 ms | ${CLASSES.join(' | ')} |`);
   log(`|---|${CLASSES.map(() => '---:').join('|')}|`);
-  for (const r of results) log(`| ${r.engine} | ${CLASSES.map((c) => `${f(r.classes[c]!.cpuP50 ?? 0)} / ${f(r.classes[c]!.cpuP95 ?? 0)}`).join(' | ')} |`);
+  for (const r of results)
+    log(`| ${r.engine} | ${CLASSES.map((c) => `${f(r.classes[c]!.cpuP50 ?? 0)} / ${f(r.classes[c]!.cpuP95 ?? 0)}`).join(' | ')} |`);
   for (const r of results) log(`${r.engine}: ${r.notes}`);
   if (buildMemory)
     log(
