@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openNotebook } from '../../../src/main/services/notebook';
 import { createEventHub } from '../../../src/main/services/events';
 import { DATABASE_FILE } from '../../../src/main/services/store/db';
@@ -10,6 +10,9 @@ import { createSearchService } from '../../../src/main/services/search/service';
 import type { SearchStatus } from '../../../src/shared/search';
 import { RESOURCES } from '../helpers';
 import { addSource, freshNotebook, hitsOf, hostFor } from './helpers';
+
+// Worker threads and CLI processes start slowly on a loaded machine: generous limits, never sleeps.
+vi.setConfig({ testTimeout: 240_000, hookTimeout: 600_000 });
 
 /** The fault suite's search part (issue 13): the index file damaged or unwritable, the worker killed, two writers. */
 const open: { close(): void }[] = [];

@@ -1,9 +1,12 @@
 import fs from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SearchHost } from '../../../src/main/services/search/host';
 import { indexPath } from '../../../src/main/services/search/persist';
 import type { TaskProgress } from '../../../src/shared/domain';
 import { addSource, freshNotebook, hitsOf, hostFor } from './helpers';
+
+// Worker threads and CLI processes start slowly on a loaded machine: generous limits, never sleeps.
+vi.setConfig({ testTimeout: 240_000, hookTimeout: 600_000 });
 
 const open: { close(): void }[] = [];
 const track = <T extends { close(): void }>(x: T): T => (open.push(x), x);

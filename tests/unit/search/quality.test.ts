@@ -1,6 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SearchHost } from '../../../src/main/services/search/host';
 import { addSource, freshNotebook, hitsOf, hostFor, label } from './helpers';
+
+// Worker threads and CLI processes start slowly on a loaded machine: generous limits, never sleeps.
+vi.setConfig({ testTimeout: 240_000, hookTimeout: 600_000 });
 
 /**
  * The quality gaps of issue 14, each pinned by a small corpus built for it beside the seeds:

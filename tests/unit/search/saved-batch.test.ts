@@ -1,12 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { batchToCsv, parseTerms } from '../../../src/shared/batchCsv';
 import type { SavedSearchMatch } from '../../../src/shared/search';
 import { ROOT, tempDir } from '../helpers';
 import { searchCommand } from '../../../src/cli/commands/search';
 import { freshNotebook } from './helpers';
+
+// Worker threads and CLI processes start slowly on a loaded machine: generous limits, never sleeps.
+vi.setConfig({ testTimeout: 240_000, hookTimeout: 600_000 });
 
 const CLI = path.join(ROOT, 'bin/sourcebook.mjs');
 const open: { close(): void }[] = [];

@@ -368,7 +368,7 @@ export class SearchEngine implements IndexData {
   /** Whether the delta or the removed passages have grown enough to be worth a compaction. */
   get wantsCompaction(): boolean {
     const passages = Math.max(1, this.passageCount);
-    return this.termPostings.deltaSize > 200_000 + passages * 2 || this.removedPassages > passages * 0.25 + 1000;
+    return this.termPostings.deltaSize > 50_000 + passages / 2 || this.removedPassages > passages * 0.25 + 1000;
   }
 
   query(input: string, options: QueryOptions = {}): SearchResponse {

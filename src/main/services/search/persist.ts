@@ -18,7 +18,7 @@ import { Vocabulary } from './vocabulary';
 const MAGIC = Buffer.from('SBSEARCH\n');
 export const INDEX_FORMAT = 3;
 /** Bump when tokenising, stemming or the stored layout changes: old files are then rebuilt. */
-export const ENGINE_VERSION = 5;
+export const ENGINE_VERSION = 6;
 export const INDEX_DIR = 'search';
 export const INDEX_FILE = 'index.sbidx';
 const ALIGN = 8;
@@ -47,6 +47,7 @@ interface Meta {
   flex: [string, string][];
   chunkCount: number;
   sourcePassages: [number, number][];
+  removedPassages: number;
 }
 
 export type LoadOutcome =
@@ -79,6 +80,7 @@ function sectionsOf(engine: SearchEngine): [string, Buffer][] {
     flex: engine.smallIndex.exportChunks(),
     chunkCount: engine.tokens.chunks.length,
     sourcePassages,
+    removedPassages: engine.removedPassages,
   };
   const passageLists = new Uint32Array(sourcePassages.reduce((sum, [, n]) => sum + n, 0));
   let at = 0;
@@ -94,19 +96,21 @@ function sectionsOf(engine: SearchEngine): [string, Buffer][] {
     ['terms', engine.termPostings],
     ['entities', engine.entityPostings],
   ] as const) {
+    const delta = postings.exportDelta();
     sections.push(
       [`${prefix}:offsets`, bytesOf(postings.offsets)],
       [`${prefix}:docs`, bytesOf(postings.docs)],
       [`${prefix}:impacts`, bytesOf(postings.impacts)],
+      [`${prefix}:deltaKeys`, bytesOf(delta.keys)],
+      [`${prefix}:deltaDocs`, bytesOf(delta.docs)],
     );
   }
   sections.push(['sourcePassages', bytesOf(passageLists)]);
   return sections;
 }
 
-/** Writes the index (compacting first, so the file holds no delta); throws on failure, leaving nothing behind. */
+/** Writes the index (delta postings included: a write never waits for a compaction); throws on failure, leaving nothing behind. */
 export function writeIndex(file: string, engine: SearchEngine, seq: number): number {
-  if (engine.termPostings.deltaSize > 0 || engine.entityPostings.deltaSize > 0 || engine.removedPassages > 0) engine.compact();
   const sections = sectionsOf(engine);
   const header: Header = {
     format: INDEX_FORMAT,
@@ -277,6 +281,9 @@ function restore(parts: Map<string, Buffer>, readPassages: PassageReader): Searc
     impacts: u8('entities:impacts'),
     averageLength: meta.entityAverage,
   });
+  engine.termPostings.importDelta(u32('terms:deltaKeys'), u32('terms:deltaDocs'));
+  engine.entityPostings.importDelta(u32('entities:deltaKeys'), u32('entities:deltaDocs'));
+  engine.removedPassages = meta.removedPassages;
   engine.sources = meta.sources;
   meta.sources.forEach((s, i) => engine.sourceIndex.set(s.id, i));
   engine.entities = meta.entities;

@@ -113,6 +113,24 @@ export class Postings {
     return { offsets: this.offsets, docs: this.docs, impacts: this.impacts, averageLength: this.averageLength };
   }
 
+  /** The delta as (key, document) pairs, for the index file: a write need not compact. */
+  exportDelta(): { keys: Uint32Array; docs: Uint32Array } {
+    const keys = new Uint32Array(this.deltaSize);
+    const docs = new Uint32Array(this.deltaSize);
+    let at = 0;
+    for (const [key, list] of this.delta) {
+      for (const doc of list) {
+        keys[at] = key;
+        docs[at++] = doc;
+      }
+    }
+    return { keys: keys.subarray(0, at), docs: docs.subarray(0, at) };
+  }
+
+  importDelta(keys: Uint32Array, docs: Uint32Array): void {
+    for (let i = 0; i < keys.length; i++) this.add(keys[i]!, docs[i]!);
+  }
+
   static fromState(state: PostingsState): Postings {
     const postings = new Postings();
     postings.offsets = state.offsets;
