@@ -120,13 +120,13 @@ describe('the search worker', () => {
         dataDir: notebook.dataDir,
         dbFile: path.join(notebook.dataDir, DATABASE_FILE),
         events: createEventHub(),
-        queryTimeoutMs: 1,
+        startTimeoutMs: 1,
       }),
     );
-    // The worker is still loading its code: it cannot answer within 1 ms.
+    // The worker is still loading its code: it cannot be ready within 1 ms.
     await expect(service.query('Capvision')).rejects.toMatchObject({
       code: 'unavailable',
-      message: expect.stringMatching(/did not answer/),
+      message: expect.stringMatching(/still loading/),
     });
   });
 });

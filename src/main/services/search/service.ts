@@ -17,8 +17,10 @@ export interface SearchServiceOptions {
   /** Keep the index on the calling thread (tests, benchmarks); the app always uses the worker. */
   inline?: boolean;
   persistDelayMs?: number;
-  /** How long a query may take before it fails as unavailable. */
+  /** How long a query may take, once the index is loaded, before it fails as unavailable. */
   queryTimeoutMs?: number;
+  /** How long a query waits for the index to load or first build before it fails as unavailable. */
+  startTimeoutMs?: number;
 }
 
 export interface SearchService {
@@ -46,6 +48,7 @@ function workerEntry(): { url: URL } {
 
 const TASK = 'search-index';
 const QUERY_TIMEOUT_MS = 10_000;
+const START_TIMEOUT_MS = 180_000;
 /** A worker that dies is started again, but not more often than this within a minute. */
 const MAX_RESTARTS = 3;
 
@@ -76,6 +79,26 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
     if (status.state === 'ready' || status.state === 'failed') for (const resolve of waiting.splice(0)) resolve(status);
   };
   const timeout = options.queryTimeoutMs ?? QUERY_TIMEOUT_MS;
+  const startTimeout = options.startTimeoutMs ?? START_TIMEOUT_MS;
+  /** Resolves once the index can answer: loaded, built, or building beside a previous index. */
+  const answering = (): Promise<void> => {
+    const can = (s: SearchStatus) => s.state === 'ready' || s.state === 'failed' || (s.state === 'building' && s.documents > 0);
+    if (can(current)) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        off();
+        reject(
+          unavailable(`The search index is still ${current.state === 'building' ? 'being built' : 'loading'}; try again in a moment.`),
+        );
+      }, startTimeout);
+      const off = options.events.on('searchStatus', (s) => {
+        if (!can(s)) return;
+        clearTimeout(timer);
+        off();
+        resolve();
+      });
+    });
+  };
 
   const started = (): Backend => {
     if (closed) throw new ApiError('unavailable', 'The notebook is closed.');
@@ -85,7 +108,10 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
 
   return {
     async query(q, queryOptions = {}) {
-      return (await started().request({ type: 'query', id: 0, q, options: queryOptions }, timeout)) as SearchResponse;
+      const backend = started();
+      // Loading a large index takes a while: the time limit is for answering, not for starting.
+      await answering();
+      return (await backend.request({ type: 'query', id: 0, q, options: queryOptions }, timeout)) as SearchResponse;
     },
     status() {
       started();
