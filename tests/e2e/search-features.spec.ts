@@ -32,7 +32,7 @@ test.describe('search: saved searches, batch search, index state', () => {
     await page.goto(`${app.origin}/#/search`);
     const file = path.join(app.dataDir, 'search', 'index.sbidx');
     fs.rmSync(file, { force: true });
-    fs.mkdirSync(file);
+    fs.mkdirSync(file, { recursive: true }); // the first build may not have written the file yet
     // A commit by another process: the index catches up and tries to save itself.
     const note = path.join(app.dataDir, 'note.md');
     fs.writeFileSync(note, '# Aside\n\nOne more passage.\n');
