@@ -46,6 +46,8 @@ export const importCommand: Command = {
         for (const c of s.citationsToReview) ctx.out(`  citation to review in note ${c.noteId}: “${c.exact.slice(0, 60)}” (${c.status})`);
       }
       for (const f of summary.failures) ctx.out(`failed    ${f.fileName}: ${f.reason}`);
+      for (const m of summary.savedSearches ?? [])
+        ctx.out(`saved search: ${m.newPassages} new passage${m.newPassages === 1 ? '' : 's'} match '${m.query}'`);
       ctx.out(
         `${summary.imported.length} imported, ${summary.failures.length} failed${summary.cancelled ? ' (cancelled)' : ''} in ${(summary.elapsedMs / 1000).toFixed(1)} s`,
       );

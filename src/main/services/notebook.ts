@@ -21,6 +21,8 @@ import { sourceHandlers } from './sources/handlers';
 import { createNotesService, noteHandlers } from './notes';
 import { createSearchService, type SearchService } from './search/service';
 import { searchHandlers } from './search/handlers';
+import { createSavedSearches } from './search/saved';
+import type { ImportSummary } from '../../shared/imports';
 import { createExportService } from './export/service';
 import type { PrintToPdf } from './export/render-pdf';
 import { exportHandlers } from './export/handlers';
@@ -124,6 +126,7 @@ export function openNotebook(options: NotebookOptions): Notebook {
   const { repos } = store;
   const search = createSearchService({ dataDir: options.dataDir, dbFile, nativeBinding: options.nativeBinding, events });
   const notes = createNotesService({ store });
+  const savedSearches = createSavedSearches({ store, search, events });
   const importer = createImporter({
     store,
     dataDir: options.dataDir,
@@ -131,12 +134,24 @@ export function openNotebook(options: NotebookOptions): Notebook {
     noticeCommits: () => feed.poll(),
     nativeBinding: options.nativeBinding,
   });
+  // Every import runs the saved searches again on what it brought: the summary says what matched.
+  const withSavedMatches = async (summary: ImportSummary): Promise<ImportSummary> => {
+    const sourceIds = summary.imported.map((s) => s.sourceId);
+    if (sourceIds.length === 0) return summary;
+    const matches = await savedSearches.matchSources(sourceIds).catch(() => []);
+    return matches.length > 0 ? { ...summary, savedSearches: matches } : summary;
+  };
+  const importing = importHandlers(importer, store);
   const handlers: Handlers = {
     sources: sourceHandlers(createSourcesService(store)),
     entities: entityHandlers(createEntitiesService(store)),
     notes: noteHandlers(notes),
-    search: searchHandlers(search),
-    imports: importHandlers(importer, store),
+    search: searchHandlers(search, savedSearches),
+    imports: {
+      ...importing,
+      importPaths: async (input) => withSavedMatches(await importing.importPaths(input)),
+      importFiles: async (input) => withSavedMatches(await importing.importFiles(input)),
+    },
     export: exportHandlers(
       createExportService({
         repos,
