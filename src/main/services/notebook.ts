@@ -11,13 +11,13 @@ import { asStoreError } from './store/errors';
 import { createEventHub } from './events';
 import { entityHandlers } from './handlers/entities';
 import { sourceHandlers } from './handlers/sources';
-import { noteHandlers } from './notes';
 import { createSearchService, type SearchService } from './search/service';
 import { searchHandlers } from './search/handlers';
-import { createExportService } from './export/service';
+import type { ExportService } from './export/service';
 import type { PrintToPdf } from './export/render-pdf';
-import { exportHandlers } from './export/handlers';
-import { importHandlers } from './import/handlers';
+import type { Importer } from './import/service';
+import { lazyDomain } from './lazyDomain';
+import { createWorkerGroup } from './workers';
 
 export interface NotebookOptions {
   dataDir: string;
@@ -50,7 +50,13 @@ export interface Notebook {
   dispatch(wire: string, rawInput: unknown, caller: Caller): Promise<unknown>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /**
+   * Stops everything the notebook started, at once: imports in progress (nothing half-written),
+   * the import, export and search workers, the change feed, then the database.
+   */
   close(): void;
+  /** Resolves once close() has run and every worker thread the notebook started has exited. */
+  closed(): Promise<void>;
 }
 
 /** "id must be a source id such as …; limit too big": the field first, as a person would say it. */
@@ -83,31 +89,52 @@ export function openNotebook(options: NotebookOptions): Notebook {
     throw error;
   }
   const { repos } = store;
-  const search = createSearchService({ dataDir: options.dataDir, dbFile, nativeBinding: options.nativeBinding, events });
+  const workers = createWorkerGroup();
+  let isClosed = false;
+  const search = createSearchService({ dataDir: options.dataDir, dbFile, nativeBinding: options.nativeBinding, events, workers });
+  let importer: Importer | undefined;
+  let exporter: ExportService | undefined;
+  const stillOpen = () => {
+    if (isClosed) throw new ApiError('unavailable', 'The notebook is closed.');
+  };
   const handlers: Handlers = {
     sources: sourceHandlers(repos),
     entities: entityHandlers(repos),
-    notes: noteHandlers({ store }),
+    notes: lazyDomain('notes', async () => (await import('./notes')).noteHandlers({ store })),
     search: searchHandlers(search),
-    imports: importHandlers({
-      store,
-      dataDir: options.dataDir,
-      events,
-      noticeCommits: () => feed.poll(),
-      nativeBinding: options.nativeBinding,
+    imports: lazyDomain('imports', async () => {
+      const [{ createImporter }, { importHandlers }] = await Promise.all([import('./import/service'), import('./import/handlers')]);
+      stillOpen();
+      const deps = {
+        store,
+        dataDir: options.dataDir,
+        events,
+        noticeCommits: () => feed.poll(),
+        nativeBinding: options.nativeBinding,
+        workers,
+      };
+      importer = createImporter(deps);
+      return importHandlers(deps, importer);
     }),
-    export: exportHandlers(
-      createExportService({
+    export: lazyDomain('export', async () => {
+      const [{ createExportService }, { exportHandlers }] = await Promise.all([import('./export/service'), import('./export/handlers')]);
+      stillOpen();
+      exporter = createExportService({
         repos,
         resourcesDir: options.resourcesDir,
         getNote: (id) => handlers.notes.get({ id }),
         printToPdf: options.printToPdf,
         progress: (progress) => events.emit('progress', progress),
-      }),
-    ),
+        workers,
+      });
+      return exportHandlers(exporter);
+    }),
   };
+  let markClosed: (stopped: Promise<void>) => void = () => {};
+  const whenClosed = new Promise<void>((resolve) => (markClosed = resolve));
 
   async function dispatch(wire: string, rawInput: unknown, caller: Caller): Promise<unknown> {
+    stillOpen();
     const found = findCall(wire);
     if (!found) throw new ApiError('invalid_input', `Unknown call "${wire}".`);
     if (found.spec.hostOnly && caller !== 'host') throw new ApiError('invalid_input', `"${wire}" is not available to the app window.`);
@@ -137,9 +164,16 @@ export function openNotebook(options: NotebookOptions): Notebook {
     on: events.on,
     emit: events.emit,
     close() {
+      if (isClosed) return;
+      isClosed = true;
       feed.close();
       search.close();
+      // Each service stops its own work first (imports are aborted, queued files cancelled); the
+      // group then makes sure no worker thread, whoever started it, outlives the notebook.
+      const services = [importer?.close(), exporter?.close()];
+      markClosed(Promise.all([...services, workers.close()]).then(() => undefined));
       db.close();
     },
+    closed: () => whenClosed,
   };
 }

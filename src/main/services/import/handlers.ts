@@ -3,11 +3,11 @@ import type { SourceMetadata } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import { sourceHandlers } from '../handlers/sources';
 import { canonicalUrl } from './html';
-import { createImporter, type ImporterDeps } from './service';
+import { createImporter, type Importer, type ImporterDeps } from './service';
 import { resolveSuggestion } from './suggestions';
 
-export function importHandlers(deps: ImporterDeps): Handlers['imports'] {
-  const importer = createImporter(deps);
+/** The notebook passes the importer it will close; alone (tests), the handlers make their own. */
+export function importHandlers(deps: ImporterDeps, importer: Importer = createImporter(deps)): Handlers['imports'] {
   const { store } = deps;
   const sources = sourceHandlers(store.repos);
   return {

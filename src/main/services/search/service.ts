@@ -1,11 +1,11 @@
-import fs from 'node:fs';
-import { Worker } from 'node:worker_threads';
 import type { EventHub } from '../events';
 import type { SearchResponse, SearchStatus } from '../../../shared/search';
 import type { QueryOptions } from './engine';
-import { SearchHost, type ProgressReport } from './host';
+import type { ProgressReport } from './host';
 import { indexPath } from './persist';
 import type { FromWorker, ToWorker, WorkerInit } from './protocol';
+import { ApiError } from '../../../shared/errors';
+import { ungroupedWorkers, type WorkerGroup } from '../workers';
 
 export interface SearchServiceOptions {
   dataDir: string;
@@ -16,6 +16,8 @@ export interface SearchServiceOptions {
   /** Keep the index on the calling thread (tests, benchmarks); the app always uses the worker. */
   inline?: boolean;
   persistDelayMs?: number;
+  /** Who starts the worker: the notebook's group, so closing the notebook stops it. */
+  workers?: Pick<WorkerGroup, 'start'>;
 }
 
 export interface SearchService {
@@ -27,15 +29,6 @@ export interface SearchService {
   /** Writes pending incremental changes to disk now instead of after they settle. */
   flush(): Promise<void>;
   close(): void;
-}
-
-function workerEntry(): { url: URL } {
-  // Bundled (Electron): the worker sits next to the main bundle. From source: through tsx.
-  for (const name of ['search-worker.js', 'search-worker.mjs', 'search-worker.cjs']) {
-    const url = new URL(`./${name}`, import.meta.url);
-    if (url.protocol === 'file:' && fs.existsSync(url)) return { url };
-  }
-  return { url: new URL('./worker-bootstrap.mjs', import.meta.url) };
 }
 
 const TASK = 'search-index';
@@ -59,7 +52,9 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
 
   const started = (): Backend => {
     if (closed) throw new Error('The notebook is closed.');
-    return (backend ??= options.inline ? inlineBackend(init, progress, settle) : workerBackend(init, progress, settle));
+    return (backend ??= options.inline
+      ? inlineBackend(init, progress, settle)
+      : workerBackend(init, progress, settle, options.workers ?? ungroupedWorkers));
   };
   const unsubscribe = options.events.on('changed', ({ changes }) => {
     for (const change of changes) backend?.send({ type: 'change', change });
@@ -100,53 +95,45 @@ interface Backend {
   close(): void;
 }
 
-function workerBackend(init: WorkerInit, progress: (p: ProgressReport) => void, settle: (s: SearchStatus) => void): Backend {
-  const { url } = workerEntry();
-  const worker = new Worker(url, { workerData: init });
-  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-  let nextId = 1;
-  // The worker must not keep a finished CLI command alive, but must while an answer is awaited.
-  const updateRef = () => (pending.size > 0 ? worker.ref() : worker.unref());
-  updateRef();
-  worker.on('message', (message: FromWorker) => {
-    if (message.type === 'status') settle(message.status);
-    else if (message.type === 'progress') progress(message.progress);
-    else {
-      const waiter = pending.get(message.id);
-      pending.delete(message.id);
-      updateRef();
-      if (message.error !== undefined) waiter?.reject(new Error(message.error));
-      else waiter?.resolve(message.result);
-    }
+function workerBackend(
+  init: WorkerInit,
+  progress: (p: ProgressReport) => void,
+  settle: (s: SearchStatus) => void,
+  workers: Pick<WorkerGroup, 'start'>,
+): Backend {
+  const worker = workers.start<ToWorker, FromWorker>({
+    name: 'search',
+    label: 'the search index',
+    workerData: init,
+    route: (message) =>
+      message.type !== 'reply'
+        ? undefined
+        : message.error !== undefined
+          ? { id: message.id, error: new ApiError('internal', message.error) }
+          : { id: message.id, value: message.result },
+    onEvent: (message) => {
+      if (message.type === 'status') settle(message.status);
+      else if (message.type === 'progress') progress(message.progress);
+    },
+    onFailure: (error) => settle({ state: 'failed', documents: 0, origin: null, message: error.message }),
   });
-  const fail = (error: Error) => {
-    settle({ state: 'failed', documents: 0, origin: null, message: error.message });
-    for (const waiter of pending.values()) waiter.reject(error);
-    pending.clear();
-  };
-  worker.on('error', fail);
-  worker.on('exit', (code) => code !== 0 && fail(new Error(`The search worker stopped (exit code ${code}).`)));
   return {
-    send: (message) => worker.postMessage(message),
-    request(message) {
-      const id = nextId++;
-      return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        updateRef();
-        worker.postMessage({ ...message, id });
-      });
-    },
-    close() {
-      worker.removeAllListeners('exit');
-      void worker.terminate();
-    },
+    send: (message) => worker.post(message),
+    request: (message) => worker.request((id) => ({ ...message, id })),
+    close: () => void worker.close(),
   };
 }
 
 function inlineBackend(init: WorkerInit, progress: (p: ProgressReport) => void, settle: (s: SearchStatus) => void): Backend {
-  const host = new SearchHost(init);
-  settle(host.start(progress));
+  // Loaded here, not at the top: FlexSearch and the engine are the worker's; a notebook opened
+  // for a command that never searches should not load them.
+  const started = import('./host').then(({ SearchHost }) => {
+    const host = new SearchHost(init);
+    settle(host.start(progress));
+    return host;
+  });
   const run = async (message: ToWorker): Promise<unknown> => {
+    const host = await started;
     if (message.type === 'query') return host.query(message.q, message.options);
     if (message.type === 'change') host.apply(message.change);
     else if (message.type === 'rebuild') host.rebuild(progress);
@@ -157,6 +144,6 @@ function inlineBackend(init: WorkerInit, progress: (p: ProgressReport) => void, 
   return {
     send: (message) => void run(message),
     request: run,
-    close: () => host.close(),
+    close: () => void started.then((host) => host.close()),
   };
 }
