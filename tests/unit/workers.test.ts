@@ -33,7 +33,8 @@ function searchWorker(timeoutMs?: number): WorkerHandle<object, { type: string; 
   return handle;
 }
 
-describe('the worker helper', () => {
+// Workers start from source here (each compiles its TypeScript through tsx): slow on a busy machine.
+describe('the worker helper', { timeout: 120_000 }, () => {
   it('answers a request, and turns an error the worker reports into an ApiError', async () => {
     const handle = startWorker<{ id: number; job: unknown }, Reply>({ name: 'export', route: exportRoute });
     opened.push(handle);
@@ -97,9 +98,19 @@ describe('the worker helper', () => {
   });
 });
 
-// Three workers start from source here (each compiles its TypeScript through tsx): slow on a busy machine.
 describe('closing a notebook', { timeout: 120_000 }, () => {
   const b64 = (text: string) => Buffer.from(text).toString('base64');
+
+  it('starts no worker for calls that need none', async () => {
+    const nb = freshNotebook();
+    opened.push(nb);
+    const before = runningWorkers();
+    await nb.host.sources.list({});
+    await nb.host.entities.list({});
+    await nb.host.notes.create({ title: 'No worker needed' });
+    await nb.host.export.bibliography({ format: 'bibtex' });
+    expect(runningWorkers()).toBe(before);
+  });
 
   it('stops the import, export and search workers it started: no thread is left', async () => {
     const nb = freshNotebook();

@@ -135,6 +135,11 @@ export function startWorker<In, Out>(options: WorkerOptions<Out>): WorkerHandle<
     if ('error' in routed) waiter?.reject(routed.error);
     else waiter?.resolve(routed.value);
   });
+  // A reply that cannot be deserialized belongs to no request we can name: the worker is unusable.
+  worker.on('messageerror', (error) => {
+    fail(new ApiError('internal', `${capitalize(label)} sent a message that could not be read: ${error.message}`));
+    void worker.terminate();
+  });
   worker.on('error', (error: Error & { code?: string }) => {
     fail(options.describeFailure?.({ error }) ?? new ApiError('internal', `${capitalize(label)} failed: ${error.message}`));
   });
