@@ -1,18 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { HostApi } from '../shared/contract';
 import { openNotebook, type Notebook } from '../main/services/notebook';
 import { defaultDataDir } from '../main/services/paths';
-
-/** The folder with package.json: two levels up from both src/cli/context.ts and the bundle out/main/cli.js. */
-function packageRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return dir;
-}
-
-export const PACKAGE_ROOT = packageRoot();
+import { PACKAGE_ROOT } from './root';
 
 export interface CliContext {
   dataDir: string;

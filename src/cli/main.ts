@@ -2,7 +2,6 @@ import { ApiError } from '../shared/errors';
 import { GLOBAL_OPTIONS, parseInvocation, UsageError } from './args';
 import { commands } from './commands';
 import type { Command } from './commands/types';
-import { createContext } from './context';
 import { EXIT, EXIT_HELP, exitCodeFor } from './exit';
 
 const optionLines = (options: Record<string, { description: string; short?: string }>) =>
@@ -47,6 +46,8 @@ async function main(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
   const { command, json } = invocation;
+  // Loaded only to run a command: help and usage errors answer without loading the services.
+  const { createContext } = await import('./context');
   const ctx = createContext({ dataDir: invocation.dataDir, json });
   try {
     await command.run(ctx, invocation.positionals, invocation.values);

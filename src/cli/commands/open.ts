@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ApiError } from '../../shared/errors';
-import { PACKAGE_ROOT } from '../context';
+import { PACKAGE_ROOT } from '../root';
 import type { Command } from './types';
 
 function electronBinary(): string | undefined {
