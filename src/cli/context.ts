@@ -1,11 +1,10 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { HostApi } from '../shared/contract';
 import { openNotebook, type Notebook } from '../main/services/notebook';
 import { defaultDataDir } from '../main/services/paths';
 import { terminalSafe } from '../shared/text';
 
-export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+import { PACKAGE_ROOT } from './root';
 
 export interface CliContext {
   dataDir: string;

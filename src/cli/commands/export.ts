@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import { writeFileAtomically } from '../../main/services/files/atomic';
-import { ReportModelSchema } from '../../shared/contract/exports';
 import { ApiError } from '../../shared/errors';
 import {
   BIBLIOGRAPHY_FORMATS,
@@ -26,13 +25,15 @@ function problemLines(check: CitationCheck): string[] {
   );
 }
 
-function readModel(file: string): ReportModel {
+async function readModel(file: string): Promise<ReportModel> {
   let raw: unknown;
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
     throw new ApiError('invalid_input', `${file}: ${(error as Error).message}`);
   }
+  // The schema (zod) is loaded only by the command that reads a model file.
+  const { ReportModelSchema } = await import('../../shared/contract/exports');
   const parsed = ReportModelSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -65,7 +66,7 @@ export const exportCommand: Command = {
     if (!output) throw new ApiError('invalid_input', '-o FILE is required: exports are written only where you say.');
     // What the user typed is checked by the contract at dispatch (unknown formats, a bad model file).
     const what: { report: ReportModel } | { noteIds: string[]; title?: string } = options.model
-      ? { report: readModel(options.model as string) }
+      ? { report: await readModel(options.model as string) }
       : { noteIds: positionals, ...(typeof options.title === 'string' ? { title: options.title } : {}) };
     if (!options.model && positionals.length === 0)
       throw new ApiError('invalid_input', 'Name at least one note id (see `sourcebook notes`), or give --model.');

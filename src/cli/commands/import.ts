@@ -13,9 +13,9 @@ export const importCommand: Command = {
     'max-size': { type: 'string', description: 'largest file to accept, in MB (default 200)' },
   },
   async run(ctx, positionals, options) {
-    if (positionals.length === 0) throw new Error('Name at least one file or folder to import.');
+    if (positionals.length === 0) throw new ApiError('invalid_input', 'Name at least one file or folder to import.');
     const maxMb = options['max-size'] === undefined ? undefined : Number(options['max-size']);
-    if (maxMb !== undefined && !(maxMb > 0)) throw new Error('--max-size must be a positive number of megabytes.');
+    if (maxMb !== undefined && !(maxMb > 0)) throw new ApiError('invalid_input', '--max-size must be a positive number of megabytes.');
     const notebook = ctx.notebook();
     // Progress goes to stderr so --json output stays one parseable document.
     const off = notebook.on('progress', (p: TaskProgress) => {

@@ -4,9 +4,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import readline from 'node:readline';
 import { pathToFileURL } from 'node:url';
-import { startLoopbackShell } from '../../main/loopback/server';
-import { findChromium, OFFLINE_CHROMIUM_ARGS, rootSandboxArgs } from '../../main/services/browser/chromium';
-import { PACKAGE_ROOT } from '../context';
+import { ApiError } from '../../shared/errors';
+import { PACKAGE_ROOT } from '../root';
 import type { Command } from './types';
 
 function electronBinary(): string | undefined {
@@ -41,8 +40,13 @@ export const openCommand: Command = {
     const rendererDir = path.join(PACKAGE_ROOT, 'out', 'renderer');
     const bridgeFile = path.join(PACKAGE_ROOT, 'out', 'bridge', 'bridge.js');
     if (!fs.existsSync(path.join(rendererDir, 'index.html')) || !fs.existsSync(bridgeFile)) {
-      throw new Error('The app is not built yet: run `npm run build` first (scripts/setup.sh does it for you).');
+      throw new ApiError('unavailable', 'The app is not built yet: run `npm run build` first (scripts/setup.sh does it for you).');
     }
+    // The loopback shell is loaded only by the one command that serves it: the others start faster.
+    const [{ startLoopbackShell }, { findChromium, OFFLINE_CHROMIUM_ARGS, rootSandboxArgs }] = await Promise.all([
+      import('../../main/loopback/server'),
+      import('../../main/services/browser/chromium'),
+    ]);
     const started = Date.now();
     const notebook = ctx.notebook();
     const port = options.port === undefined ? undefined : Number(options.port);

@@ -4,7 +4,7 @@ import { findCall, makeApi, type Caller, type EventName, type EventPayload, type
 import { ApiError } from '../../shared/errors';
 import { seedIfEmpty, type SeedResult } from './corpus/seed';
 import { closeDatabase, DATABASE_FILE, openDatabase, type Db } from './store/db';
-import { backupsDir, dailyBackup } from './store/backup';
+import { backupsDir, dailyBackup, dailyBackupDue } from './store/backup';
 import { checkInput } from './input';
 import { callScope, isLockNotTaken } from './store/store';
 import { removeDeadProcessFolders, removeStaleFiles } from './files/leftovers';
@@ -18,16 +18,16 @@ import { createEntitiesService } from './entities/service';
 import { entityHandlers } from './entities/handlers';
 import { createSourcesService } from './sources/service';
 import { sourceHandlers } from './sources/handlers';
-import { createNotesService, noteHandlers } from './notes';
+import type { NotesService } from './notes/service';
 import { createSearchService, type SearchService } from './search/service';
 import { searchHandlers } from './search/handlers';
 import { createSavedSearches } from './search/saved';
 import type { ImportSummary } from '../../shared/imports';
-import { createExportService } from './export/service';
+import type { ExportService } from './export/service';
 import type { PrintToPdf } from './export/render-pdf';
-import { exportHandlers } from './export/handlers';
-import { importHandlers } from './import/handlers';
-import { createImporter } from './import/service';
+import type { Importer } from './import/service';
+import { lazyDomain } from './lazyDomain';
+import { createWorkerGroup } from './workers';
 
 export interface NotebookOptions {
   dataDir: string;
@@ -73,8 +73,13 @@ export interface Notebook {
   dispatch(wire: string, rawInput: unknown, caller: Caller): Promise<unknown>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
-  /** A clean exit: stops the workers, folds the write-ahead log into the database file and closes it. */
+  /**
+   * Stops everything the notebook started, at once: imports in progress (nothing half-written),
+   * the import, export and search workers, the change feed, then the database.
+   */
   close(): void;
+  /** Resolves once close() has run and every worker thread the notebook started has exited. */
+  closed(): Promise<void>;
 }
 
 const DEFAULT_BUSY_RETRY_MS = 15_000;
@@ -104,36 +109,57 @@ export function openNotebook(options: NotebookOptions): Notebook {
   let feed: ChangeFeed;
   let seed: SeedResult;
   let store: Store;
-  let health: NotebookHealth = { ok: true };
+  let health: NotebookHealth | undefined;
+  const zeroCounts: SeedResult = { seeded: false, sources: 0, passages: 0, entities: 0, mentions: 0 };
+  // A damaged table must not lock the user out of every note: open what can be opened, never
+  // re-seed over it, and say what is wrong and what to do.
+  const damaged = (error: unknown): NotebookHealth => {
+    const mapped = ApiError.from(asStoreError(error, 'Reading the notebook'));
+    if (mapped.code !== 'corrupt') throw error;
+    seed = zeroCounts;
+    return { ok: false, problem: mapped.message };
+  };
+  // Counting reads every table; the CLI's quick commands never ask, so the probe runs when health
+  // is first read (the shells read it at start) or a daily backup is due.
+  const probeHealth = (): NotebookHealth => {
+    if (health) return health;
+    try {
+      void [seed.sources, seed.passages, seed.entities, seed.mentions];
+      health = { ok: true };
+    } catch (error) {
+      health = damaged(error);
+    }
+    return health;
+  };
   try {
     feed = createChangeFeed(db, (changes) => events.emit('changed', { changes }), { intervalMs: options.changePollMs });
     store = createStore(db, () => feed.poll());
     try {
       seed = seedIfEmpty(store, path.join(options.resourcesDir, 'seed'));
     } catch (error) {
-      // A damaged table must not lock the user out of every note: open what can be opened, never
-      // re-seed over it, and say what is wrong and what to do.
-      const mapped = ApiError.from(asStoreError(error, 'Reading the notebook'));
-      if (mapped.code !== 'corrupt') throw error;
-      health = { ok: false, problem: mapped.message };
-      seed = { seeded: false, sources: 0, passages: 0, entities: 0, mentions: 0 };
+      health = damaged(error);
     }
   } catch (error) {
     db.close();
     throw error;
   }
-  const backup = options.backups === 'off' || !health.ok ? Promise.resolve(null) : dailyBackup(db, dbFile, options.backups ?? 'online');
+  const backup =
+    options.backups === 'off' || !dailyBackupDue(dbFile) || !probeHealth().ok
+      ? Promise.resolve(null)
+      : dailyBackup(db, dbFile, options.backups ?? 'online');
   const { repos } = store;
-  const search = createSearchService({ dataDir: options.dataDir, dbFile, nativeBinding: options.nativeBinding, events });
-  const notes = createNotesService({ store });
+  const workers = createWorkerGroup();
+  let isClosed = false;
+  const search = createSearchService({ dataDir: options.dataDir, dbFile, nativeBinding: options.nativeBinding, events, workers });
   const savedSearches = createSavedSearches({ store, search, events });
-  const importer = createImporter({
-    store,
-    dataDir: options.dataDir,
-    events,
-    noticeCommits: () => feed.poll(),
-    nativeBinding: options.nativeBinding,
-  });
+  let importer: Importer | undefined;
+  let exporter: ExportService | undefined;
+  let notesLoading: Promise<NotesService> | undefined;
+  const stillOpen = () => {
+    if (isClosed) throw new ApiError('unavailable', 'The notebook is closed.');
+  };
+  // Notes, import and export load on first use: a CLI command that never needs them does not pay for them.
+  const notes = () => (notesLoading ??= import('./notes/service').then(({ createNotesService }) => createNotesService({ store })));
   // Every import runs the saved searches again on what it brought: the summary says what matched.
   const withSavedMatches = async (summary: ImportSummary): Promise<ImportSummary> => {
     const sourceIds = summary.imported.map((s) => s.sourceId);
@@ -141,29 +167,48 @@ export function openNotebook(options: NotebookOptions): Notebook {
     const matches = await savedSearches.matchSources(sourceIds).catch(() => []);
     return matches.length > 0 ? { ...summary, savedSearches: matches } : summary;
   };
-  const importing = importHandlers(importer, store);
   const handlers: Handlers = {
     sources: sourceHandlers(createSourcesService(store)),
     entities: entityHandlers(createEntitiesService(store)),
-    notes: noteHandlers(notes),
+    notes: lazyDomain('notes', async () => (await import('./notes')).noteHandlers(await notes())),
     search: searchHandlers(search, savedSearches),
-    imports: {
-      ...importing,
-      importPaths: async (input) => withSavedMatches(await importing.importPaths(input)),
-      importFiles: async (input) => withSavedMatches(await importing.importFiles(input)),
-    },
-    export: exportHandlers(
-      createExportService({
+    imports: lazyDomain('imports', async () => {
+      const [{ createImporter }, { importHandlers }] = await Promise.all([import('./import/service'), import('./import/handlers')]);
+      stillOpen();
+      importer = createImporter({
+        store,
+        dataDir: options.dataDir,
+        events,
+        noticeCommits: () => feed.poll(),
+        nativeBinding: options.nativeBinding,
+        workers,
+      });
+      const importing = importHandlers(importer, store);
+      return {
+        ...importing,
+        importPaths: async (input) => withSavedMatches(await importing.importPaths(input)),
+        importFiles: async (input) => withSavedMatches(await importing.importFiles(input)),
+      };
+    }),
+    export: lazyDomain('export', async () => {
+      const [{ createExportService }, { exportHandlers }] = await Promise.all([import('./export/service'), import('./export/handlers')]);
+      stillOpen();
+      exporter = createExportService({
         repos,
         resourcesDir: options.resourcesDir,
-        getNote: (id) => notes.get(id),
+        getNote: async (id) => (await notes()).get(id),
         printToPdf: options.printToPdf,
         progress: (progress) => events.emit('progress', progress),
-      }),
-    ),
+        workers,
+      });
+      return exportHandlers(exporter);
+    }),
   };
+  let markClosed: (stopped: Promise<void>) => void = () => {};
+  const whenClosed = new Promise<void>((resolve) => (markClosed = resolve));
 
   async function dispatch(wire: string, rawInput: unknown, caller: Caller): Promise<unknown> {
+    stillOpen();
     const found = findCall(wire);
     if (!found) throw new ApiError('invalid_input', `Unknown call "${wire}".`);
     if (found.spec.hostOnly && caller !== 'host') throw new ApiError('invalid_input', `"${wire}" is not available to the app window.`);
@@ -194,8 +239,12 @@ export function openNotebook(options: NotebookOptions): Notebook {
     store,
     repos,
     handlers,
-    seed,
-    health,
+    get seed() {
+      return seed;
+    },
+    get health() {
+      return probeHealth();
+    },
     backup,
     dataDir: options.dataDir,
     resourcesDir: options.resourcesDir,
@@ -206,9 +255,16 @@ export function openNotebook(options: NotebookOptions): Notebook {
     on: events.on,
     emit: events.emit,
     close() {
+      if (isClosed) return;
+      isClosed = true;
       feed.close();
       search.close();
+      // Each service stops its own work first (imports are aborted, queued files cancelled); the
+      // group then makes sure no worker thread, whoever started it, outlives the notebook.
+      const services = [importer?.close(), exporter?.close()];
+      markClosed(Promise.all([...services, workers.close()]).then(() => undefined));
       closeDatabase(db);
     },
+    closed: () => whenClosed,
   };
 }

@@ -1,12 +1,11 @@
-import fs from 'node:fs';
-import { Worker } from 'node:worker_threads';
 import type { EventHub } from '../events';
-import { ApiError } from '../../../shared/errors';
 import type { SearchResponse, SearchStatus } from '../../../shared/search';
 import type { QueryOptions } from './engine';
-import { SearchHost, type ProgressReport } from './host';
+import type { ProgressReport } from './host';
 import { indexPath } from './persist';
 import type { FromWorker, ToWorker, WorkerInit } from './protocol';
+import { ApiError } from '../../../shared/errors';
+import { ungroupedWorkers, type WorkerGroup, type WorkerHandle } from '../workers';
 
 export interface SearchServiceOptions {
   dataDir: string;
@@ -21,6 +20,8 @@ export interface SearchServiceOptions {
   queryTimeoutMs?: number;
   /** How long a query waits for the index to load or first build before it fails as unavailable. */
   startTimeoutMs?: number;
+  /** Who starts the worker: the notebook's group, so closing the notebook stops it. */
+  workers?: Pick<WorkerGroup, 'start'>;
 }
 
 export interface SearchService {
@@ -35,15 +36,6 @@ export interface SearchService {
   /** Ends the worker as a crash would (the fault tests); it is started again. */
   crashWorker(): void;
   close(): void;
-}
-
-function workerEntry(): { url: URL } {
-  // Bundled (Electron): the worker sits next to the main bundle. From source: through tsx.
-  for (const name of ['search-worker.js', 'search-worker.mjs', 'search-worker.cjs']) {
-    const url = new URL(`./${name}`, import.meta.url);
-    if (url.protocol === 'file:' && fs.existsSync(url)) return { url };
-  }
-  return { url: new URL('./worker-bootstrap.mjs', import.meta.url) };
 }
 
 const TASK = 'search-index';
@@ -102,7 +94,9 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
 
   const started = (): Backend => {
     if (closed) throw new ApiError('unavailable', 'The notebook is closed.');
-    return (backend ??= options.inline ? inlineBackend(init, progress, settle) : workerBackend(init, progress, settle));
+    return (backend ??= options.inline
+      ? inlineBackend(init, progress, settle)
+      : workerBackend(init, progress, settle, options.workers ?? ungroupedWorkers));
   };
   const unsubscribe = options.events.on('changed', () => backend?.send({ type: 'change' }));
 
@@ -143,97 +137,84 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
 const unavailable = (message: string) => new ApiError('unavailable', message);
 
 /**
- * The worker, started again when it dies (a crash, an out-of-memory kill), with every waiting
- * request failed at once as unavailable; no request waits longer than its timeout.
+ * The worker, started again through the worker helper when it dies (a crash, an out-of-memory
+ * kill): the helper has already failed every waiting request as unavailable; no request waits
+ * longer than its timeout.
  */
-function workerBackend(init: WorkerInit, progress: (p: ProgressReport) => void, settle: (s: SearchStatus) => void): Backend {
-  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; timer: NodeJS.Timeout | null }>();
-  let nextId = 1;
-  let worker: Worker;
+function workerBackend(
+  init: WorkerInit,
+  progress: (p: ProgressReport) => void,
+  settle: (s: SearchStatus) => void,
+  workers: Pick<WorkerGroup, 'start'>,
+): Backend {
+  let worker: WorkerHandle<ToWorker, FromWorker>;
   let closing = false;
   const restarts: number[] = [];
-  const updateRef = () => (pending.size > 0 ? worker.ref() : worker.unref());
-  const finish = (id: number) => {
-    const waiter = pending.get(id);
-    pending.delete(id);
-    if (waiter?.timer) clearTimeout(waiter.timer);
-    updateRef();
-    return waiter;
-  };
-
   const spawn = () => {
-    const { url } = workerEntry();
-    worker = new Worker(url, { workerData: init });
-    updateRef();
-    worker.on('message', (message: FromWorker) => {
-      if (message.type === 'status') settle(message.status);
-      else if (message.type === 'progress') progress(message.progress);
-      else {
-        const waiter = finish(message.id);
-        if (message.error !== undefined)
-          waiter?.reject(message.unavailable ? unavailable(message.error) : new ApiError('internal', message.error));
-        else waiter?.resolve(message.result);
-      }
+    worker = workers.start<ToWorker, FromWorker>({
+      name: 'search',
+      label: 'the search index',
+      workerData: init,
+      route: (message) =>
+        message.type !== 'reply'
+          ? undefined
+          : message.error !== undefined
+            ? { id: message.id, error: message.unavailable ? unavailable(message.error) : new ApiError('internal', message.error) }
+            : { id: message.id, value: message.result },
+      onEvent: (message) => {
+        if (message.type === 'status') settle(message.status);
+        else if (message.type === 'progress') progress(message.progress);
+      },
+      describeFailure: (failure) =>
+        unavailable(
+          `The search worker stopped (${'error' in failure ? failure.error.message : `exit code ${failure.exitCode}`}); it is being restarted.`,
+        ),
+      onFailure: (error) => restart(error),
     });
-    const died = (reason: string) => {
-      if (closing) return;
-      for (const id of [...pending.keys()])
-        finish(id)?.reject(unavailable(`The search worker stopped (${reason}); it is being restarted.`));
-      const now = Date.now();
-      while (restarts.length > 0 && restarts[0]! < now - 60_000) restarts.shift();
-      if (restarts.length >= MAX_RESTARTS) {
-        settle({
-          state: 'failed',
-          documents: 0,
-          origin: null,
-          message: `The search worker keeps stopping (${reason}). Use Rebuild, or restart Sourcebook.`,
-        });
-        return;
-      }
-      restarts.push(now);
-      settle({ state: 'loading', documents: 0, origin: null, message: `The search worker stopped (${reason}); starting it again.` });
-      spawn();
-    };
-    worker.on('error', (error) => died(error.message));
-    worker.on('exit', (code) => died(`exit code ${code}`));
+  };
+  const restart = (error: ApiError) => {
+    if (closing) return;
+    const now = Date.now();
+    while (restarts.length > 0 && restarts[0]! < now - 60_000) restarts.shift();
+    if (restarts.length >= MAX_RESTARTS) {
+      settle({
+        state: 'failed',
+        documents: 0,
+        origin: null,
+        message: `The search worker keeps stopping (${error.message}). Use Rebuild, or restart Sourcebook.`,
+      });
+      return;
+    }
+    restarts.push(now);
+    settle({ state: 'loading', documents: 0, origin: null, message: error.message.replace('; it is being restarted.', '; starting it again.') });
+    spawn();
   };
   spawn();
-
   return {
-    send: (message) => worker.postMessage(message),
-    request(message, timeoutMs) {
-      const id = nextId++;
-      return new Promise((resolve, reject) => {
-        const timer =
-          timeoutMs === null
-            ? null
-            : setTimeout(
-                () =>
-                  finish(id)?.reject(
-                    unavailable(`Search did not answer within ${Math.round(timeoutMs / 1000)} s; the index may be busy. Try again.`),
-                  ),
-                timeoutMs,
-              );
-        pending.set(id, { resolve, reject, timer });
-        updateRef();
-        worker.postMessage({ ...message, id });
-      });
+    send: (message) => worker.post(message),
+    request: (message, timeoutMs) => worker.request((id) => ({ ...message, id }), { timeoutMs: timeoutMs ?? 0 }),
+    crash: () => {
+      const error = unavailable('The search worker stopped (ended as a crash would); it is being restarted.');
+      void worker.close(error).then(() => restart(error));
     },
-    crash: () => void worker.terminate(),
     close() {
       closing = true;
-      for (const id of [...pending.keys()]) finish(id)?.reject(unavailable('The notebook is closed.'));
-      void worker.terminate();
+      void worker.close(unavailable('The notebook is closed.'));
     },
   };
 }
 
 function inlineBackend(init: WorkerInit, progress: (p: ProgressReport) => void, settle: (s: SearchStatus) => void): Backend {
-  const host = new SearchHost(init);
-  host.onStatus = settle;
-  const starting = host.start(progress).catch(() => {});
+  // Loaded here, not at the top: the engine is the worker's; a notebook opened for a command that
+  // never searches should not load it.
+  const started = import('./host').then(async ({ SearchHost }) => {
+    const host = new SearchHost(init);
+    host.onStatus = settle;
+    await host.start(progress).catch(() => {});
+    return host;
+  });
   const run = async (message: ToWorker): Promise<unknown> => {
-    await starting;
+    const host = await started;
     try {
       if (message.type === 'query') {
         if (host.outdated) host.catchUp();
@@ -254,6 +235,6 @@ function inlineBackend(init: WorkerInit, progress: (p: ProgressReport) => void, 
     send: (message) => void run(message).catch(() => {}),
     request: (message) => run(message),
     crash: () => {},
-    close: () => host.close(),
+    close: () => void started.then((host) => host.close()),
   };
 }
