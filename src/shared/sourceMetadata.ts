@@ -46,7 +46,7 @@ export const SOURCE_METADATA_LIMITS = {
 const L = SOURCE_METADATA_LIMITS;
 
 /** The plain text fields, each nullable, with its limit. */
-const TEXT_FIELDS = [
+export const TEXT_FIELDS = [
   'title',
   'titleShort',
   'issued',

@@ -3,6 +3,7 @@ import type { CitationVerdict, PinnedTextLookup } from './check';
 import { sha256Hex } from './check';
 import type { ReportModel, ResolvedReport } from '../../../shared/export';
 import { displayName } from '../../../shared/names';
+import { webAddress } from '../../../shared/url';
 
 export const MANIFEST_FORMAT = 'sourcebook-evidence-pack';
 
@@ -107,7 +108,7 @@ export function buildEvidencePack(
         authors: (metadata?.authors ?? []).map(displayName),
         issued: metadata?.issued ?? null,
         publisher: metadata?.publisher ?? null,
-        url: metadata?.url ?? null,
+        url: webAddress(metadata?.url),
         path: name,
         sha256: sha256Hex(bytes),
         bytes: bytes.length,

@@ -4,6 +4,7 @@ import type { AuthorName, WorkType } from '../../../shared/sourceMetadata';
 
 export type { WorkType };
 export { deriveShortTitle };
+import { webAddress } from '../../../shared/url';
 
 /**
  * A source as a citable work: the one description every output is made from (citeproc's CSL
@@ -105,7 +106,8 @@ export function workFromSource(source: WorkSource): CitableWork {
     containerTitle,
     publisher,
     publisherPlace: text(m.publisherPlace),
-    url: text(m.url),
+    // Checked again on the way out: an address stored before validation existed never leaves as a javascript: link.
+    url: webAddress(m.url),
     doi: bareDoi(m.doi),
     issn: text(m.issn),
     isbn: text(m.isbn),

@@ -1,5 +1,8 @@
 import type { PassageKind, SourceMetadata } from '../../../shared/domain';
-import { normalizeWhitespace } from '../../../shared/text';
+import { normalizeWhitespace, stripControls } from '../../../shared/text';
+import { isLiteralName, type AuthorName } from '../../../shared/names';
+import { TEXT_FIELDS } from '../../../shared/sourceMetadata';
+import { webAddress } from '../../../shared/url';
 import { passageAnchor, segmentText } from '../corpus/segment';
 import type { NewPassage } from '../store/repositories/passages';
 
@@ -19,6 +22,23 @@ export interface ExtractedDocument {
 }
 
 export { emptySourceMetadata as emptyMetadata } from '../../../shared/sourceMetadata';
+
+/** Titles, authors and the rest as stored: no control characters, single spaces, addresses checked. */
+export function cleanMetadata(metadata: SourceMetadata): SourceMetadata {
+  const clean = (value: string | null) => (value === null ? null : normalizeWhitespace(stripControls(value)) || null);
+  const texts = Object.fromEntries(TEXT_FIELDS.map((f) => [f, clean(metadata[f])])) as Pick<SourceMetadata, (typeof TEXT_FIELDS)[number]>;
+  const authors = metadata.authors
+    .map((name): AuthorName => {
+      if (isLiteralName(name)) return { literal: clean(name.literal) ?? '' };
+      const parts = Object.entries(name).map(([k, v]) => [k, typeof v === 'string' ? clean(v) : v] as const);
+      return Object.fromEntries(parts.filter(([, v]) => v !== null)) as unknown as AuthorName;
+    })
+    .filter((name) => (isLiteralName(name) ? name.literal : name.family));
+  const url = webAddress(metadata.url);
+  const found = { ...metadata.found };
+  if (!url) delete found.url;
+  return { ...metadata, ...texts, authors, url, note: metadata.note === null ? null : stripControls(metadata.note), found };
+}
 
 /** Long enough for any real paragraph; a 10 MB single line becomes readable, citable pieces. */
 export const MAX_PASSAGE_CHARS = 4000;
@@ -80,7 +100,7 @@ export function documentFromBlocks(blocks: readonly Block[]): { text: string; pa
   const passages: NewPassage[] = [];
   let previous: string | undefined;
   for (const block of blocks) {
-    const line = normalizeWhitespace(block.text.normalize('NFC'));
+    const line = normalizeWhitespace(stripControls(block.text).normalize('NFC'));
     if (!line) continue;
     // Extractors often repeat a line (a title in the header and the article) straight after itself.
     if (line === previous) continue;

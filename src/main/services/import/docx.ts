@@ -1,9 +1,8 @@
 import mammoth from 'mammoth';
-import { parseHTML } from 'linkedom';
+import { DOMParser, parseHTML } from 'linkedom';
 import { normalizeWhitespace } from '../../../shared/text';
 import { blocksFromDom, type DomNode } from './dom-blocks';
 import { documentFromBlocks, emptyMetadata, type ExtractedDocument } from './document';
-import { decodeEntities } from './markdown';
 import { ImportError, reject } from './failure';
 import { fill } from './found';
 import { isSoftwareOrAccount } from './pdf-meta';
@@ -12,10 +11,12 @@ import { checkZip, entryData } from './zip';
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 
-function coreProperty(xml: string, tag: string): string | null {
-  const m = new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}>`).exec(xml);
-  const value = m ? normalizeWhitespace(decodeEntities(m[1]!.replace(/<[^>]+>/g, ''))) : '';
-  return value || null;
+/** docProps/core.xml is read by an XML parser (htmlparser2, linear), not by regular expressions that backtrack. */
+function coreProperties(xml: string): (tag: string) => string | null {
+  const doc = new DOMParser().parseFromString(xml, 'text/xml') as unknown as {
+    getElementsByTagName(name: string): ArrayLike<{ textContent: string | null }>;
+  };
+  return (tag) => normalizeWhitespace(doc.getElementsByTagName(tag)[0]?.textContent ?? '') || null;
 }
 
 /**
@@ -47,10 +48,10 @@ export async function parseDocx(bytes: Buffer): Promise<ExtractedDocument> {
   const metadata = emptyMetadata();
   const core = entries.find((e) => e.name === 'docProps/core.xml');
   if (core) {
-    const xml = entryData(bytes, core, 'DOCX').toString('utf8');
-    fill(metadata, 'title', coreProperty(xml, 'dc:title'), 'document-properties', 'medium');
+    const coreProperty = coreProperties(entryData(bytes, core, 'DOCX').toString('utf8'));
+    fill(metadata, 'title', coreProperty('dc:title'), 'document-properties', 'medium');
     // The creator is whoever made the file (often an account name): a person only if it reads as one.
-    const creators = parseAuthorList(coreProperty(xml, 'dc:creator') ?? '').filter((n) => !isSoftwareOrAccount(displayName(n)));
+    const creators = parseAuthorList(coreProperty('dc:creator') ?? '').filter((n) => !isSoftwareOrAccount(displayName(n)));
     fill(metadata, 'authors', creators, 'document-properties', 'medium');
     // dcterms:created is when the file was made, not when the work was published: never a date for it.
   }

@@ -2,6 +2,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { parseAuthorList } from '../../../shared/names';
 import { normalizeWhitespace } from '../../../shared/text';
+import { webAddress } from '../../../shared/url';
 import { decodeText, normalizeForReading } from './decode';
 import { blocksFromDom, NEVER_TEXT, type DomNode } from './dom-blocks';
 import { documentFromBlocks, type Block, type ExtractedDocument } from './document';
@@ -31,16 +32,13 @@ export function decodeHtml(bytes: Uint8Array): string {
 }
 
 /** Only web addresses count as a page's identity; "javascript:" or file paths never do. */
+/** A page's own address (canonical link, og:url, JSON-LD): http(s) or DOI only, without its fragment. */
 export function canonicalUrl(raw: string | null | undefined): string | null {
-  if (!raw) return null;
-  try {
-    const url = new URL(raw.trim());
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    url.hash = '';
-    return url.toString();
-  } catch {
-    return null;
-  }
+  const checked = webAddress(raw);
+  if (!checked) return null;
+  const url = new URL(checked);
+  url.hash = '';
+  return url.toString();
 }
 
 /** The page's address: its canonical link, Open Graph URL or JSON-LD url, when it is a web address. */

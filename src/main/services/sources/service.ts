@@ -3,7 +3,7 @@ import { ApiError } from '../../../shared/errors';
 import { withoutOrigins, type SourceMetadata, type SourceMetadataEdit } from '../../../shared/sourceMetadata';
 import type { SourceRecord } from '../store/repositories/sources';
 import type { Store } from '../store/store';
-import { canonicalUrl } from '../import/html';
+import { WEB_ADDRESS_RULE, webAddress } from '../../../shared/url';
 
 const DOI = /^10\.\d{4,9}\/\S+$/;
 const ISO_DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
@@ -17,8 +17,11 @@ function checkEdit(m: SourceMetadata, changed: readonly string[]): void {
   const refuse = (message: string) => {
     throw new ApiError('invalid_input', message);
   };
-  // URL checking is the one shared rule for web addresses (canonicalUrl); swap in the shared validator when it lands.
-  if (changed.includes('url') && m.url && !canonicalUrl(m.url)) refuse(`"${m.url}" is not a web address (http:// or https://).`);
+  if (changed.includes('url') && m.url) {
+    const checked = webAddress(m.url);
+    if (checked) m.url = checked;
+    else refuse(`"${m.url}" is not a web address: ${WEB_ADDRESS_RULE}.`);
+  }
   if (changed.includes('doi') && m.doi) {
     m.doi = m.doi.replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, '');
     if (!DOI.test(m.doi)) refuse(`"${m.doi}" is not a DOI (it starts with "10." and a registrant code, e.g. 10.1177/0022343319829798).`);
