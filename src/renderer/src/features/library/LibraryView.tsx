@@ -4,6 +4,8 @@ import { useLoad } from '../../app/useLoad';
 import { Status } from '../../ui/Status';
 import { OrUnknown } from '../../ui/Unknown';
 import { ImportPanel } from '../import/ImportPanel';
+import { LibraryBibliography } from './LibraryBibliography';
+import './library.css';
 import { authorsLabel } from '../../../../shared/names';
 import { publishedIn } from '../../../../shared/sourceMetadata';
 
@@ -13,6 +15,7 @@ export function LibraryView() {
     <section className="library" aria-labelledby="library-title">
       <header className="view-header">
         <h1 id="library-title">Library</h1>
+        <LibraryBibliography />
       </header>
       <ImportPanel onImported={sources.reload}>
         <Status state={sources}>
