@@ -91,6 +91,19 @@ test('exports a cited note in every format through the Export view', async ({ no
   // The new style's preview is current: no longer marked as updating.
   await expect(page.locator('.export-preview-pane [aria-busy="false"]')).toBeVisible();
   await expect(page.getByText('Updating the preview for the new options…')).toHaveCount(0);
+
+  // Language and paper: the page size follows the language unless chosen; the preview says which.
+  const setup = view.preview.getByLabel('Page setup');
+  await expect(setup).toHaveText('US Letter · English (US)');
+  await page.locator('select[name="locale"]').selectOption('en-GB');
+  await expect(setup).toHaveText('A4 · English (UK)', { timeout: 60_000 });
+  await page.locator('select[name="paper"]').selectOption('letter');
+  await expect(setup).toHaveText('US Letter · English (UK)', { timeout: 60_000 });
+  await view.chooseFormat('pdf');
+  const letter = await view.download();
+  const letterFile = path.join(dir, `letter-${letter.suggestedFilename()}`);
+  await letter.saveAs(letterFile);
+  expect(run('pdfinfo', [letterFile])).toMatch(/Page size:\s+612 x 792 pts/);
 });
 
 test('opens the Export view from a note with that note chosen', async ({ notebookPage: page, app }) => {

@@ -108,6 +108,9 @@ export function ReportPreview({ report }: { report: ResolvedReport }) {
   const byline = [report.author, report.date].filter(Boolean).join(' · ');
   return (
     <article className="export-preview" aria-label="Preview">
+      <p className="export-page-setup" aria-label="Page setup">
+        {report.paper === 'letter' ? 'US Letter' : 'A4'} · {report.locale === 'en-GB' ? 'English (UK)' : 'English (US)'}
+      </p>
       <h1>{report.title}</h1>
       {byline && <p className="export-byline">{byline}</p>}
       {report.sections.map((section) => (
