@@ -26,7 +26,7 @@ export function LibraryView() {
                   <th scope="col">Title</th>
                   <th scope="col">Author</th>
                   <th scope="col">Date</th>
-                  <th scope="col">Publisher</th>
+                  <th scope="col">Published in</th>
                   <th scope="col" className="num">
                     Passages
                   </th>
