@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import {
   markParts,
   needsNoteSeparator,
+  headingLevel,
   showsSectionTitle,
   type ResolvedInline,
   type ResolvedNote,
@@ -118,7 +119,8 @@ export function ReportPreview({ report }: { report: ResolvedReport }) {
           {showsSectionTitle(report, section) && <h2>{section.title}</h2>}
           {section.blocks.map((block, i) => {
             if (block.kind === 'heading') {
-              const Tag = (['h3', 'h4', 'h5'] as const)[block.level - 1]!;
+              // The same levels as the exported files: no level skipped under a shown or hidden note title.
+              const Tag = `h${Math.min(6, headingLevel(report, section, block.level))}` as 'h2';
               return (
                 <Tag key={i}>
                   <Inlines content={block.content} report={report} />
