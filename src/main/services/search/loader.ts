@@ -24,15 +24,18 @@ const PASSAGES_OF_SOURCE = `SELECT p.id, p.kind, p.text,
     (SELECT group_concat(m.entity_id, char(31)) FROM mention m WHERE m.passage_id = p.id) AS mentions
   FROM passage p JOIN source s ON s.current_version_id = p.version_id WHERE s.id = ? ORDER BY p.ordinal`;
 
-/** The store's own reading of the details (authors stored as strings read as names); damaged JSON indexes as unknown. */
+/** The store's own reading of the details (authors stored as strings read as names); a damaged record indexes its text without details. */
 function parseMetadata(json: string): SourceMetadata {
+  const parsed = StoredSourceMetadataSchema.safeParse(safeJson(json));
+  return parsed.success ? parsed.data : emptySourceMetadata();
+}
+
+function safeJson(json: string): unknown {
   try {
-    const parsed = StoredSourceMetadataSchema.safeParse(JSON.parse(json));
-    if (parsed.success) return parsed.data;
+    return JSON.parse(json) as unknown;
   } catch {
-    // fall through
+    return null;
   }
-  return emptySourceMetadata();
 }
 
 function hasTable(db: Reader, name: string): boolean {
