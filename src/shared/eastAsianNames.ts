@@ -6,8 +6,8 @@
  * rest of the name must look like a given name in the same romanisation.
  */
 export const EAST_ASIAN_SURNAMES: ReadonlySet<string> = new Set(
+  // Pinyin
   (
-    // Pinyin
     'wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie song tang ' +
     'han feng deng cao peng zeng xiao tian dong yuan pan yu jiang cai du ye cheng wei su lu ding ren shen yao jin fu ' +
     'fan shi tan liao zou xiong qiu qin jia xue yan duan lei hou long hao kong shao meng wan qian dai xia zhong mao ' +
@@ -40,7 +40,8 @@ const strip = (word: string) =>
  * spelling requires: "Lee" (le·e) is not pinyin.
  */
 const INITIAL = '(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])';
-const FINAL = '(?:iang|iong|uang|ueng|ang|eng|ing|ong|iao|ian|uai|uan|van|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|ui|un|ue|ve|vn|a|o|e|i|u|v)';
+const FINAL =
+  '(?:iang|iong|uang|ueng|ang|eng|ing|ong|iao|ian|uai|uan|van|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|ui|un|ue|ve|vn|a|o|e|i|u|v)';
 const BARE = '(?:ang|eng|ai|ei|ao|ou|an|en|er|a|o|e)';
 const PINYIN = new RegExp(`^(?:${BARE}|${INITIAL}${FINAL})(?:${INITIAL}${FINAL}|'${BARE})*$`);
 
@@ -50,4 +51,18 @@ export function isPinyinWord(word: string): boolean {
 }
 
 /** Two-character Chinese family names written in characters (欧阳修 → 欧阳 + 修). */
-export const COMPOUND_HAN_SURNAMES: ReadonlySet<string> = new Set(['欧阳', '司马', '诸葛', '上官', '司徒', '皇甫', '东方', '慕容', '夏侯', '长孙', '歐陽', '諸葛', '司馬']);
+export const COMPOUND_HAN_SURNAMES: ReadonlySet<string> = new Set([
+  '欧阳',
+  '司马',
+  '诸葛',
+  '上官',
+  '司徒',
+  '皇甫',
+  '东方',
+  '慕容',
+  '夏侯',
+  '长孙',
+  '歐陽',
+  '諸葛',
+  '司馬',
+]);

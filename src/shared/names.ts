@@ -31,7 +31,8 @@ export const isLiteralName = (name: AuthorName): name is LiteralName => 'literal
 export const NAME_PART_LIMIT = 500;
 
 const SUFFIX = /^(?:jr|sr|jnr|snr|ii|iii|iv|ph\.?d|m\.?d|esq)\.?$/i;
-const PARTICLE = /^(?:von|van|der|den|de|del|della|dei|degli|di|da|dos|das|do|du|des|la|le|ten|ter|zu|zum|zur|af|av|bin|ibn|al|el|y|e|d'|l')$/;
+const PARTICLE =
+  /^(?:von|van|der|den|de|del|della|dei|degli|di|da|dos|das|do|du|des|la|le|ten|ter|zu|zum|zur|af|av|bin|ibn|al|el|y|e|d'|l')$/;
 const INITIAL = /^\p{Lu}\.?(?:-\p{Lu}\.?)?$/u;
 const CAPITALISED = /^(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.)$/u;
 /** Words that make a name an organisation's (an author written whole). */
@@ -163,9 +164,7 @@ export function displayName(name: AuthorName): string {
   // Names in Chinese characters are written without a space (谢茂松).
   if (/\p{Script=Han}$/u.test(name.family) && /^\p{Script=Han}/u.test(name.given ?? '')) return name.family + name.given!;
   if (name.familyFirst) return squash([name.family, name.given, name.suffix].filter(Boolean).join(' '));
-  return squash(
-    [name.given, name['dropping-particle'], name['non-dropping-particle'], name.family, name.suffix].filter(Boolean).join(' '),
-  );
+  return squash([name.given, name['dropping-particle'], name['non-dropping-particle'], name.family, name.suffix].filter(Boolean).join(' '));
 }
 
 export const authorsLabel = (names: readonly AuthorName[]) => names.map(displayName).join('; ');

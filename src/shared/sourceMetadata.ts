@@ -85,7 +85,10 @@ function metadataFields({ limits, edit }: Mode) {
     authors: z.array(author).max(limits ? L.authors : UNLIMITED),
     type: z.enum(WORK_TYPES).nullable(),
     // A note is free text: it keeps its spacing, even in an edit.
-    note: z.string().max(limits ? L.note : UNLIMITED).nullable(),
+    note: z
+      .string()
+      .max(limits ? L.note : UNLIMITED)
+      .nullable(),
   };
 }
 

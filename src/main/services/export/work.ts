@@ -79,7 +79,14 @@ export function workType(mediaType: string, site: string | null): WorkType {
 }
 
 /** Types whose "where" is a container (site, newspaper, magazine, journal), printed in italics. */
-const CONTAINED: ReadonlySet<WorkType> = new Set(['webpage', 'post-weblog', 'article-newspaper', 'article-magazine', 'article-journal', 'chapter']);
+const CONTAINED: ReadonlySet<WorkType> = new Set([
+  'webpage',
+  'post-weblog',
+  'article-newspaper',
+  'article-magazine',
+  'article-journal',
+  'chapter',
+]);
 
 const text = (value: string | null | undefined) => value?.trim() || null;
 

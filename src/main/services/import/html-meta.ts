@@ -31,8 +31,7 @@ export const meta = (doc: Doc, ...keys: string[]): string | null => {
 const isUrl = (s: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(s);
 const str = (v: unknown) => (typeof v === 'string' && normalizeWhitespace(v) && !isUrl(v.trim()) ? normalizeWhitespace(v) : null);
 const list = (v: unknown): unknown[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
-const typesOf = (node: unknown): string[] =>
-  node && typeof node === 'object' ? list((node as Json)['@type']).map(String) : [];
+const typesOf = (node: unknown): string[] => (node && typeof node === 'object' ? list((node as Json)['@type']).map(String) : []);
 
 /** JSON-LD people and organisations as CSL names: structured where the page gives the parts. */
 function ldNames(value: unknown): AuthorName[] {
@@ -91,7 +90,9 @@ const LD_TYPES: [RegExp, WorkType][] = [
 ];
 
 export function ldArticle(doc: Doc): Json | undefined {
-  const articles = jsonLdNodes(doc).filter((n) => typesOf(n).some((t) => /Article|BlogPosting|Report|WebPage|CreativeWork|Book|Chapter|Thesis|Legislation/i.test(t)));
+  const articles = jsonLdNodes(doc).filter((n) =>
+    typesOf(n).some((t) => /Article|BlogPosting|Report|WebPage|CreativeWork|Book|Chapter|Thesis|Legislation/i.test(t)),
+  );
   return articles.find((c) => c.headline) ?? articles.find((c) => !typesOf(c).includes('WebPage')) ?? articles[0];
 }
 
@@ -123,14 +124,25 @@ export function pageMetadata(doc: Doc, canonical: string | null): SourceMetadata
   if (metaAuthor && !isUrl(metaAuthor)) fill(m, 'authors', parseAuthorList(metaAuthor), 'meta-tags', 'medium');
 
   fill(m, 'issued', dateOnly(str(ld?.datePublished)), 'json-ld', 'high');
-  const metaDate = meta(doc, 'citation_publication_date', 'citation_date', 'article:published_time', 'dc.date', 'DC.date', 'date', 'datePublished');
+  const metaDate = meta(
+    doc,
+    'citation_publication_date',
+    'citation_date',
+    'article:published_time',
+    'dc.date',
+    'DC.date',
+    'date',
+    'datePublished',
+  );
   fill(m, 'issued', dateOnly(metaDate), 'meta-tags', 'high');
 
   if (ldType) fill(m, 'type', ldType, 'json-ld', 'high');
   if (journal) fill(m, 'type', 'article-journal', 'meta-tags', 'high');
 
   // Where the page appeared: the journal, the periodical or site it is part of, the site's name.
-  const partOf = list(ld?.isPartOf).find((p) => typesOf(p).some((t) => /Periodical|Newspaper|Blog|WebSite|PublicationIssue|PublicationVolume/.test(t)));
+  const partOf = list(ld?.isPartOf).find((p) =>
+    typesOf(p).some((t) => /Periodical|Newspaper|Blog|WebSite|PublicationIssue|PublicationVolume/.test(t)),
+  );
   fill(m, 'containerTitle', journal, 'meta-tags', 'high');
   fill(m, 'containerTitle', nameOf(partOf), 'json-ld', 'high');
   fill(m, 'containerTitle', meta(doc, 'og:site_name'), 'meta-tags', 'high');
@@ -146,7 +158,13 @@ export function pageMetadata(doc: Doc, canonical: string | null): SourceMetadata
   const first = meta(doc, 'citation_firstpage');
   const last = meta(doc, 'citation_lastpage');
   fill(m, 'pages', first && last ? `${first}–${last}` : first, 'meta-tags', 'high');
-  fill(m, 'doi', meta(doc, 'citation_doi', 'dc.identifier.doi')?.replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, ''), 'meta-tags', 'high');
+  fill(
+    m,
+    'doi',
+    meta(doc, 'citation_doi', 'dc.identifier.doi')?.replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, ''),
+    'meta-tags',
+    'high',
+  );
   fill(m, 'issn', meta(doc, 'citation_issn'), 'meta-tags', 'high');
   fill(m, 'isbn', meta(doc, 'citation_isbn'), 'meta-tags', 'high');
   fill(m, 'url', canonical, 'meta-tags', 'high');

@@ -83,7 +83,8 @@ export function parseMarkdown(source: string): ExtractedDocument {
   toBlocks(blocks, out, { titled: false });
   const { text, passages } = documentFromBlocks(out);
   const metadata = emptyMetadata();
-  for (const field of ['title', 'authors', 'issued', 'publisher', 'url'] as const) fill(metadata, field, front[field], 'front-matter', 'high');
+  for (const field of ['title', 'authors', 'issued', 'publisher', 'url'] as const)
+    fill(metadata, field, front[field], 'front-matter', 'high');
   fill(metadata, 'title', passages.find((p) => p.kind === 'title')?.text, 'document-text', 'medium');
   return { text, passages, metadata, canonicalUrl: front.url ?? null };
 }

@@ -40,7 +40,9 @@ function isbnValid(digits: string): boolean {
 }
 
 export function findIsbn(text: string): string | null {
-  for (const m of text.matchAll(/\bISBN(?:-1[03])?(?:\s*\((?:print|pdf|online|electronic|hardback|paperback|e-?book)\))?\s*:?\s*([\dXx][\d\s-]{8,16}[\dXx])\b/gi)) {
+  for (const m of text.matchAll(
+    /\bISBN(?:-1[03])?(?:\s*\((?:print|pdf|online|electronic|hardback|paperback|e-?book)\))?\s*:?\s*([\dXx][\d\s-]{8,16}[\dXx])\b/gi,
+  )) {
     const raw = m[1]!.trim();
     if (isbnValid(raw.replace(/[\s-]/g, ''))) return raw.replace(/\s+/g, '-');
   }
@@ -59,13 +61,22 @@ const JOURNAL = String.raw`(?<journal>\p{Lu}[\p{L}\p{M}&.,'’:\- ]{2,150}?)`;
 const PAGES = String.raw`(?:pp?\.\s*)?(?<pages>[A-Za-z]?\d{1,6}(?:\s*[-–]\s*[A-Za-z]?\d{1,6})?)`;
 const JOURNAL_LINES = [
   // "Journal 39 (3): 361-365", "Science 312(5776):1034–1037", "Journal of X (2019) 12(3), 45–67"
-  new RegExp(String.raw`^${JOURNAL}\s*,?\s*(?:\((?<year>\d{4})\)\s*,?\s*)?(?:vol(?:ume)?\.?\s*)?(?<volume>\d{1,4})\s*\((?<issue>[\w–-]{1,12})\)\s*[:,]\s*${PAGES}(?:\s*[,(]?\s*(?<year2>\d{4})\)?)?`, 'iu'),
+  new RegExp(
+    String.raw`^${JOURNAL}\s*,?\s*(?:\((?<year>\d{4})\)\s*,?\s*)?(?:vol(?:ume)?\.?\s*)?(?<volume>\d{1,4})\s*\((?<issue>[\w–-]{1,12})\)\s*[:,]\s*${PAGES}(?:\s*[,(]?\s*(?<year2>\d{4})\)?)?`,
+    'iu',
+  ),
   // "Journal of Peace Research, 2019, 56(2), 255–270"
-  new RegExp(String.raw`^${JOURNAL}\s*,\s*(?<year>\d{4})\s*,\s*(?:vol\.\s*)?(?<volume>\d{1,4})\s*(?:\((?<issue>[\w–-]{1,12})\))?\s*,\s*${PAGES}`, 'iu'),
+  new RegExp(
+    String.raw`^${JOURNAL}\s*,\s*(?<year>\d{4})\s*,\s*(?:vol\.\s*)?(?<volume>\d{1,4})\s*(?:\((?<issue>[\w–-]{1,12})\))?\s*,\s*${PAGES}`,
+    'iu',
+  ),
   // "Lancet 2019;393:123–45" (Vancouver)
   new RegExp(String.raw`^${JOURNAL}\.?\s+(?<year>\d{4})\s*;\s*(?<volume>\d{1,4})\s*(?:\((?<issue>[\w–-]{1,12})\))?\s*:\s*${PAGES}`, 'iu'),
   // "Journal of X, Vol. 39, No. 3 (2019), pp. 361-365", "Vol. 39, No. 3, pp. 361–365"
-  new RegExp(String.raw`^(?:${JOURNAL}\s*,?\s+)?vol(?:ume)?\.?\s*(?<volume>\d{1,4})\s*,\s*(?:no|issue|number)\.?\s*(?<issue>[\w–-]{1,12})\s*(?:\((?<year>(?:\p{L}+\.?\s+)?\d{4})\))?\s*,?\s*(?:${PAGES})?`, 'iu'),
+  new RegExp(
+    String.raw`^(?:${JOURNAL}\s*,?\s+)?vol(?:ume)?\.?\s*(?<volume>\d{1,4})\s*,\s*(?:no|issue|number)\.?\s*(?<issue>[\w–-]{1,12})\s*(?:\((?<year>(?:\p{L}+\.?\s+)?\d{4})\))?\s*,?\s*(?:${PAGES})?`,
+    'iu',
+  ),
 ];
 
 /** A journal's citation line on the first page: container, volume, issue, pages, and the year if the line gives it. */
@@ -75,7 +86,11 @@ export function findJournalLine(lines: readonly string[]): JournalLine | null {
     for (const pattern of JOURNAL_LINES) {
       const g = pattern.exec(line)?.groups;
       if (!g) continue;
-      const containerTitle = g.journal?.replace(/^(?:published in|in:)\s*/i, '').replace(/[\s,.:]+$/, '').trim() ?? '';
+      const containerTitle =
+        g.journal
+          ?.replace(/^(?:published in|in:)\s*/i, '')
+          .replace(/[\s,.:]+$/, '')
+          .trim() ?? '';
       if (containerTitle && (!/\p{L}{3}/u.test(containerTitle) || containerTitle.split(' ').length > 14)) continue;
       if (!containerTitle && !g.volume) continue;
       const year = (g.year ?? g.year2)?.match(/\d{4}/)?.[0] ?? null;
@@ -117,13 +132,19 @@ export function statedDate(text: string): string | null {
  */
 export function findStatedDate(lines: readonly string[]): { date: string; confidence: 'high' | 'medium' } | null {
   for (const line of lines) {
-    const labelled = /\b(?:published(?:\s+online)?|publication date|date of publication|first published|issued|released)\s*:?\s*(?:on\s+)?(.{4,40})/i.exec(line);
+    const labelled =
+      /\b(?:published(?:\s+online)?|publication date|date of publication|first published|issued|released)\s*:?\s*(?:on\s+)?(.{4,40})/i.exec(
+        line,
+      );
     const date = labelled ? statedDate(labelled[1]!) : null;
     if (date) return { date, confidence: 'high' };
   }
   for (const line of lines) {
     const alone = line.replace(/^(?:date|dated)\s*:\s*/i, '').trim();
-    if (alone.length <= 24 && new RegExp(String.raw`^(?:\d{1,2}\s+)?${MONTH}\s+(?:\d{1,2},\s+)?\d{4}$|^\d{4}-\d{2}-\d{2}$`, 'i').test(alone)) {
+    if (
+      alone.length <= 24 &&
+      new RegExp(String.raw`^(?:\d{1,2}\s+)?${MONTH}\s+(?:\d{1,2},\s+)?\d{4}$|^\d{4}-\d{2}-\d{2}$`, 'i').test(alone)
+    ) {
       const date = statedDate(alone);
       if (date) return { date, confidence: 'medium' };
     }

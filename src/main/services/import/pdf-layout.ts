@@ -45,7 +45,13 @@ export function linesOf(items: readonly LayoutItem[]): Line[] {
       const weights = new Map<number, number>();
       for (const i of group) weights.set(round(i.size), (weights.get(round(i.size)) ?? 0) + i.str.length);
       const size = [...weights].sort((a, b) => b[1] - a[1])[0]![0];
-      const join = (runs: LayoutItem[]) => normalizeWhitespace(runs.map((r) => r.str).join(' ').replace(/\s+([,;.:])/g, '$1'));
+      const join = (runs: LayoutItem[]) =>
+        normalizeWhitespace(
+          runs
+            .map((r) => r.str)
+            .join(' ')
+            .replace(/\s+([,;.:])/g, '$1'),
+        );
       return {
         text: join(group),
         mainText: join(group.filter((i) => i.size >= size * 0.8)),

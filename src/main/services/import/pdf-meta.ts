@@ -33,7 +33,8 @@ export function looksLikeFileOrId(title: string, fileStem: string | null): boole
   if (t.length < 4 || /^[\d\s._:/-]+$/.test(t)) return true;
   if (fileStem && fold(t) === fold(fileStem)) return true;
   if (/\.(?:pdf|docx?|rtf|tex|dvi|indd|qxd|txt|odt|pages|e?ps|xml|html?)$/i.test(t)) return true;
-  if (/^(?:microsoft (?:word|powerpoint|excel) - |untitled\b|document\s*\d*$|new document|no title$|title$|slide \d+$)/i.test(t)) return true;
+  if (/^(?:microsoft (?:word|powerpoint|excel) - |untitled\b|document\s*\d*$|new document|no title$|title$|slide \d+$)/i.test(t))
+    return true;
   // One token with digits, dashes, underscores or colons is a catalogue number or a file name, not a title.
   return !/\s/.test(t) && (/[\d_:/\\]/.test(t) || /-/.test(t) || t.length > 30);
 }
@@ -46,7 +47,9 @@ export function isSoftwareOrAccount(author: string): boolean {
     /[@\\]/.test(a) ||
     /^[a-z0-9._-]+$/.test(a) ||
     /^(?:microsoft office user|windows user|administrator|admin|user|owner|author|unknown|guest|default|anonymous|none)$/i.test(a) ||
-    /\b(?:distiller|acrobat|latex|pdftex|xetex|ghostscript|microsoft|libreoffice|openoffice|quartz|printer|scanner|arbortext|indesign|pdf)\b/i.test(a)
+    /\b(?:distiller|acrobat|latex|pdftex|xetex|ghostscript|microsoft|libreoffice|openoffice|quartz|printer|scanner|arbortext|indesign|pdf)\b/i.test(
+      a,
+    )
   );
 }
 
@@ -103,7 +106,15 @@ export function pdfMetadata(facts: PdfFacts): SourceMetadata {
 
   // Identifiers and the journal line, as printed on the first pages.
   const all = facts.lines.join('\n');
-  fill(m, 'doi', xmpText(facts, 'prism:doi', 'dc:identifier')?.replace(/^doi:\s*/i, '').match(/^10\.\S+/)?.[0], 'xmp', 'high');
+  fill(
+    m,
+    'doi',
+    xmpText(facts, 'prism:doi', 'dc:identifier')
+      ?.replace(/^doi:\s*/i, '')
+      .match(/^10\.\S+/)?.[0],
+    'xmp',
+    'high',
+  );
   fill(m, 'doi', findDoi(all) ?? findDoi(text(facts.info.Subject) ?? ''), 'document-text', 'high');
   fill(m, 'issn', xmpText(facts, 'prism:issn', 'prism:eissn'), 'xmp', 'high');
   fill(m, 'issn', findIssn(all), 'document-text', 'high');
