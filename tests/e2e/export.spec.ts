@@ -45,7 +45,8 @@ const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding:
 const notesIn = (file: string, from: string) => (run('pandoc', ['-f', from, '-t', 'json', file]).match(/"t":"Note"/g) ?? []).length;
 
 test('exports a cited note in every format through the Export view', async ({ notebookPage: page }) => {
-  test.setTimeout(120_000);
+  // Six downloads, three style or language changes and two PDFs: minutes on a busy machine.
+  test.setTimeout(300_000);
   const noteId = await writeCitedNote(page);
   const view = new ExportPage(page);
   await view.open([noteId]);
@@ -107,6 +108,8 @@ test('exports a cited note in every format through the Export view', async ({ no
 });
 
 test('opens the Export view from a note with that note chosen', async ({ notebookPage: page, app }) => {
+  // The first preview builds Chicago 18's citeproc engine: allow for a busy machine.
+  test.setTimeout(180_000);
   const noteId = await writeCitedNote(page);
   await page.goto(`${app.origin}/#/notes/${noteId}`);
   await page.getByRole('link', { name: 'Export…' }).click();
