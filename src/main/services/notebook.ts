@@ -18,6 +18,8 @@ import { createExportService } from './export/service';
 import type { PrintToPdf } from './export/render-pdf';
 import { exportHandlers } from './export/handlers';
 import { importHandlers } from './import/handlers';
+import { createSettingsService } from './settings/service';
+import { settingsHandlers } from './settings/handlers';
 
 export interface NotebookOptions {
   dataDir: string;
@@ -105,6 +107,7 @@ export function openNotebook(options: NotebookOptions): Notebook {
         progress: (progress) => events.emit('progress', progress),
       }),
     ),
+    settings: settingsHandlers(createSettingsService({ store, dataDir: options.dataDir })),
   };
 
   async function dispatch(wire: string, rawInput: unknown, caller: Caller): Promise<unknown> {
