@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Handlers } from '../../../shared/contract';
 import { ApiError } from '../../../shared/errors';
-import type { AnchorEvent, NoteRef, PassageCitations, SaveResult, SerializedNoteDocument } from '../../../shared/notes';
+import type { AnchorEvent, NoteRef, SaveResult, SerializedNoteDocument } from '../../../shared/notes';
 import type { Store } from '../store/store';
 import type { NoteRow } from '../store/repositories/notes';
 import { emptyDocument } from './document';
 import { documentToMarkdown, markdownToDocument } from './markdown';
 import { reanchorCitationsForSource } from './reanchor';
+import { passageCitations } from './passageCitations';
 import { makeCitationPayload, passageAt, quoteAt } from './selection';
 import { citationViews, noteDetail, noteSummary, revisionSummary } from './views';
 import { writeDocument, type WriteOptions } from './write';
@@ -14,11 +15,11 @@ import { writeDocument, type WriteOptions } from './write';
 export interface NotesServiceOptions {
   store: Store;
   now?: () => Date;
-  /** At most one autosave revision per interval; closing a note always records one. */
+  /** At most one autosave revision per interval (later pauses update it); closing a note always records one. */
   revisionIntervalMs?: number;
 }
 
-export const DEFAULT_REVISION_INTERVAL_MS = 3 * 60_000;
+export const DEFAULT_REVISION_INTERVAL_MS = 60_000;
 
 const uniqueTags = (tags: readonly string[]) => [...new Set(tags.map((t) => t.trim()))].sort((a, b) => a.localeCompare(b));
 const ref = (n: { id: string; title: string; updated_at: string }): NoteRef => ({ id: n.id, title: n.title, updatedAt: n.updated_at });
@@ -151,16 +152,7 @@ export function noteHandlers(options: NotesServiceOptions): Handlers['notes'] {
         .filter((r) => r.passage_anchor === target.anchor)
         .map((r) => ({ id: r.note_id, title: r.title, updatedAt: r.updated_at }));
     },
-    passageCitations: ({ sourceId }) => {
-      const byAnchor = new Map<string, PassageCitations>();
-      for (const r of repos.citations.byPassage(sourceId)) {
-        const entry = byAnchor.get(r.passage_anchor) ?? { anchor: r.passage_anchor, count: 0, notes: [] };
-        entry.count += r.n;
-        entry.notes.push({ id: r.note_id, title: r.title, updatedAt: r.updated_at });
-        byAnchor.set(r.passage_anchor, entry);
-      }
-      return [...byAnchor.values()];
-    },
+    passageCitations: ({ sourceId }) => passageCitations(repos, sourceId),
     reviewList: () => {
       const titles = new Map<string, string>();
       return repos.citations.needingReview().map((row) => {

@@ -7,7 +7,7 @@ import { currentTarget, reanchorCitation } from './reanchor';
 
 export interface WriteOptions {
   now: string;
-  /** Which revision to record, if any; 'auto' is throttled by `revisionIntervalMs`. */
+  /** Which revision to record, if any; 'auto' is coalesced to one per `revisionIntervalMs`. */
   snapshot: RevisionReason | 'auto-throttled' | 'none';
   revisionIntervalMs: number;
 }
@@ -68,13 +68,19 @@ export function writeDocument(
 
   if (options.snapshot === 'none') return null;
   const latest = repos.noteRevisions.latest(note.id);
+  if (latest?.document === json && latest.title === title) return null;
   if (
     options.snapshot === 'auto-throttled' &&
     latest &&
     Date.parse(options.now) - Date.parse(latest.created_at) < options.revisionIntervalMs
-  )
-    return null;
-  if (latest?.document === json && latest.title === title) return null;
+  ) {
+    // Coalescing: within one interval of typing, each pause updates the autosave revision already
+    // made, so the history keeps at most one revision per interval, each with the text of its last
+    // pause. Any other kind of revision (created, closed, restored) is a fixed point: left alone.
+    if (latest.reason !== 'autosave') return null;
+    repos.noteRevisions.updateContent({ id: latest.id, title, document: json, plainText: facts.plainText });
+    return latest.id;
+  }
   const reason: RevisionReason = options.snapshot === 'auto-throttled' ? 'autosave' : options.snapshot;
   return repos.noteRevisions.insert({ noteId: note.id, title, document: json, plainText: facts.plainText, reason, now: options.now });
 }

@@ -21,6 +21,9 @@ export function noteRevisionsRepository(db: Db) {
     `SELECT id, note_id, title, '' AS document, plain_text, reason, created_at FROM note_revision WHERE note_id = ? ORDER BY id DESC`,
   );
   const byId = db.prepare(`SELECT * FROM note_revision WHERE id = ?`);
+  const updateContent = db.prepare(
+    `UPDATE note_revision SET title = @title, document = @document, plain_text = @plainText WHERE id = @id AND reason = 'autosave'`,
+  );
 
   return {
     insert: (revision: { noteId: string; title: string; document: string; plainText: string; reason: RevisionReason; now: string }) =>
@@ -29,5 +32,7 @@ export function noteRevisionsRepository(db: Db) {
     /** Without the documents: a long history lists quickly. */
     list: (noteId: string) => byNote.all(noteId) as RevisionRow[],
     get: (id: number) => byId.get(id) as RevisionRow | undefined,
+    /** Coalescing: an autosave revision takes the newer text of the same stretch of typing. */
+    updateContent: (revision: { id: number; title: string; document: string; plainText: string }) => void updateContent.run(revision),
   };
 }
