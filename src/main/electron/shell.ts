@@ -6,6 +6,7 @@ import { ApiError } from '../../shared/errors';
 import { openNotebook, type Notebook } from '../services/notebook';
 import { defaultDataDir } from '../services/paths';
 import { CONTENT_SECURITY_POLICY } from '../web/security';
+import { attachWorkspaceBehaviour } from './workspace';
 
 const EXTERNAL_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 
@@ -97,6 +98,7 @@ function createWindow(notebook: Notebook): BrowserWindow {
     },
   });
   bindContract(notebook, window);
+  attachWorkspaceBehaviour(window);
   window.once('ready-to-show', () => window.show());
   window.webContents.setWindowOpenHandler(({ url }) => {
     void openExternally(window, url);

@@ -9,4 +9,9 @@ export const events = {
    * data (the search index) catches up. Several changes of one commit arrive together.
    */
   changed: event<{ changes: Change[] }>(),
+  /**
+   * The desktop shell is about to close its window: the page saves its open note (recording a
+   * revision) and then closes itself. Only the Electron shell sends it, to its own window.
+   */
+  closing: event<Record<string, never>>(),
 } as const;
