@@ -4,6 +4,7 @@ import { api } from '../../api';
 import { useSettings } from '../../app/settings';
 import { useToast } from '../../app/toasts';
 import type { CiteRequest } from '../notes/cite';
+import { useFirstRun } from './FirstRun';
 
 /** What the open note's editor offers the rest of the workspace. */
 export interface NoteTarget {
@@ -46,6 +47,7 @@ export function useWorkspace(): Workspace {
 export function WorkspaceProvider({ children }: { children: ReactNode }) {
   const { settings, loaded, update } = useSettings();
   const toast = useToast();
+  const { markDone } = useFirstRun();
   const [openNoteId, setOpenNoteId] = useState<string | null>(null);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [titleToFocus, setTitleToFocus] = useState<string | null>(null);
@@ -98,6 +100,7 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
   const cite = useCallback(
     ({ sourceTitle, ...request }: CiteRequest & { sourceTitle: string | null }) => {
       setDrawerOpen(true);
+      markDone('cite');
       if (target.current && target.current.noteId === openNoteId) {
         target.current.cite(request);
         return;
@@ -113,7 +116,7 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
         },
       );
     },
-    [openNoteId, createAndOpen, toast],
+    [openNoteId, createAndOpen, toast, markDone],
   );
 
   const attachNote = useCallback((next: NoteTarget) => {
