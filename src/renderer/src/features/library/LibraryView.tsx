@@ -31,11 +31,13 @@ export function LibraryView() {
                     <th scope="col">Title</th>
                     <th scope="col">Author</th>
                     <th scope="col">Date</th>
-                    <th scope="col">Publisher</th>
+                    <th scope="col" className="col-publisher">
+                      Publisher
+                    </th>
                     <th scope="col" className="num">
                       Passages
                     </th>
-                    <th scope="col" className="num">
+                    <th scope="col" className="num col-mentions">
                       Mentions
                     </th>
                   </tr>
@@ -54,11 +56,11 @@ export function LibraryView() {
                       <td>
                         <OrUnknown value={s.metadata.issued} />
                       </td>
-                      <td>
+                      <td className="col-publisher">
                         <OrUnknown value={s.metadata.publisher} />
                       </td>
                       <td className="num">{s.passageCount}</td>
-                      <td className="num">{s.mentionCount}</td>
+                      <td className="num col-mentions">{s.mentionCount}</td>
                     </tr>
                   ))}
                 </tbody>

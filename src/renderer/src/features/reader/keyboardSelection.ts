@@ -29,25 +29,60 @@ export function movePassage(step: 1 | -1): void {
   next.scrollIntoView({ block: 'nearest' });
 }
 
-function firstTextPosition(element: Node): [Node, number] {
+/** The text node and offset at a character offset of `element`'s text. */
+function positionAt(element: HTMLElement, offset: number): [Node, number] {
   const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-  const node = walker.nextNode();
-  return node ? [node, 0] : [element, 0];
+  let last: Text | null = null;
+  for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+    if (offset <= n.data.length) return [n, offset];
+    offset -= n.data.length;
+    last = n;
+  }
+  return last ? [last, last.data.length] : [element, 0];
+}
+
+function offsetOf(element: HTMLElement, node: Node, offset: number): number {
+  const range = document.createRange();
+  range.selectNodeContents(element);
+  range.setEnd(node, offset);
+  return range.toString().length;
+}
+
+/**
+ * The next place the selection's end may stop: the end of a word ("U.S." and "2020," are
+ * words, as a reader sees them) or, by sentence, the end of a sentence (Intl.Segmenter).
+ */
+function nextStop(text: string, from: number, direction: 'forward' | 'backward', granularity: 'word' | 'sentence', floor: number): number {
+  const stops: number[] = [];
+  if (granularity === 'word') for (const m of text.matchAll(/\S+/g)) stops.push(m.index + m[0].length);
+  else
+    for (const s of new Intl.Segmenter(undefined, { granularity: 'sentence' }).segment(text))
+      stops.push(s.index + s.segment.trimEnd().length);
+  if (direction === 'forward') return stops.find((n) => n > from) ?? text.length;
+  return [...stops].reverse().find((n) => n < from && n > floor) ?? floor;
 }
 
 /** Extends (or starts) the selection inside the focused passage by a word or a sentence. */
 export function extendSelection(direction: 'forward' | 'backward', granularity: 'word' | 'sentence'): boolean {
   const passage = focusedPassage();
-  const text = passage?.querySelector<HTMLElement>('[data-passage-text]');
+  const element = passage?.querySelector<HTMLElement>('[data-passage-text]');
   const selection = window.getSelection();
-  if (!passage || !text || !selection) return false;
-  const inside = selection.rangeCount > 0 && text.contains(selection.anchorNode) && text.contains(selection.focusNode);
-  if (!inside) {
+  if (!passage || !element || !selection) return false;
+  const text = element.textContent ?? '';
+  const inside = selection.rangeCount > 0 && element.contains(selection.anchorNode) && element.contains(selection.focusNode);
+  let start: number;
+  let end: number;
+  if (inside) {
+    start = offsetOf(element, selection.anchorNode!, selection.anchorOffset);
+    end = offsetOf(element, selection.focusNode!, selection.focusOffset);
+  } else {
+    // From the focused name, or from the start of the passage.
     const mention = document.activeElement instanceof HTMLElement ? document.activeElement.closest('.mention') : null;
-    selection.collapse(...firstTextPosition(mention ?? text));
+    start = mention && element.contains(mention) ? offsetOf(element, mention, 0) : 0;
+    while (start < text.length && /\s/.test(text[start]!)) start++;
+    end = start;
   }
-  selection.modify('extend', direction, granularity);
-  // Never past the passage: a selection that ran into the next one is cut at this one's end.
-  if (!text.contains(selection.focusNode)) selection.extend(text, text.childNodes.length);
+  end = nextStop(text, end, direction, granularity, start);
+  selection.setBaseAndExtent(...positionAt(element, start), ...positionAt(element, end));
   return true;
 }

@@ -53,7 +53,11 @@ export function SettingsView() {
           </select>
         </label>
         <p className="status">
-          The getting-started guide is {settings.firstRun.dismissed ? 'hidden' : `showing (${done.length} of 3 steps done)`}.{' '}
+          {settings.firstRun.dismissed
+            ? 'The getting-started guide is hidden.'
+            : done.length >= 3
+              ? 'You have done the three getting-started steps.'
+              : `The getting-started guide is showing (${done.length} of 3 steps done).`}{' '}
           <button type="button" className="link-button" onClick={() => update({ firstRun: { done: [], dismissed: false } })}>
             Show it again from the start
           </button>

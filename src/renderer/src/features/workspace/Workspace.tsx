@@ -19,6 +19,8 @@ import { useWorkspace } from './WorkspaceContext';
 
 const NOTE_MIN = 320;
 const ENTITY_MIN = 280;
+/** With no note open, the dock keeps only the room its invitation needs. */
+const EMPTY_DOCK = 300;
 
 /**
  * The writer's workspace: sections on the left, the view in the middle (with the entity panel
@@ -141,9 +143,9 @@ export function Workspace() {
         id="note-dock"
         aria-label="Note"
         inert={!noteShowing}
-        style={narrow ? undefined : { width: Math.min(noteWidth, maxNote()) }}
+        style={narrow ? undefined : { width: workspace.openNoteId ? Math.min(noteWidth, maxNote()) : EMPTY_DOCK }}
       >
-        {!narrow && (
+        {!narrow && workspace.openNoteId && (
           <Splitter
             label="Resize the note pane"
             controls="note-dock"
@@ -155,7 +157,11 @@ export function Workspace() {
             onCommit={(w) => update({ notePaneWidth: w })}
           />
         )}
-        <NoteDock switcherOpen={switcherOpen} setSwitcherOpen={setSwitcherOpen} />
+        <NoteDock
+          switcherOpen={switcherOpen}
+          setSwitcherOpen={setSwitcherOpen}
+          hideDrawer={narrow ? () => setDrawerOpen(false) : undefined}
+        />
       </aside>
       <SearchPalette />
       <ShortcutSheet open={sheetOpen} close={() => setSheetOpen(false)} />
