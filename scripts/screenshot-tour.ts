@@ -116,7 +116,7 @@ async function tour(variant: (typeof VARIANTS)[number]): Promise<void> {
 
     await page.goto(`${app.origin}/#/export?notes=${await notes.noteId()}`);
     await page.locator('.export-preview-pane').waitFor();
-    await page.waitForTimeout(1500);
+    await page.locator('.export-preview-pane').getByText('Formatting citations…').waitFor({ state: 'detached', timeout: 90_000 });
     await shot(page, dir, '12-export');
 
     await page.goto(`${app.origin}/#/settings`);
