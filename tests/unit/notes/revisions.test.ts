@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { noteHandlers } from '../../../src/main/services/notes';
+import { createNotesService } from '../../../src/main/services/notes/service';
 import type { RevisionDetail, RevisionSummary } from '../../../src/shared/notes';
 import { freshNotebook } from '../helpers';
 import { doc, paragraph, text } from './helpers';
@@ -11,7 +12,7 @@ afterEach(() => notebook.close());
 describe('revisions while typing', () => {
   it('keep at most one a minute, each holding the text of its last pause, and never touch a close revision', async () => {
     let clock = Date.parse('2026-01-01T10:00:00Z');
-    const handlers = noteHandlers({ store: notebook.store, now: () => new Date(clock), revisionIntervalMs: 60_000 });
+    const handlers = noteHandlers(createNotesService({ store: notebook.store, now: () => new Date(clock), revisionIntervalMs: 60_000 }));
     const note = await handlers.create({ title: 'Draft' });
     const write = (words: string, snapshot: 'auto' | 'close' = 'auto') =>
       handlers.save({ id: note.id, document: doc(paragraph(text(words))), snapshot });

@@ -11,12 +11,12 @@ export function passageCitations(repos: Repositories, sourceId: string): Passage
   const byAnchor = new Map<string, PassageCitations>();
   const notes = new Map<string, NoteRef>();
   for (const r of repos.citations.byPassage(sourceId)) {
-    const entry = byAnchor.get(r.passage_anchor) ?? { anchor: r.passage_anchor, count: 0, notes: [], cited: [] };
-    entry.count += r.n;
-    const ref = { id: r.note_id, title: r.title, updatedAt: r.updated_at };
+    const entry = byAnchor.get(r.passageAnchor) ?? { anchor: r.passageAnchor, count: 0, notes: [], cited: [] };
+    entry.count += r.count;
+    const ref = { id: r.noteId, title: r.title, updatedAt: r.updatedAt };
     entry.notes.push(ref);
     notes.set(ref.id, ref);
-    byAnchor.set(r.passage_anchor, entry);
+    byAnchor.set(r.passageAnchor, entry);
   }
   for (const [noteId, ref] of notes) {
     for (const c of citationViews(repos, noteId)) {

@@ -10,6 +10,7 @@ import { useSettings } from '../../app/settings';
 import { COMPACT_SIDEBAR, NARROW, useMediaQuery } from '../../app/useMediaQuery';
 import { EntityPanel } from '../entities/EntityPanel';
 import { SearchPalette } from '../search/SearchPalette';
+import { SearchStateBanner } from '../search/SearchStateBanner';
 import { FindBar } from './FindBar';
 import { useFirstRun } from './FirstRun';
 import { NoteDock } from './NoteDock';
@@ -116,6 +117,7 @@ export function Workspace() {
         <FindBar open={findOpen} close={() => setFindOpen(false)} root={findRoot} />
         <div className="view-columns">
           <main className="main" id="main" ref={main} tabIndex={-1}>
+            <SearchStateBanner />
             <MainView route={route} />
           </main>
           {entityId && (
