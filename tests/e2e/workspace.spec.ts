@@ -203,7 +203,8 @@ test.describe('the writer’s workspace', () => {
     const diff = notes.pane.locator('.diff-text');
     await expect(diff.locator('del')).toContainText(['First']);
     await expect(diff.locator('ins').first()).toContainText('A second');
-    await expect(notes.pane.locator('.diff-summary')).toContainText('added');
+    // Words as a reader counts them (“A second … rewritten” for “First”), not jsdiff's tokens.
+    await expect(notes.pane.locator('.diff-summary')).toHaveText('3 words added, 1 word removed.');
 
     await notes.pane
       .getByRole('button', { name: /^Restore the text of .* on close/ })

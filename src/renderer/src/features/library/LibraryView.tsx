@@ -30,7 +30,9 @@ export function LibraryView() {
                   <tr>
                     <th scope="col">Title</th>
                     <th scope="col">Author</th>
-                    <th scope="col">Date</th>
+                    <th scope="col" className="col-date">
+                      Date
+                    </th>
                     <th scope="col" className="col-publisher">
                       Publisher
                     </th>
@@ -53,7 +55,7 @@ export function LibraryView() {
                       <td>
                         <OrUnknown value={s.metadata.authors.join('; ')} />
                       </td>
-                      <td>
+                      <td className="col-date">
                         <OrUnknown value={s.metadata.issued} />
                       </td>
                       <td className="col-publisher">
