@@ -14,7 +14,7 @@ function group(list: EntitySummary[]): Map<EntityType, EntitySummary[]> {
 }
 
 export function EntitiesView({ route }: { route: Route }) {
-  const entities = useLoad(() => api().entities.list({}), 'entities');
+  const entities = useLoad(() => api().entities.list({}), 'entities', [{ kind: 'entity' }, { kind: 'source' }]);
   return (
     <section className="entities-view" aria-labelledby="entities-title">
       <header className="view-header">
