@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, ROOT } from './fixtures';
 import { ExportPage } from './pages/ExportPage';
+import { LibraryPage } from './pages/LibraryPage';
 
 const QUOTES = [
   { sourceId: 'seed-000', words: 'There are few intelligence agencies with a more ambitious agenda' },
@@ -44,7 +45,8 @@ const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding:
 const notesIn = (file: string, from: string) => (run('pandoc', ['-f', from, '-t', 'json', file]).match(/"t":"Note"/g) ?? []).length;
 
 test('exports a cited note in every format through the Export view', async ({ notebookPage: page }) => {
-  test.setTimeout(120_000);
+  // Six downloads, three style or language changes and two PDFs: minutes on a busy machine.
+  test.setTimeout(300_000);
   const noteId = await writeCitedNote(page);
   const view = new ExportPage(page);
   await view.open([noteId]);
@@ -87,12 +89,52 @@ test('exports a cited note in every format through the Export view', async ({ no
   // The two adjacent citations form one parenthesis; building the APA engine takes a while on a busy machine.
   await expect(view.preview).toContainText('References', { timeout: 60_000 });
   await expect(view.preview).toContainText(/\(Minorstudy Web Team, 2024, para\. 1; Taylor, n\.d\., para\. 4\)/);
+  // The new style's preview is current: no longer marked as updating.
+  await expect(page.locator('.export-preview-pane [aria-busy="false"]')).toBeVisible();
+  await expect(page.getByText('Updating the preview for the new options…')).toHaveCount(0);
+
+  // Language and paper: the page size follows the language unless chosen; the preview says which.
+  const setup = view.preview.getByLabel('Page setup');
+  await expect(setup).toHaveText('US Letter · English (US)');
+  await page.locator('select[name="locale"]').selectOption('en-GB');
+  await expect(setup).toHaveText('A4 · English (UK)', { timeout: 60_000 });
+  await page.locator('select[name="paper"]').selectOption('letter');
+  await expect(setup).toHaveText('US Letter · English (UK)', { timeout: 60_000 });
+  await view.chooseFormat('pdf');
+  const letter = await view.download();
+  const letterFile = path.join(dir, `letter-${letter.suggestedFilename()}`);
+  await letter.saveAs(letterFile);
+  expect(run('pdfinfo', [letterFile])).toMatch(/Page size:\s+612 x 792 pts/);
 });
 
 test('opens the Export view from a note with that note chosen', async ({ notebookPage: page, app }) => {
+  // The first preview builds Chicago 18's citeproc engine: allow for a busy machine.
+  test.setTimeout(180_000);
   const noteId = await writeCitedNote(page);
   await page.goto(`${app.origin}/#/notes/${noteId}`);
   await page.getByRole('link', { name: 'Export…' }).click();
   await expect(page).toHaveURL(new RegExp(`#/export\\?notes=${noteId}`));
   await expect(new ExportPage(page).check).toContainText('2 of 2 quotes verified', { timeout: 60_000 });
+});
+
+test('exports the bibliography of the whole library from the Library view', async ({ notebookPage: page }) => {
+  const library = new LibraryPage(page);
+  await library.open();
+  const sources = await library.rows.count();
+  const bibliography = library.page.getByRole('group', { name: 'Bibliography of the library' });
+  const save = async (label: string) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), bibliography.getByRole('button', { name: label }).click()]);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sourcebook-e2e-bib-')), download.suggestedFilename());
+    await download.saveAs(file);
+    return fs.readFileSync(file, 'utf8');
+  };
+  const csl = JSON.parse(await save('CSL-JSON')) as { id: string }[];
+  expect(csl).toHaveLength(sources);
+  await expect(bibliography.getByRole('status')).toContainText(`Exported ${sources} sources`);
+  expect((await save('RIS')).match(/^TY {2}- /gm)).toHaveLength(sources);
+  // pandoc reads the BibTeX back as the same number of references.
+  const bib = await save('BibTeX');
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sourcebook-e2e-bib-')), 'library.bib');
+  fs.writeFileSync(file, bib);
+  expect(JSON.parse(run('pandoc', ['-f', 'biblatex', '-t', 'csljson', file]))).toHaveLength(sources);
 });

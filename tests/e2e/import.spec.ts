@@ -112,9 +112,14 @@ test.describe('an analyst imports their own sources', () => {
 
     await library.openSource('Field report on zebrafinch activity');
     await page.getByRole('link', { name: 'Edit details' }).click();
-    await page.getByLabel('Authors').fill('Kim Analyst; J. Doe');
-    await page.getByLabel('Date').fill('2024-06-01');
-    await page.getByLabel('Publisher').fill('Field Office');
+    // Names typed whole are parsed into their parts, which stay editable; an organisation is written whole.
+    for (const name of ['Kim Analyst', 'J. Doe']) {
+      await page.getByLabel('Name to add').fill(name);
+      await page.getByRole('button', { name: 'Add author' }).click();
+    }
+    await expect(page.getByRole('listitem', { name: 'Author 2' }).getByLabel('Family name', { exact: true })).toHaveValue('Doe');
+    await page.getByLabel('Published', { exact: true }).fill('2024-06-01');
+    await page.getByLabel('Publisher', { exact: true }).fill('Field Office');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.locator('.reader-header')).toContainText('Kim Analyst; J. Doe');
     await expect(page.locator('.reader-header')).toContainText('2024-06-01');

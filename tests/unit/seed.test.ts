@@ -60,12 +60,12 @@ describe('seeding', () => {
   it('never invents metadata the texts do not give', () => {
     notebook = freshNotebook();
     const byId = new Map(notebook.repos.sources.list().map((s) => [s.id, s.metadata]));
-    expect(byId.get('seed-000')!.authors).toEqual(['Brianna Taylor']);
+    expect(byId.get('seed-000')!.authors).toEqual([{ family: 'Taylor', given: 'Brianna' }]);
     expect(byId.get('seed-000')!.issued).toBeNull();
     expect(byId.get('seed-001')!.issued).toBe('2024-12-15');
     expect(byId.get('seed-002')!.authors).toEqual([]);
     expect(byId.get('seed-002')!.issued).toBeNull();
-    expect(byId.get('seed-004')!.authors).toEqual(['Joaquin Camarena']);
+    expect(byId.get('seed-004')!.authors).toEqual([{ family: 'Camarena', given: 'Joaquin' }]);
   });
 
   it('leaves out page furniture and related headlines but keeps the article', () => {

@@ -36,12 +36,12 @@ describe('one SourceMetadata schema', () => {
     const fitted = fitSourceMetadata({
       ...emptySourceMetadata(),
       title: 'T'.repeat(L.title * 3),
-      authors: Array.from({ length: L.authors + 5 }, (_, i) => `Author ${i} `.repeat(100)),
+      authors: Array.from({ length: L.authors + 5 }, (_, i) => ({ literal: `Author ${i} `.repeat(100) })),
     });
     expect(SourceMetadataSchema.safeParse(fitted).success).toBe(true);
     expect(fitted.title!.endsWith('…')).toBe(true);
     expect(fitted.authors).toHaveLength(L.authors);
-    const small = { ...emptySourceMetadata(), title: 'Short', authors: ['A. Person'] };
+    const small = { ...emptySourceMetadata(), title: 'Short', authors: [{ family: 'Person', given: 'A.' }] };
     expect(fitSourceMetadata(small)).toEqual(small);
   });
 });

@@ -1,6 +1,8 @@
 import { ApiError } from '../../shared/errors';
 import { orUnknown, table } from '../format';
 import type { Command } from './types';
+import { authorsLabel } from '../../shared/names';
+import { publishedIn } from '../../shared/sourceMetadata';
 
 export const sourcesCommand: Command = {
   name: 'sources',
@@ -15,7 +17,7 @@ export const sourcesCommand: Command = {
         ...list.map((s) => [
           s.id,
           orUnknown(s.metadata.title),
-          orUnknown(s.metadata.authors.join('; ')),
+          orUnknown(authorsLabel(s.metadata.authors)),
           orUnknown(s.metadata.issued),
           String(s.passageCount),
         ]),
@@ -39,7 +41,7 @@ export const sourceCommand: Command = {
     }
     const m = detail.metadata;
     ctx.out(
-      `${orUnknown(m.title)}\n  id: ${detail.id}\n  author: ${orUnknown(m.authors.join('; '))}\n  date: ${orUnknown(m.issued)}\n  publisher: ${orUnknown(m.publisher)}\n  sha256: ${detail.sha256}`,
+      `${orUnknown(m.title)}\n  id: ${detail.id}\n  author: ${orUnknown(authorsLabel(m.authors))}\n  date: ${orUnknown(m.issued)}\n  published in: ${orUnknown(publishedIn(m))}\n  sha256: ${detail.sha256}`,
     );
     if (withPassages) for (const p of detail.passages) ctx.out(`\n¶${p.ordinal} [${p.kind}] ${p.text}`);
   },

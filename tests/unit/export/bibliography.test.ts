@@ -6,6 +6,7 @@ import type { SourceSummary } from '../../../src/shared/domain';
 import { sourcesToBibtex, sourcesToCslJson, sourcesToRis } from '../../../src/main/services/export/bibliography';
 import { freshNotebook, RESOURCES } from '../helpers';
 import { MARKUP_TITLE, run, SAMPLE_SOURCES } from './fixtures';
+import { emptySourceMetadata, SourceMetadataSchema } from '../../../src/shared/sourceMetadata';
 
 let notebook: ReturnType<typeof freshNotebook>;
 let seeds: SourceSummary[];
@@ -23,19 +24,19 @@ const tricky = [
   {
     id: 'tricky',
     mediaType: 'text/html',
-    metadata: {
+    metadata: SourceMetadataSchema.parse({
       title: MARKUP_TITLE + ' {braces} 100% #1 a_b ~x^',
       authors: ['Ada Lovelace', 'Acme Research Group'],
       issued: '2021-03',
       publisher: 'P & Q',
       url: 'https://example.org/a b',
       note: null,
-    },
+    }),
   },
   {
     id: 'bare',
     mediaType: 'application/pdf',
-    metadata: { title: null, authors: [], issued: null, publisher: null, url: null, note: null },
+    metadata: emptySourceMetadata(),
   },
 ];
 

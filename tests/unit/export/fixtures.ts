@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import type { Notebook } from '../../../src/main/services/notebook';
 import type { SourceDetail, SourceMetadata } from '../../../src/shared/domain';
 import type { ReportCitation, ReportInline, ReportModel } from '../../../src/shared/export';
+import type { z } from 'zod';
+import { SourceMetadataSchema } from '../../../src/shared/sourceMetadata';
 
 export const MARKUP_TITLE = 'On <script>alert("x")</script> & <i>*spies*</i> [link](http://evil.test) @cite $x$';
 export const MARKUP_TEXT = 'Literal <b>not bold</b>, *not emphasis*, `tick`, [^9] and <img src=x onerror=alert(1)> &amp; # not a heading';
@@ -106,15 +108,7 @@ export function run(command: string, args: string[], input?: string | Buffer): s
 }
 
 /** A newspaper article, a web page with its site, and a PDF report: one of each mapping. */
-const meta = (m: Partial<SourceMetadata>): SourceMetadata => ({
-  title: null,
-  authors: [],
-  issued: null,
-  publisher: null,
-  url: null,
-  note: null,
-  ...m,
-});
+const meta = (m: z.input<typeof SourceMetadataSchema>): SourceMetadata => SourceMetadataSchema.parse(m);
 export const SAMPLE_SOURCES = [
   {
     id: 'x-news',

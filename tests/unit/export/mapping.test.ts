@@ -1,9 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CitationStyle, ReportModel, ResolvedReport, StyledRun } from '../../../src/shared/export';
 import { runsToPlainText, toCslItem } from '../../../src/main/services/export/csl';
 import { deriveShortTitle, workFromSource } from '../../../src/main/services/export/work';
 import { freshNotebook } from '../helpers';
 import { SAMPLE_SOURCES, seedReport } from './fixtures';
+
+// A preview builds its style's citeproc engine (Chicago 18's is large): seconds on a busy machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 let notebook: ReturnType<typeof freshNotebook>;
 let base: ReportModel;

@@ -1,7 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ExportResult, ReportBlock, ReportModel } from '../../../src/shared/export';
 import { freshNotebook } from '../helpers';
 import { run, seedReport } from './fixtures';
+import { PDF_TEMP_PREFIX } from '../../../src/main/services/export/render-pdf';
 
 // The PDF is checked page by page as a reader would: each note at the foot of the page that
 // carries its number, and every page numbered.
@@ -76,5 +78,28 @@ describe('PDF pages (Paged.js in the export Chromium)', () => {
     expect(info).toMatch(/Page size:\s+59[45](\.\d+)? x 84[12](\.\d+)? pts \(A4\)/);
     checkFootnotesAndNumbers(pages);
     expect(pages.join(' ').replace(/\s+/g, ' ')).toMatch(/Claim-1 ends here \(Taylor, no date, para\. 5\)\.1\b/);
+  }, 180_000);
+});
+
+describe('PDF temporary folder', () => {
+  it('a folder that cannot be removed yet (ENOTEMPTY while the browser profile settles) never fails the export', async () => {
+    const kept: string[] = [];
+    const rm = vi.spyOn(fs.promises, 'rm').mockImplementation(async (target) => {
+      kept.push(String(target));
+      // The browser has exited before its profile is removed: nothing of it is still running.
+      expect(String(target)).toContain(PDF_TEMP_PREFIX);
+      throw Object.assign(new Error(`ENOTEMPTY: directory not empty, rmdir '${String(target)}/profile/Default'`), { code: 'ENOTEMPTY' });
+    });
+    try {
+      const result = (await notebook.host.export.run({ report: base, format: 'pdf', options: { style: 'chicago' } })) as ExportResult;
+      expect(Buffer.from(result.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+      expect(rm).toHaveBeenCalledWith(
+        expect.stringContaining(PDF_TEMP_PREFIX),
+        expect.objectContaining({ recursive: true, maxRetries: expect.any(Number) }),
+      );
+    } finally {
+      rm.mockRestore();
+      for (const dir of kept) fs.rmSync(dir, { recursive: true, force: true, maxRetries: 8 });
+    }
   }, 180_000);
 });

@@ -3,6 +3,7 @@ import { CITATION_STYLES, type CitationStyle, type ExportOptions, type ReportMod
 import { htmlToRuns, runsToPlainText } from '../../../src/main/services/export/csl';
 import { freshNotebook } from '../helpers';
 import { MARKUP_TITLE, seedReport } from './fixtures';
+import { emptySourceMetadata } from '../../../src/shared/sourceMetadata';
 
 let notebook: ReturnType<typeof freshNotebook>;
 let report: ReportModel;
@@ -52,7 +53,7 @@ function bareReport(): ReportModel {
         ...source,
         id: 'unknown-src',
         accessed: null,
-        metadata: { title: null, authors: [], issued: null, publisher: null, url: null, note: null },
+        metadata: emptySourceMetadata(),
       },
     ],
   };

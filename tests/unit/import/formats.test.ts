@@ -71,7 +71,7 @@ describe('markdown', () => {
     const md =
       '---\ntitle: Field notes\nauthor: Kim Lee\ndate: 2021-05-06\n---\n# Field notes\n\nSome **bold** and _emphasis_ with a [link](https://example.org) and `code`.\n\n## Details\n\n- first item\n- second *item*\n\n> a quotation\n> over two lines\n\n![diagram](x.png)\n\n| a | b |\n|---|---|\n| 1 | 2 |\n';
     const doc = await extractDocument(Buffer.from(md), 'notes.md');
-    expect(doc.metadata).toMatchObject({ title: 'Field notes', authors: ['Kim Lee'], issued: '2021-05-06' });
+    expect(doc.metadata).toMatchObject({ title: 'Field notes', authors: [{ family: 'Lee', given: 'Kim' }], issued: '2021-05-06' });
     expect(doc.passages.map((p) => [p.kind, p.text])).toEqual([
       ['title', 'Field notes'],
       ['paragraph', 'Some bold and emphasis with a link and code.'],
@@ -102,9 +102,12 @@ describe('web pages', () => {
 
     expect(doc.metadata).toMatchObject({
       title: 'Ministry reforms announced',
-      authors: ['Ada Writer'],
+      authors: [{ family: 'Writer', given: 'Ada' }],
       issued: '2024-02-03',
-      publisher: 'Example News',
+      // JSON-LD says NewsArticle, and its publisher is the news site: the container, not an imprint.
+      type: 'article-newspaper',
+      containerTitle: 'Example News',
+      publisher: null,
       url: 'https://news.example.org/story/1',
     });
     expect(doc.canonicalUrl).toBe('https://news.example.org/story/1');
@@ -140,7 +143,8 @@ describe('PDF', () => {
     });
     const doc = await extractDocument(pdf, 'report.pdf');
     expect(doc.format).toBe('pdf');
-    expect(doc.metadata).toMatchObject({ title: 'Annual report', authors: ['Test Author'], issued: '2024-03-05' });
+    // The Info dictionary's CreationDate is when the file was made, never the work's date.
+    expect(doc.metadata).toMatchObject({ title: 'Annual report', authors: [{ literal: 'Test Author' }], issued: null });
     expect(doc.passages.map((p) => [p.page, p.text])).toEqual([
       [1, 'Annual report on security'],
       [1, 'The Ministry of State Security grew.'],
@@ -170,7 +174,8 @@ describe('DOCX', () => {
       { title: 'Quarterly review' },
     );
     const doc = await extractDocument(docx, 'review.docx');
-    expect(doc.metadata).toMatchObject({ title: 'Quarterly review', authors: ['Docx Author'], issued: '2023-04-01' });
+    // dcterms:created is when the file was made, never the work's date.
+    expect(doc.metadata).toMatchObject({ title: 'Quarterly review', authors: [{ literal: 'Docx Author' }], issued: null });
     expect(doc.passages.map((p) => p.text)).toEqual([
       'Quarterly review',
       'Background',

@@ -255,7 +255,12 @@ describe('entity suggestions and metadata', () => {
       sourceId: 'seed-000',
       metadata: { title: 'New title', authors: ['A. Person'], issued: '2020-08-01' },
     });
-    expect(updated.metadata).toMatchObject({ title: 'New title', authors: ['A. Person'], issued: '2020-08-01', publisher: null });
+    expect(updated.metadata).toMatchObject({
+      title: 'New title',
+      authors: [{ family: 'Person', given: 'A.' }],
+      issued: '2020-08-01',
+      publisher: null,
+    });
     expect((await nb.host.sources.get({ id: 'seed-000' })).metadata.title).toBe('New title');
     await expect(nb.host.sources.updateMetadata({ sourceId: 'seed-000', metadata: { url: 'javascript:alert(1)' } })).rejects.toThrow(
       /not a web address/,

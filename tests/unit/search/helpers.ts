@@ -1,3 +1,4 @@
+import { SourceMetadataSchema } from '../../../src/shared/sourceMetadata';
 import path from 'node:path';
 import { DATABASE_FILE } from '../../../src/main/services/store/db';
 import { SearchHost } from '../../../src/main/services/search/host';
@@ -31,7 +32,7 @@ export function addSource(
 ): void {
   const { repos } = notebook;
   notebook.store.write('Adding a test source', () => {
-    const metadata = { title: `Test source ${id}`, authors: ['A. Tester'], issued, publisher: null, url: null, note: null };
+    const metadata = SourceMetadataSchema.parse({ title: `Test source ${id}`, authors: ['A. Tester'], issued });
     repos.sources.insert({ id, kind: 'import', canonicalUrl: null, metadata });
     repos.sources.insertVersion({
       id: `v-${id}`,

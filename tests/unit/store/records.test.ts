@@ -4,6 +4,7 @@ import type { AnchorEvent, SerializedNoteDocument } from '../../../src/shared/no
 import type { SourceMetadata } from '../../../src/shared/sourceMetadata';
 import { freshNotebook } from '../helpers';
 import { cite, noteCiting } from '../notes/helpers';
+import { emptySourceMetadata } from '../../../src/shared/sourceMetadata';
 
 /** What a repository method hands back, one element of it. */
 type Returned<R extends keyof Repositories, M extends keyof Repositories[R]> = Repositories[R][M] extends (...args: never[]) => infer T
@@ -110,7 +111,7 @@ describe('repositories return decoded records', () => {
     ];
     for (const [what, record] of records) expectDecoded(what, record);
 
-    expect(source.metadata).toMatchObject({ authors: ['Brianna Taylor'] });
+    expect(source.metadata).toMatchObject({ authors: [{ family: 'Taylor', given: 'Brianna' }] });
     expect(repos.notes.get(noteId)!.tags).toEqual(['shapes']);
     expect(repos.notes.document(noteId)!.root.type).toBe('root');
     expect(citations[0]!.history).toEqual([]);
@@ -124,16 +125,22 @@ describe('repositories return decoded records', () => {
     );
   });
 
-  it('still opens details written before a field or a limit existed', () => {
+  it('still opens details written before a field or a limit existed; authors stored as strings read as names', () => {
     const long = 'T'.repeat(5000);
-    notebook.db.prepare(`UPDATE source SET metadata = ? WHERE id = 'seed-002'`).run(JSON.stringify({ title: long, authors: ['A'] }));
+    const old = { title: long, authors: ['Xie Maosong', 'Martin Luther King Jr.', 'Ministry of State Security'], publisher: 'P' };
+    notebook.db.prepare(`UPDATE source SET metadata = ? WHERE id = 'seed-002'`).run(JSON.stringify(old));
     expect(notebook.repos.sources.get('seed-002')!.metadata).toEqual({
+      ...emptySourceMetadata(),
       title: long,
-      authors: ['A'],
-      issued: null,
-      publisher: null,
-      url: null,
-      note: null,
+      publisher: 'P',
+      authors: [
+        { family: 'Xie', given: 'Maosong', familyFirst: true },
+        { family: 'King', given: 'Martin Luther', suffix: 'Jr.' },
+        { literal: 'Ministry of State Security' },
+      ],
     });
+    // Nothing is rewritten by reading: the stored JSON keeps the strings until someone saves the details.
+    const stored = notebook.db.prepare(`SELECT metadata FROM source WHERE id = 'seed-002'`).get() as { metadata: string };
+    expect(JSON.parse(stored.metadata)).toEqual(old);
   });
 });

@@ -8,12 +8,26 @@ import type { CitableWork, WorkDate, WorkName, WorkType } from './work';
  */
 const ENTRY_TYPES: Record<WorkType, string> = {
   webpage: 'online',
+  'post-weblog': 'online',
   'article-newspaper': 'article',
+  'article-magazine': 'article',
   'article-journal': 'article',
   report: 'report',
   book: 'book',
+  chapter: 'incollection',
+  thesis: 'thesis',
+  legislation: 'misc',
+  speech: 'misc',
+  interview: 'misc',
   document: 'misc',
 };
+
+/** Where biblatex puts the container: a site in `organization`, a periodical in `journaltitle`, a book in `booktitle`. */
+function containerField(type: WorkType): string {
+  if (type === 'webpage' || type === 'post-weblog') return 'organization';
+  if (type === 'chapter') return 'booktitle';
+  return type.startsWith('article') ? 'journaltitle' : 'howpublished';
+}
 
 // BibTeX's special characters, escaped so any title reads back exactly as written.
 const BIBTEX_ESCAPES: Record<string, string> = {
@@ -61,6 +75,7 @@ function fieldsOf(work: CitableWork): [string, string][] {
   const fields: [string, string][] = [];
   const add = (name: string, value: string | null | undefined) => value && fields.push([name, value]);
   if (work.type === 'article-newspaper') add('entrysubtype', 'newspaper');
+  if (work.type === 'article-magazine') add('entrysubtype', 'magazine');
   if (work.title) add('title', `{${escape(work.title)}}`);
   if (work.titleShort) add('shorttitle', `{${escape(work.titleShort)}}`);
   if (work.authors.length) add('author', work.authors.map(bibtexName).join(' and '));
@@ -72,11 +87,14 @@ function fieldsOf(work: CitableWork): [string, string][] {
       add('date', iso);
     } else if ('literal' in work.issued) add('note', escape(`Date: ${work.issued.literal}`));
   }
-  if (work.containerTitle) add(work.type === 'webpage' ? 'organization' : 'journaltitle', escape(work.containerTitle));
-  if (work.publisher) add(work.type === 'report' ? 'institution' : 'publisher', escape(work.publisher));
+  if (work.containerTitle) add(containerField(work.type), escape(work.containerTitle));
+  if (work.publisher) add(work.type === 'report' || work.type === 'thesis' ? 'institution' : 'publisher', escape(work.publisher));
+  if (work.publisherPlace) add('location', escape(work.publisherPlace));
   if (work.volume) add('volume', escape(work.volume));
   if (work.issue) add('number', escape(work.issue));
   if (work.page) add('pages', escape(work.page.replace(/[–—]/g, '--')));
+  if (work.issn) add('issn', escape(work.issn));
+  if (work.isbn) add('isbn', escape(work.isbn));
   if (work.doi) add('doi', work.doi.replace(/[{}\s]/g, encodeURIComponent));
   if (work.url) add('url', work.url.replace(/[{}\s]/g, encodeURIComponent));
   if (work.accessed) add('urldate', isoDate(work.accessed));

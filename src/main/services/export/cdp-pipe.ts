@@ -51,6 +51,8 @@ export function cdpOverPipe(child: ChildProcess): CdpSession {
     }
   });
   fromBrowser.on('error', (error) => failAll(error));
+  // A write after the browser exited fails the call, never the process.
+  toBrowser.on('error', (error) => failAll(error));
   child.on('exit', (code, signal) => failAll(new Error(`the browser stopped (${signal ?? code})`)));
 
   return {

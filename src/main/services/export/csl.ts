@@ -7,17 +7,23 @@ export interface CslItem {
   type: string;
   title?: string;
   'title-short'?: string;
-  author?: WorkName[];
+  author?: CslName[];
   issued?: { 'date-parts': number[][] } | { literal: string };
   accessed?: { 'date-parts': number[][] } | { literal: string };
   'container-title'?: string;
   publisher?: string;
+  'publisher-place'?: string;
   URL?: string;
   DOI?: string;
+  ISSN?: string;
+  ISBN?: string;
   volume?: string;
   issue?: string;
   page?: string;
 }
+
+/** A name as CSL-JSON writes it (`static-ordering` keeps a family-first name in that order). */
+export type CslName = { literal: string } | (Omit<Extract<WorkName, { family: string }>, 'familyFirst'> & { 'static-ordering'?: boolean });
 
 /**
  * citeproc-js reads a handful of HTML-like tags inside field values as formatting (<i>, <b>, <sc>,
@@ -34,30 +40,47 @@ export function cslDate(date: WorkDate | null): CslItem['issued'] | undefined {
   return 'literal' in date ? { literal: date.literal } : { 'date-parts': [[...date.parts]] };
 }
 
+export interface CslItemOptions {
+  /** Shield markup for citeproc and give an untitled work a visible title (false: a file for other programs). */
+  forEngine?: boolean;
+  /**
+   * Print family-first names in their own order, uninverted ("Xie Maosong"), as CMOS 8.14 and
+   * MLA do for Chinese, Korean and Vietnamese names; styles that print initials (APA, Harvard)
+   * invert them like any name ("Xie, M.").
+   */
+  keepNameOrder?: boolean;
+}
+
+function cslName(name: WorkName, s: (x: string) => string, keepNameOrder: boolean): CslName {
+  if ('literal' in name) return { literal: s(name.literal) };
+  const { familyFirst, ...parts } = name;
+  const out = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, s(v as string)])) as CslName;
+  return familyFirst && keepNameOrder ? { ...out, 'static-ordering': true } : out;
+}
+
 /**
  * The work as CSL-JSON; absent metadata is left out, never written as "undefined" or "unknown".
- * `forEngine` shields markup for citeproc and gives an untitled work a visible title; files for
- * other programs (CSL-JSON export) carry the values exactly as stored.
+ * For the engine, markup is shielded and an untitled work gets a visible title; files for other
+ * programs (CSL-JSON export) carry the values exactly as stored.
  */
-export function toCslItem(work: CitableWork, { forEngine = true }: { forEngine?: boolean } = {}): CslItem {
+export function toCslItem(work: CitableWork, { forEngine = true, keepNameOrder = false }: CslItemOptions = {}): CslItem {
   const s = forEngine ? shield : (x: string) => x;
   const item: CslItem = { id: work.id, type: work.type };
   const title = work.title ?? (forEngine ? 'Untitled source' : null);
   if (title) item.title = s(title);
   if (work.titleShort) item['title-short'] = s(work.titleShort);
-  if (work.authors.length) {
-    item.author = work.authors.map((n) =>
-      'literal' in n ? { literal: s(n.literal) } : (Object.fromEntries(Object.entries(n).map(([k, v]) => [k, s(v)])) as WorkName),
-    );
-  }
+  if (work.authors.length) item.author = work.authors.map((n) => cslName(n, s, keepNameOrder && forEngine));
   const issued = cslDate(work.issued);
   if (issued) item.issued = 'literal' in issued ? { literal: s(issued.literal) } : issued;
   const accessed = cslDate(work.accessed);
   if (accessed) item.accessed = accessed;
   if (work.containerTitle) item['container-title'] = s(work.containerTitle);
   if (work.publisher) item.publisher = s(work.publisher);
+  if (work.publisherPlace) item['publisher-place'] = s(work.publisherPlace);
   if (work.url) item.URL = work.url;
   if (work.doi) item.DOI = work.doi;
+  if (work.issn) item.ISSN = s(work.issn);
+  if (work.isbn) item.ISBN = s(work.isbn);
   if (work.volume) item.volume = s(work.volume);
   if (work.issue) item.issue = s(work.issue);
   if (work.page) item.page = s(work.page);

@@ -2,6 +2,7 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { CitationVerdict, PinnedTextLookup } from './check';
 import { sha256Hex } from './check';
 import type { ReportModel, ResolvedReport } from '../../../shared/export';
+import { displayName } from '../../../shared/names';
 import { webAddress } from '../../../shared/url';
 
 export const MANIFEST_FORMAT = 'sourcebook-evidence-pack';
@@ -104,7 +105,7 @@ export function buildEvidencePack(
         id: citation.sourceId,
         versionId: citation.versionId,
         title: metadata?.title ?? null,
-        authors: metadata?.authors ?? [],
+        authors: (metadata?.authors ?? []).map(displayName),
         issued: metadata?.issued ?? null,
         publisher: metadata?.publisher ?? null,
         url: webAddress(metadata?.url),

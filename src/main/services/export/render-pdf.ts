@@ -1,11 +1,11 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ApiError } from '../../../shared/errors';
 import { findChromium, OFFLINE_CHROMIUM_ARGS, rootSandboxArgs } from '../browser/chromium';
-import { cdpOverPipe } from './cdp-pipe';
+import { cdpOverPipe, type CdpSession } from './cdp-pipe';
 import { PAGED_DONE } from './render-print';
 
 export { findChromium };
@@ -91,13 +91,47 @@ export function chromiumPrintToPdf(browser = findChromium(), timeoutMs = PRINT_T
       throw new ApiError('internal', `PDF export failed: ${(error as Error).message}${detail ? `. ${detail}` : ''}`);
     } finally {
       clearTimeout(timer);
-      cdp.close();
-      if (child.exitCode === null && child.signalCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGKILL');
-        await exited;
-      }
-      fs.rmSync(dir, { recursive: true, force: true });
+      await stopBrowser(child, cdp);
+      await removeTempFolder(dir);
     }
   };
+}
+
+/** How long a browser asked to close may take before it is killed. */
+const CLOSE_GRACE_MS = 10_000;
+
+/**
+ * Asks the browser to close (it flushes and closes its profile and helper processes), kills it
+ * if it does not within the grace period, and returns only once the process has exited, so its
+ * profile folder is no longer being written when it is removed.
+ */
+async function stopBrowser(child: ChildProcess, cdp: CdpSession): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return cdp.close();
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  void cdp.send('Browser.close').catch(() => undefined);
+  let grace: NodeJS.Timeout | undefined;
+  const killed = new Promise<void>((resolve) => {
+    grace = setTimeout(() => {
+      child.kill('SIGKILL');
+      resolve();
+    }, CLOSE_GRACE_MS);
+  });
+  await Promise.race([exited, killed]);
+  clearTimeout(grace);
+  await exited;
+  cdp.close();
+}
+
+/**
+ * Removes the print folder. A helper process of the browser may still be writing its profile for
+ * a moment after the browser exits (ENOTEMPTY while the folder is emptied), so removal is retried;
+ * if it still fails, the folder is left for the next start to remove (it is named with this
+ * process's id): cleanup never fails an export that produced its PDF.
+ */
+export async function removeTempFolder(dir: string): Promise<void> {
+  try {
+    await fs.promises.rm(dir, { recursive: true, force: true, maxRetries: 8, retryDelay: 100 });
+  } catch {
+    // Left for removeDeadProcessFolders at the next start.
+  }
 }

@@ -29,6 +29,9 @@ export const BIBLIOGRAPHY_HEADINGS: Record<ExportOptions['style'], string> = {
   harvard: 'Reference list',
 };
 
+/** Styles that spell names out keep a family-first name uninverted (CMOS 8.14, MLA 9); APA and Harvard print initials. */
+const KEEPS_NAME_ORDER: Record<ExportOptions['style'], boolean> = { chicago: true, mla: true, apa: false, harvard: false };
+
 const PROBLEM_LABELS: Record<CitationProblem['status'], string> = {
   moved: 'CITATION MOVED',
   review: 'CITATION NEEDS REVIEW',
@@ -72,7 +75,8 @@ export function resolveReport(model: ReportModel, options: ExportOptions, check:
   for (const c of model.citations) {
     const source = sources.get(c.sourceId);
     if (!source || items.has(prefix + c.sourceId)) continue;
-    items.set(prefix + c.sourceId, toCslItem({ ...workFromSource(source), id: prefix + c.sourceId }));
+    const work = { ...workFromSource(source), id: prefix + c.sourceId };
+    items.set(prefix + c.sourceId, toCslItem(work, { keepNameOrder: KEEPS_NAME_ORDER[options.style] }));
     citedSourceIds.push(prefix + c.sourceId);
   }
 

@@ -7,10 +7,17 @@ import type { CitableWork, WorkDate, WorkName, WorkType } from './work';
  */
 const RIS_TYPES: Record<WorkType, string> = {
   webpage: 'ELEC',
+  'post-weblog': 'BLOG',
   'article-newspaper': 'NEWS',
+  'article-magazine': 'MGZN',
   'article-journal': 'JOUR',
   report: 'RPRT',
   book: 'BOOK',
+  chapter: 'CHAP',
+  thesis: 'THES',
+  legislation: 'STAT',
+  speech: 'GEN',
+  interview: 'GEN',
   document: 'GEN',
 };
 
@@ -41,6 +48,7 @@ export function worksToRis(works: CitableWork[]): string {
       } else if (work.issued) lines.push(line('N1', `Date: ${work.issued.literal}`));
       if (work.containerTitle) lines.push(line('T2', work.containerTitle));
       if (work.publisher) lines.push(line('PB', work.publisher));
+      if (work.publisherPlace) lines.push(line('CY', work.publisherPlace));
       if (work.volume) lines.push(line('VL', work.volume));
       if (work.issue) lines.push(line('IS', work.issue));
       if (work.page) {
@@ -49,6 +57,7 @@ export function worksToRis(works: CitableWork[]): string {
         if (end) lines.push(line('EP', end));
       }
       if (work.doi) lines.push(line('DO', work.doi));
+      for (const number of [work.issn, work.isbn]) if (number) lines.push(line('SN', number));
       if (work.url) lines.push(line('UR', work.url));
       if (work.accessed && 'parts' in work.accessed) lines.push(line('Y2', risDate(work.accessed)));
       lines.push('ER  - ');

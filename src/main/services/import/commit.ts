@@ -25,16 +25,21 @@ export interface CommitHooks {
 
 export type Committed = Omit<ImportedSource, 'citationsToReview'>;
 
-/** A new version keeps what the user wrote about the source and fills in only what was unknown. */
-function mergeMetadata(current: SourceMetadata, found: SourceMetadata): SourceMetadata {
-  return {
-    title: current.title ?? found.title,
-    authors: current.authors.length ? current.authors : found.authors,
-    issued: current.issued ?? found.issued,
-    publisher: current.publisher ?? found.publisher,
-    url: current.url ?? found.url,
-    note: current.note ?? found.note,
-  };
+/**
+ * A new version keeps what the user wrote about the source and fills in only what was unknown,
+ * with the new file's note of where each filled-in value came from.
+ */
+export function mergeMetadata(current: SourceMetadata, found: SourceMetadata): SourceMetadata {
+  const merged = { ...current, found: { ...current.found } };
+  for (const key of Object.keys(current) as (keyof SourceMetadata)[]) {
+    if (key === 'found') continue;
+    const known = key === 'authors' ? current.authors.length > 0 : current[key] !== null;
+    if (known) continue;
+    (merged as Record<string, unknown>)[key] = found[key];
+    const origin = found.found[key as keyof typeof found.found];
+    if (origin) merged.found[key as keyof typeof found.found] = origin;
+  }
+  return merged;
 }
 
 export const importedSourceId = (sha256: string) => `src-${sha256.slice(0, 12)}`;

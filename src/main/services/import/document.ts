@@ -1,5 +1,7 @@
 import type { PassageKind, SourceMetadata } from '../../../shared/domain';
 import { normalizeWhitespace, stripControls } from '../../../shared/text';
+import { isLiteralName, type AuthorName } from '../../../shared/names';
+import { TEXT_FIELDS } from '../../../shared/sourceMetadata';
 import { webAddress } from '../../../shared/url';
 import { passageAnchor, segmentText } from '../corpus/segment';
 import type { NewPassage } from '../store/repositories/passages';
@@ -24,14 +26,18 @@ export { emptySourceMetadata as emptyMetadata } from '../../../shared/sourceMeta
 /** Titles, authors and the rest as stored: no control characters, single spaces, addresses checked. */
 export function cleanMetadata(metadata: SourceMetadata): SourceMetadata {
   const clean = (value: string | null) => (value === null ? null : normalizeWhitespace(stripControls(value)) || null);
-  return {
-    title: clean(metadata.title),
-    authors: metadata.authors.map((a) => clean(a)).filter((a): a is string => !!a),
-    issued: clean(metadata.issued),
-    publisher: clean(metadata.publisher),
-    url: webAddress(metadata.url),
-    note: metadata.note === null ? null : stripControls(metadata.note),
-  };
+  const texts = Object.fromEntries(TEXT_FIELDS.map((f) => [f, clean(metadata[f])])) as Pick<SourceMetadata, (typeof TEXT_FIELDS)[number]>;
+  const authors = metadata.authors
+    .map((name): AuthorName => {
+      if (isLiteralName(name)) return { literal: clean(name.literal) ?? '' };
+      const parts = Object.entries(name).map(([k, v]) => [k, typeof v === 'string' ? clean(v) : v] as const);
+      return Object.fromEntries(parts.filter(([, v]) => v !== null)) as unknown as AuthorName;
+    })
+    .filter((name) => (isLiteralName(name) ? name.literal : name.family));
+  const url = webAddress(metadata.url);
+  const found = { ...metadata.found };
+  if (!url) delete found.url;
+  return { ...metadata, ...texts, authors, url, note: metadata.note === null ? null : stripControls(metadata.note), found };
 }
 
 /** Long enough for any real paragraph; a 10 MB single line becomes readable, citable pieces. */

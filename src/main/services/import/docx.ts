@@ -4,6 +4,9 @@ import { normalizeWhitespace } from '../../../shared/text';
 import { blocksFromDom, type DomNode } from './dom-blocks';
 import { documentFromBlocks, emptyMetadata, type ExtractedDocument } from './document';
 import { ImportError, reject } from './failure';
+import { fill } from './found';
+import { isSoftwareOrAccount } from './pdf-meta';
+import { displayName, parseAuthorList } from '../../../shared/names';
 import { checkZip, entryData } from './zip';
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
@@ -46,17 +49,16 @@ export async function parseDocx(bytes: Buffer): Promise<ExtractedDocument> {
   const core = entries.find((e) => e.name === 'docProps/core.xml');
   if (core) {
     const coreProperty = coreProperties(entryData(bytes, core, 'DOCX').toString('utf8'));
-    metadata.title = coreProperty('dc:title');
-    metadata.authors =
-      coreProperty('dc:creator')
-        ?.split(/\s*;\s*/)
-        .filter(Boolean) ?? [];
-    metadata.issued = coreProperty('dcterms:created')?.slice(0, 10) ?? null;
+    fill(metadata, 'title', coreProperty('dc:title'), 'document-properties', 'medium');
+    // The creator is whoever made the file (often an account name): a person only if it reads as one.
+    const creators = parseAuthorList(coreProperty('dc:creator') ?? '').filter((n) => !isSoftwareOrAccount(displayName(n)));
+    fill(metadata, 'authors', creators, 'document-properties', 'medium');
+    // dcterms:created is when the file was made, not when the work was published: never a date for it.
   }
   // Word's "Title" style comes out as a first heading; the first heading then titles the document.
   const first = blocks.findIndex((b) => b.kind === 'heading');
   if (first === 0) blocks[0] = { ...blocks[0]!, kind: 'title' };
-  metadata.title ??= first === 0 ? normalizeWhitespace(blocks[0]!.text) : null;
+  if (first === 0) fill(metadata, 'title', normalizeWhitespace(blocks[0]!.text), 'document-text', 'medium');
   const { text, passages } = documentFromBlocks(blocks);
   if (passages.length === 0) reject('the document has no text');
   return { text, passages, metadata, canonicalUrl: null };

@@ -1,12 +1,14 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import type { SourceMetadata } from '../../../shared/domain';
+import { parseAuthorList } from '../../../shared/names';
 import { normalizeWhitespace } from '../../../shared/text';
 import { webAddress } from '../../../shared/url';
 import { decodeText, normalizeForReading } from './decode';
 import { blocksFromDom, NEVER_TEXT, type DomNode } from './dom-blocks';
-import { documentFromBlocks, emptyMetadata, type Block, type ExtractedDocument } from './document';
+import { documentFromBlocks, type Block, type ExtractedDocument } from './document';
 import { reject } from './failure';
+import { fill } from './found';
+import { dateOnly, ldArticle, meta, pageMetadata } from './html-meta';
 
 type Doc = ReturnType<typeof parseHTML>['document'];
 
@@ -29,15 +31,6 @@ export function decodeHtml(bytes: Uint8Array): string {
   }
 }
 
-const meta = (doc: Doc, ...keys: string[]): string | null => {
-  for (const key of keys) {
-    const el = doc.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`);
-    const value = normalizeWhitespace(el?.getAttribute('content') ?? '');
-    if (value) return value;
-  }
-  return null;
-};
-
 /** Only web addresses count as a page's identity; "javascript:" or file paths never do. */
 /** A page's own address (canonical link, og:url, JSON-LD): http(s) or DOI only, without its fragment. */
 export function canonicalUrl(raw: string | null | undefined): string | null {
@@ -48,85 +41,17 @@ export function canonicalUrl(raw: string | null | undefined): string | null {
   return url.toString();
 }
 
-const isUrl = (s: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(s);
-
-function names(value: unknown): string[] {
-  if (!value) return [];
-  if (typeof value === 'string') return isUrl(value) ? [] : [value];
-  if (Array.isArray(value)) return value.flatMap(names);
-  if (typeof value === 'object' && 'name' in value) return names((value as { name: unknown }).name);
-  return [];
-}
-
-interface JsonLdArticle {
-  headline?: string;
-  name?: string;
-  author?: unknown;
-  datePublished?: string;
-  publisher?: unknown;
-  url?: string;
-  mainEntityOfPage?: unknown;
-}
-
-/** JSON-LD is read with JSON.parse only: a script element's text is data here, never code. */
-function jsonLd(doc: Doc): JsonLdArticle | undefined {
-  const candidates: JsonLdArticle[] = [];
-  const collect = (node: unknown) => {
-    if (Array.isArray(node)) return node.forEach(collect);
-    if (!node || typeof node !== 'object') return;
-    const record = node as Record<string, unknown>;
-    if (record['@graph']) collect(record['@graph']);
-    const types = ([] as unknown[]).concat(record['@type'] ?? []).map(String);
-    if (types.some((t) => /Article|BlogPosting|Report|WebPage|CreativeWork/i.test(t))) candidates.push(record as JsonLdArticle);
-  };
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
-    try {
-      collect(JSON.parse(script.textContent ?? ''));
-    } catch {
-      // A broken JSON-LD block is the page's problem; the meta tags still count.
-    }
-  }
-  return candidates.find((c) => c.headline) ?? candidates[0];
-}
-
-const dateOnly = (value: string | null | undefined): string | null => {
-  if (!value) return null;
-  const iso = /^\d{4}(-\d{2}(-\d{2})?)?/.exec(value.trim());
-  if (iso) return iso[0];
-  const parsed = new Date(value);
-  return Number.isNaN(parsed.getTime()) ? normalizeWhitespace(value).slice(0, 40) || null : parsed.toISOString().slice(0, 10);
-};
-
-function pageMetadata(doc: Doc): { metadata: SourceMetadata; canonical: string | null } {
-  const ld = jsonLd(doc);
+/** The page's address: its canonical link, Open Graph URL or JSON-LD url, when it is a web address. */
+function pageUrl(doc: Doc): string | null {
+  const ld = ldArticle(doc);
   const ldPage =
     typeof ld?.mainEntityOfPage === 'string' ? ld.mainEntityOfPage : (ld?.mainEntityOfPage as { '@id'?: string } | undefined)?.['@id'];
-  const canonical =
+  return (
     canonicalUrl(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')) ??
     canonicalUrl(meta(doc, 'og:url')) ??
-    canonicalUrl(ld?.url) ??
-    canonicalUrl(ldPage);
-  const metaAuthor = meta(doc, 'author', 'article:author', 'citation_author', 'dc.creator', 'DC.creator');
-  return {
-    metadata: {
-      ...emptyMetadata(),
-      title:
-        normalizeWhitespace(ld?.headline ?? '') ||
-        meta(doc, 'og:title', 'twitter:title', 'citation_title', 'dc.title') ||
-        normalizeWhitespace(doc.querySelector('title')?.textContent ?? '') ||
-        null,
-      authors: [...new Set(names(ld?.author).map(normalizeWhitespace).filter(Boolean))].concat(
-        names(ld?.author).length === 0 && metaAuthor && !isUrl(metaAuthor) ? [metaAuthor] : [],
-      ),
-      issued: dateOnly(
-        ld?.datePublished ??
-          meta(doc, 'article:published_time', 'citation_publication_date', 'date', 'dc.date', 'DC.date', 'datePublished'),
-      ),
-      publisher: names(ld?.publisher)[0] ?? meta(doc, 'og:site_name', 'citation_publisher', 'dc.publisher'),
-      url: canonical,
-    },
-    canonical,
-  };
+    canonicalUrl(typeof ld?.url === 'string' ? ld.url : null) ??
+    canonicalUrl(ldPage)
+  );
 }
 
 function removeInert(doc: Doc): void {
@@ -144,7 +69,8 @@ export function parseHtml(bytes: Uint8Array): ExtractedDocument {
   const html = decodeHtml(bytes);
   if (!html.trim()) reject('the file has no text');
   const { document } = parseHTML(html);
-  const { metadata, canonical } = pageMetadata(document);
+  const canonical = pageUrl(document);
+  const metadata = pageMetadata(document, canonical);
   removeInert(document);
 
   let article: {
@@ -169,11 +95,11 @@ export function parseHtml(bytes: Uint8Array): ExtractedDocument {
   if (articleText < 40) body = blocksFromDom((document.body ?? document.documentElement) as unknown as DomNode);
 
   const byline = normalizeWhitespace(article?.byline ?? '').replace(/^by\s+/i, '');
-  if (metadata.authors.length === 0 && byline && byline.length < 120)
-    metadata.authors = byline.split(/\s*(?:,|\band\b|&)\s*/).filter(Boolean);
-  metadata.title ??= normalizeWhitespace(article?.title ?? '') || null;
-  metadata.publisher ??= normalizeWhitespace(article?.siteName ?? '') || null;
-  metadata.issued ??= dateOnly(article?.publishedTime);
+  // Readability's reading of the byline and page: what the page shows, where its metadata is silent.
+  if (byline.length < 120) fill(metadata, 'authors', parseAuthorList(byline), 'page-text', 'medium');
+  fill(metadata, 'title', normalizeWhitespace(article?.title ?? ''), 'page-text', 'medium');
+  fill(metadata, 'containerTitle', normalizeWhitespace(article?.siteName ?? ''), 'page-text', 'medium');
+  fill(metadata, 'issued', dateOnly(article?.publishedTime), 'page-text', 'medium');
 
   const firstHeading = body.findIndex((b) => b.kind === 'heading');
   const titleInBody = firstHeading !== -1 && metadata.title !== null && normalizeWhitespace(body[firstHeading]!.text) === metadata.title;

@@ -1,7 +1,9 @@
 import type { SourceMetadata } from '../../../shared/domain';
+import { parseAuthorList } from '../../../shared/names';
 import { webAddress } from '../../../shared/url';
 import { inlineText, parseMarkdownDocument, type MdBlock } from '../markdown/parse';
 import { documentFromBlocks, emptyMetadata, type Block, type ExtractedDocument } from './document';
+import { fill } from './found';
 
 /** `name: value` lines of YAML front matter: enough for title, author(s), date, publisher and url. */
 function frontMatterFields(yaml: string | null): Partial<SourceMetadata> {
@@ -22,7 +24,8 @@ function frontMatterFields(yaml: string | null): Partial<SourceMetadata> {
     publisher: field('publisher'),
     // Only http(s) and DOI addresses are kept: a javascript: or file: URL never enters the notebook.
     url: webAddress(field('url')),
-    authors: author ? author.split(/\s*[;,]\s*/).filter(Boolean) : [],
+    // "King, Martin Luther, Jr." is one name: several are separated by ";" (or "and").
+    authors: author ? parseAuthorList(author) : [],
   };
 }
 
@@ -79,6 +82,9 @@ export function parseMarkdown(source: string): ExtractedDocument {
   const out: Block[] = [];
   toBlocks(blocks, out, { titled: false });
   const { text, passages } = documentFromBlocks(out);
-  const metadata = { ...emptyMetadata(), ...front, title: front.title ?? passages.find((p) => p.kind === 'title')?.text ?? null };
+  const metadata = emptyMetadata();
+  for (const field of ['title', 'authors', 'issued', 'publisher', 'url'] as const)
+    fill(metadata, field, front[field], 'front-matter', 'high');
+  fill(metadata, 'title', passages.find((p) => p.kind === 'title')?.text, 'document-text', 'medium');
   return { text, passages, metadata, canonicalUrl: front.url ?? null };
 }

@@ -6,6 +6,7 @@ import { webAddress } from '../../../shared/url';
 import { cleanMetadata, documentFromPlainText, type ExtractedDocument, emptyMetadata } from './document';
 import { parseDocx } from './docx';
 import { reject } from './failure';
+import { fill } from './found';
 import { parseHtml } from './html';
 import { parseMarkdown } from './markdown';
 import { parsePdf } from './pdf';
@@ -30,7 +31,7 @@ export async function extractDocument(
       const text = decodeText(bytes);
       if (!text.trim()) reject('the file contains only whitespace, no text');
       doc = { ...documentFromPlainText(text), metadata: emptyMetadata(), canonicalUrl: null };
-      doc.metadata.title = doc.passages[0]?.kind === 'title' ? doc.passages[0].text.slice(0, 300) : null;
+      if (doc.passages[0]?.kind === 'title') fill(doc.metadata, 'title', doc.passages[0].text.slice(0, 300), 'document-text', 'medium');
       break;
     }
     case 'markdown': {
@@ -43,14 +44,15 @@ export async function extractDocument(
       doc = parseHtml(bytes);
       break;
     case 'pdf':
-      doc = await parsePdf(bytes, (done, total) => onProgress?.(done / total, `page ${done} of ${total}`));
+      doc = await parsePdf(bytes, (done, total) => onProgress?.(done / total, `page ${done} of ${total}`), stem(fileName));
       break;
     case 'docx':
       doc = await parseDocx(bytes);
       break;
   }
   if (doc.passages.length === 0) reject('the file has no readable text');
-  doc.metadata.title ??= stem(fileName);
+  // Only a last resort, and said so: a file name is how the file was saved, not what the work is called.
+  fill(doc.metadata, 'title', stem(fileName), 'file-name', 'low');
   // What a file says about itself can be any length and hold anything: cleaned, then fitted to the library's limits.
   return { ...doc, metadata: fitSourceMetadata(cleanMetadata(doc.metadata)), canonicalUrl: webAddress(doc.canonicalUrl), format };
 }

@@ -1,10 +1,11 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { SourceMetadata } from '../../../shared/domain';
 import { normalizeWhitespace } from '../../../shared/text';
-import { documentFromBlocks, emptyMetadata, type Block, type ExtractedDocument } from './document';
+import { documentFromBlocks, type Block, type ExtractedDocument } from './document';
 import { ImportError, reject } from './failure';
+import type { FirstPage, LayoutItem } from './pdf-layout';
+import { pdfMetadata } from './pdf-meta';
 
 interface TextItem {
   str: string;
@@ -27,12 +28,25 @@ function standardFontDataUrl(): string {
   return pathToFileURL(path.join(path.dirname(pkg), 'standard_fonts') + path.sep).href;
 }
 
-/** "D:20200131120000Z" → "2020-01-31". */
-function pdfDate(value: unknown): string | null {
-  const m = typeof value === 'string' ? /^(?:D:)?(\d{4})(\d{2})?(\d{2})?/.exec(value) : null;
-  if (!m) return null;
-  return [m[1], m[2], m[3]].filter(Boolean).join('-');
-}
+/** The pages whose text is searched for identifiers, the journal line and a stated date. */
+const FRONT_PAGES = 2;
+
+/** A run's type size is its transform's vertical scale; its baseline is the transform's y. */
+const layoutItem = (item: TextItem): LayoutItem => ({
+  str: item.str,
+  x: item.transform[4] ?? 0,
+  y: item.transform[5] ?? 0,
+  size: Math.hypot(item.transform[2] ?? 0, item.transform[3] ?? 0) || item.height,
+});
+
+/** The text of a page as lines (runs up to each end of line), for the patterns in pdf-facts.ts. */
+const textLines = (items: TextItem[]) =>
+  items
+    .map((i) => i.str + (i.hasEOL ? '\n' : ''))
+    .join('')
+    .split('\n')
+    .map(normalizeWhitespace)
+    .filter(Boolean);
 
 /** Lines come from items ending in hasEOL; a vertical gap taller than a line starts a paragraph. */
 function pageBlocks(items: TextItem[], page: number): Block[] {
@@ -91,7 +105,11 @@ function damaged(error: unknown): ImportError {
  * Text per page with pdf.js; eval is off so a font program can never be compiled into code, and
  * fonts are never installed. Passages carry their page number for citations.
  */
-export async function parsePdf(bytes: Uint8Array, onPage?: (done: number, total: number) => void): Promise<ExtractedDocument> {
+export async function parsePdf(
+  bytes: Uint8Array,
+  onPage?: (done: number, total: number) => void,
+  fileStem: string | null = null,
+): Promise<ExtractedDocument> {
   const { getDocument } = await loadPdfJs();
   const task = getDocument({
     data: new Uint8Array(bytes),
@@ -114,6 +132,8 @@ export async function parsePdf(bytes: Uint8Array, onPage?: (done: number, total:
   try {
     // pdf.js answers page requests through its message loop; a few in flight keep it busy.
     const pageBlocksByNumber: Block[][] = [];
+    const frontLines: string[][] = [];
+    let firstPage: FirstPage | null = null;
     let next = 1;
     let done = 0;
     const readPages = async () => {
@@ -122,7 +142,10 @@ export async function parsePdf(bytes: Uint8Array, onPage?: (done: number, total:
         try {
           const page = await doc.getPage(n);
           const content = await page.getTextContent();
-          pageBlocksByNumber[n] = pageBlocks((content.items as object[]).filter(isTextItem), n);
+          const items = (content.items as object[]).filter(isTextItem);
+          pageBlocksByNumber[n] = pageBlocks(items, n);
+          if (n <= FRONT_PAGES) frontLines[n] = textLines(items);
+          if (n === 1) firstPage = { items: items.map(layoutItem), top: page.view[3] ?? 0, bottom: page.view[1] ?? 0 };
           page.cleanup();
         } catch {
           throw new ImportError(`PDF is damaged (page ${n} of ${doc.numPages} cannot be read)`);
@@ -135,15 +158,14 @@ export async function parsePdf(bytes: Uint8Array, onPage?: (done: number, total:
     if (!blocks.some((b) => normalizeWhitespace(b.text).length > 0))
       reject('no text layer (scanned?): this PDF has only images of pages; run OCR on it first');
 
-    const metadata: SourceMetadata = emptyMetadata();
-    const info = ((await doc.getMetadata().catch(() => undefined))?.info ?? {}) as Record<string, unknown>;
-    const str = (v: unknown) => (typeof v === 'string' && normalizeWhitespace(v) ? normalizeWhitespace(v) : null);
-    metadata.title = str(info.Title);
-    metadata.authors =
-      str(info.Author)
-        ?.split(/\s*;\s*/)
-        .filter(Boolean) ?? [];
-    metadata.issued = pdfDate(info.CreationDate);
+    const pdfInfo = await doc.getMetadata().catch(() => undefined);
+    const metadata = pdfMetadata({
+      info: (pdfInfo?.info ?? {}) as Record<string, unknown>,
+      xmp: pdfInfo?.metadata ?? null,
+      firstPage,
+      lines: frontLines.flat(),
+      fileStem,
+    });
     const { text, passages } = documentFromBlocks(blocks);
     return { text, passages, metadata, canonicalUrl: null };
   } finally {

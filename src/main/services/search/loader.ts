@@ -3,7 +3,8 @@ import type { EntityType, PassageKind, SourceMetadata } from '../../../shared/do
 import type { SearchEngine } from './engine';
 import { detectLanguage, LANGUAGE_SAMPLE_CHARS } from './stemming';
 import type { PassageView } from './types';
-import { StoredSourceMetadataSchema } from '../../../shared/sourceMetadata';
+import { authorsLabel } from '../../../shared/names';
+import { emptySourceMetadata, publishedIn, StoredSourceMetadataSchema } from '../../../shared/sourceMetadata';
 
 /**
  * Reads what search indexes from the notebook's SQLite, which stays the only source of truth.
@@ -23,10 +24,10 @@ const PASSAGES_OF_SOURCE = `SELECT p.id, p.kind, p.text,
     (SELECT group_concat(m.entity_id, char(31)) FROM mention m WHERE m.passage_id = p.id) AS mentions
   FROM passage p JOIN source s ON s.current_version_id = p.version_id WHERE s.id = ? ORDER BY p.ordinal`;
 
-/** The index tolerates a damaged record (it indexes the text without details); the store reports it. */
+/** The store's own reading of the details (authors stored as strings read as names); a damaged record indexes its text without details. */
 function parseMetadata(json: string): SourceMetadata {
   const parsed = StoredSourceMetadataSchema.safeParse(safeJson(json));
-  return parsed.success ? parsed.data : { title: null, authors: [], issued: null, publisher: null, url: null, note: null };
+  return parsed.success ? parsed.data : emptySourceMetadata();
 }
 
 function safeJson(json: string): unknown {
@@ -86,7 +87,7 @@ export function loadSource(db: Reader, engine: SearchEngine, sourceId: string): 
     sample += `${row.text}\n`;
   }
   const m = parseMetadata(source.metadata);
-  const details = [m.authors.join('; '), m.publisher, m.issued].filter((s): s is string => !!s && s.trim() !== '');
+  const details = [authorsLabel(m.authors), publishedIn(m), m.issued].filter((s): s is string => !!s && s.trim() !== '');
   engine.setSource({ id: source.id, title: m.title ?? source.id, issued: m.issued, language: detectLanguage(sample) }, details.join(' · '));
   for (const row of rows) {
     engine.addPassage({ id: row.id, sourceId, kind: row.kind, text: row.text, mentions: row.mentions ? row.mentions.split('\u001f') : [] });

@@ -1,9 +1,34 @@
 import type { Mention, Passage, SourceDetail, SourceSummary } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
-import type { SourceMetadata, SourceMetadataEdit } from '../../../shared/sourceMetadata';
+import { withoutOrigins, type SourceMetadata, type SourceMetadataEdit } from '../../../shared/sourceMetadata';
 import type { SourceRecord } from '../store/repositories/sources';
 import type { Store } from '../store/store';
 import { WEB_ADDRESS_RULE, webAddress } from '../../../shared/url';
+
+const DOI = /^10\.\d{4,9}\/\S+$/;
+const ISO_DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
+
+/**
+ * Values a program reads, checked as a person saves them (only the fields they changed, so an
+ * older value never blocks an unrelated edit): a URL is a web address, a DOI a DOI name, an
+ * access date a calendar date. Free-text fields (the publication date may be "Spring 2021") are not.
+ */
+function checkEdit(m: SourceMetadata, changed: readonly string[]): void {
+  const refuse = (message: string) => {
+    throw new ApiError('invalid_input', message);
+  };
+  if (changed.includes('url') && m.url) {
+    const checked = webAddress(m.url);
+    if (checked) m.url = checked;
+    else refuse(`"${m.url}" is not a web address: ${WEB_ADDRESS_RULE}.`);
+  }
+  if (changed.includes('doi') && m.doi) {
+    m.doi = m.doi.replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, '');
+    if (!DOI.test(m.doi)) refuse(`"${m.doi}" is not a DOI (it starts with "10." and a registrant code, e.g. 10.1177/0022343319829798).`);
+  }
+  if (changed.includes('accessed') && m.accessed && !ISO_DATE.test(m.accessed) && !Number.isFinite(Date.parse(m.accessed)))
+    refuse(`"${m.accessed}" is not a date (write it as 2024-03-05).`);
+}
 
 export type SourcesService = ReturnType<typeof createSourcesService>;
 
@@ -49,24 +74,25 @@ export function createSourcesService(store: Store) {
     return { ...summary, passages };
   }
 
-  /** A person's edit of what the library shows about a source; fields not given keep their value. */
+  /**
+   * A person's edit of what the library shows about a source; fields not given keep their value.
+   * A field the person changes is theirs from then on: import's note of where it came from goes.
+   */
   function updateMetadata(sourceId: string, edit: SourceMetadataEdit): SourceDetail {
     store.write('Saving the source details', (repos) => {
       const source = find(sourceId);
       const current = source.metadata;
-      const next: SourceMetadata = {
-        title: edited(edit.title, current.title),
-        authors: edit.authors ?? current.authors,
-        issued: edited(edit.issued, current.issued),
-        publisher: edited(edit.publisher, current.publisher),
-        url: edited(edit.url, current.url),
-        note: edited(edit.note, current.note),
-      };
-      if (next.url) {
-        const checked = webAddress(next.url);
-        if (!checked) throw new ApiError('invalid_input', `"${next.url}" is not a web address: ${WEB_ADDRESS_RULE}.`);
-        next.url = checked;
+      const next: SourceMetadata = { ...current };
+      const changed: string[] = [];
+      for (const [key, value] of Object.entries(edit) as [keyof SourceMetadataEdit, unknown][]) {
+        if (value === undefined) continue;
+        const before = current[key];
+        const after = key === 'authors' || key === 'type' ? value : edited(value as string | null, before as string | null);
+        (next as Record<string, unknown>)[key] = after;
+        if (JSON.stringify(after) !== JSON.stringify(before)) changed.push(key);
       }
+      next.found = withoutOrigins(current.found, changed);
+      checkEdit(next, changed);
       repos.sources.update(sourceId, next, source.canonicalUrl);
     });
     return get(sourceId);

@@ -10,17 +10,14 @@ import {
   type BibliographyFormat,
   type ExportFormat,
   type ExportOptions,
-  type ResolvedReport,
 } from '../../../../shared/export';
 import { CitationCheckList } from './CitationCheckList';
 import { ExportOptionsForm, FORMAT_LABELS } from './ExportOptionsForm';
 import { NoteOrder } from './NoteOrder';
 import { ReportPreview } from './ReportPreview';
 import { downloadBytes, downloadText } from './download';
+import { readyPreview, whileUpdating, type PreviewState } from './previewState';
 import './export.css';
-
-type PreviewState =
-  { status: 'idle' } | { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; report: ResolvedReport };
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -31,12 +28,12 @@ function usePreview(noteIds: string[], title: string, options: ExportOptions): P
   useEffect(() => {
     if (noteIds.length === 0) return setState({ status: 'idle' });
     let current = true;
-    setState((s) => (s.status === 'ready' ? s : { status: 'loading' }));
+    setState(whileUpdating);
     const timer = setTimeout(() => {
       api()
         .export.preview({ noteIds, options, ...(title.trim() ? { title: title.trim() } : {}) })
         .then(
-          (report) => current && setState({ status: 'ready', report }),
+          (report) => current && setState(readyPreview(report)),
           (error: unknown) => current && setState({ status: 'error', message: messageOf(error) }),
         );
     }, 250);
@@ -142,7 +139,16 @@ export function ExportView({ route }: { route: Route }) {
               {preview.message}
             </p>
           )}
-          {preview.status === 'ready' && <ReportPreview report={preview.report} />}
+          {preview.status === 'ready' && preview.updating && (
+            <p className="status export-updating" role="status">
+              Updating the preview for the new options…
+            </p>
+          )}
+          {preview.status === 'ready' && (
+            <div className={preview.updating ? 'export-preview-stale' : undefined} aria-busy={preview.updating}>
+              <ReportPreview report={preview.report} />
+            </div>
+          )}
         </div>
       </div>
     </div>

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import {
   markParts,
   needsNoteSeparator,
+  headingLevel,
   showsSectionTitle,
   type ResolvedInline,
   type ResolvedNote,
@@ -108,6 +109,9 @@ export function ReportPreview({ report }: { report: ResolvedReport }) {
   const byline = [report.author, report.date].filter(Boolean).join(' · ');
   return (
     <article className="export-preview" aria-label="Preview">
+      <p className="export-page-setup" aria-label="Page setup">
+        {report.paper === 'letter' ? 'US Letter' : 'A4'} · {report.locale === 'en-GB' ? 'English (UK)' : 'English (US)'}
+      </p>
       <h1>{report.title}</h1>
       {byline && <p className="export-byline">{byline}</p>}
       {report.sections.map((section) => (
@@ -115,7 +119,8 @@ export function ReportPreview({ report }: { report: ResolvedReport }) {
           {showsSectionTitle(report, section) && <h2>{section.title}</h2>}
           {section.blocks.map((block, i) => {
             if (block.kind === 'heading') {
-              const Tag = (['h3', 'h4', 'h5'] as const)[block.level - 1]!;
+              // The same levels as the exported files: no level skipped under a shown or hidden note title.
+              const Tag = `h${Math.min(6, headingLevel(report, section, block.level))}` as 'h2';
               return (
                 <Tag key={i}>
                   <Inlines content={block.content} report={report} />

@@ -4,6 +4,10 @@ import { useLoad } from '../../app/useLoad';
 import { Status } from '../../ui/Status';
 import { OrUnknown } from '../../ui/Unknown';
 import { ImportPanel } from '../import/ImportPanel';
+import { LibraryBibliography } from './LibraryBibliography';
+import './library.css';
+import { authorsLabel } from '../../../../shared/names';
+import { publishedIn } from '../../../../shared/sourceMetadata';
 import { FirstRunGuide } from '../workspace/FirstRun';
 
 export function LibraryView() {
@@ -14,6 +18,7 @@ export function LibraryView() {
     <section className="library" aria-labelledby="library-title">
       <header className="view-header">
         <h1 id="library-title">Library</h1>
+        <LibraryBibliography />
       </header>
       <FirstRunGuide firstSourceId={firstSourceId} />
       <ImportPanel onImported={sources.reload}>
@@ -34,7 +39,7 @@ export function LibraryView() {
                       Date
                     </th>
                     <th scope="col" className="col-publisher">
-                      Publisher
+                      Published in
                     </th>
                     <th scope="col" className="num">
                       Passages
@@ -53,13 +58,13 @@ export function LibraryView() {
                         </a>
                       </td>
                       <td>
-                        <OrUnknown value={s.metadata.authors.join('; ')} />
+                        <OrUnknown value={authorsLabel(s.metadata.authors)} />
                       </td>
                       <td className="col-date">
                         <OrUnknown value={s.metadata.issued} />
                       </td>
                       <td className="col-publisher">
-                        <OrUnknown value={s.metadata.publisher} />
+                        <OrUnknown value={publishedIn(s.metadata)} />
                       </td>
                       <td className="num">{s.passageCount}</td>
                       <td className="num col-mentions">{s.mentionCount}</td>

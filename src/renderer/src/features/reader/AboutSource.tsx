@@ -1,5 +1,7 @@
 import type { SourceDetail } from '../../../../shared/domain';
 import { OrUnknown } from '../../ui/Unknown';
+import { authorsLabel } from '../../../../shared/names';
+import { publishedIn } from '../../../../shared/sourceMetadata';
 
 /** Who wrote the source and when, and a few plain words about it, folded away until wanted. */
 export function AboutSource({ source }: { source: SourceDetail }) {
@@ -10,7 +12,7 @@ export function AboutSource({ source }: { source: SourceDetail }) {
         <div>
           <dt>Author</dt>
           <dd>
-            <OrUnknown value={m.authors.join('; ')} />
+            <OrUnknown value={authorsLabel(m.authors)} />
           </dd>
         </div>
         <div>
@@ -22,7 +24,7 @@ export function AboutSource({ source }: { source: SourceDetail }) {
         <div>
           <dt>Publisher</dt>
           <dd>
-            <OrUnknown value={m.publisher} />
+            <OrUnknown value={publishedIn(m)} />
           </dd>
         </div>
         <div>
