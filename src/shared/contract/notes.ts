@@ -3,6 +3,7 @@ import { call } from './define';
 import { EntityId, SourceId } from './ids';
 import type {
   CitationPayload,
+  CiteResult,
   NoteDetail,
   NoteRef,
   NoteSummary,
@@ -102,6 +103,25 @@ export const notes = {
       })
       .strict(),
   ).returns<CitationPayload>(),
+  /**
+   * Cites the exact words (compared blind to typography: quotes, dashes, spaces) in a source's
+   * current text, adding the citation to a note or to a new one. Several occurrences need
+   * `occurrence` (1-based); words not in the text are refused.
+   */
+  cite: call(
+    z
+      .object({
+        sourceId: SourceId,
+        quote: z.string().trim().min(1, 'must not be empty').max(20_000),
+        occurrence: z.number().int().min(1).optional(),
+        noteId: NoteId.optional(),
+        newNoteTitle: Title.optional(),
+      })
+      .strict()
+      .refine((v) => (v.noteId === undefined) !== (v.newNoteTitle === undefined), {
+        message: 'give either noteId or newNoteTitle, not both or neither',
+      }),
+  ).returns<CiteResult>(),
   /** Re-anchors every citation of a source against its current text (run after a new version). */
   reanchor: call(z.object({ sourceId: SourceId }).strict()).returns<ReanchorSummary>(),
   /** The note as Markdown, citations as Pandoc footnotes. */

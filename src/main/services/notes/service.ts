@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Handlers } from '../../../shared/contract';
 import { ApiError } from '../../../shared/errors';
-import type { AnchorEvent, NoteRef, PassageCitations, SaveResult, SerializedNoteDocument } from '../../../shared/notes';
+import type { NoteDetail, NoteRef, PassageCitations, SaveResult, SerializedNoteDocument } from '../../../shared/notes';
 import type { Store } from '../store/store';
 import type { NoteRow } from '../store/repositories/notes';
 import { emptyDocument } from './document';
 import { documentToMarkdown, markdownToDocument } from './markdown';
 import { reanchorCitationsForSource } from './reanchor';
-import { makeCitationPayload, passageAt, quoteAt } from './selection';
+import { citationForWords, withCitation } from './cite';
+import { acceptProposal } from './review';
+import { makeCitationPayload } from './selection';
 import { citationViews, noteDetail, noteSummary, revisionSummary } from './views';
 import { writeDocument, type WriteOptions } from './write';
 
@@ -174,43 +176,26 @@ export function noteHandlers(options: NotesServiceOptions): Handlers['notes'] {
         live(id);
         const row = repos.citations.byNoteKey(id, key);
         if (!row) throw new ApiError('not_found', `Note ${id} has no citation ${key}.`);
-        const history = JSON.parse(row.history) as AnchorEvent[];
-        const last = history.at(-1);
-        const version = repos.sources.version(repos.sources.get(row.source_id)?.current_version_id ?? '');
-        if (row.status !== 'review' || !last?.suggestion || !version || last.toVersionId !== version.id) {
-          throw new ApiError(
-            'conflict',
-            'This citation has no suggestion for the current source text; cite the passage again from the reader.',
-          );
-        }
-        const quote = quoteAt(version.text, last.suggestion.start, last.suggestion.end);
-        const passage = passageAt(repos.passages.byVersion(version.id), quote.start);
-        const next = { exact: quote.exact, start: quote.start, end: quote.end, passageAnchor: passage?.anchor ?? row.passage_anchor };
-        const event: AnchorEvent = {
-          ...last,
-          at: now(),
-          method: 'accepted',
-          status: 'moved',
-          score: last.suggestion.score,
-          next,
-          reason: 'The writer accepted the suggested words.',
-        };
-        delete event.suggestion;
-        repos.citations.updateAnchor({
-          id: row.id,
-          versionId: version.id,
-          versionSha256: version.sha256,
-          passageAnchor: next.passageAnchor,
-          passageOrdinal: passage?.ordinal ?? row.passage_ordinal,
-          ...quote,
-          status: 'moved',
-          history: JSON.stringify([...history, event]),
-        });
+        acceptProposal(repos, row, now());
         const note = find(id);
         return { id, saveCount: note.save_count, updatedAt: note.updated_at, citations: citationViews(repos, id), revisionId: null };
       }),
 
     makeCitation: (input) => makeCitationPayload(repos, input),
+    cite: ({ sourceId, quote, occurrence, noteId, newNoteTitle }) => {
+      const cited = (note: NoteDetail, key: string) => ({ note, citation: note.citations.find((c) => c.key === key)! });
+      if (newNoteTitle !== undefined) {
+        const citation = citationForWords(repos, sourceId, quote, occurrence);
+        return cited(create(newNoteTitle, withCitation(undefined, citation), []), citation.key);
+      }
+      return store.write('Citing the words', () => {
+        const note = live(noteId!);
+        const citation = citationForWords(repos, sourceId, quote, occurrence);
+        const document = withCitation(JSON.parse(note.document) as SerializedNoteDocument, citation);
+        writeDocument(repos, note, document, note.title, writeOptions('auto-throttled'));
+        return cited(noteDetail(repos, find(note.id)), citation.key);
+      });
+    },
     reanchor: ({ sourceId }) => {
       if (!repos.sources.get(sourceId)) throw new ApiError('not_found', `No source with id "${sourceId}".`);
       return reanchorCitationsForSource(store, sourceId, now());

@@ -60,6 +60,7 @@ export function citationView(repos: Repositories, row: CitationRow, cache = new 
     sourceTitle: title,
     versionId: row.version_id,
     versionSha256: row.version_sha256,
+    textSha256: row.text_sha256,
     passageAnchor: row.passage_anchor,
     passageOrdinal: row.passage_ordinal,
     exact: row.exact,

@@ -8,6 +8,8 @@ export interface CitationRow {
   source_id: string;
   version_id: string;
   version_sha256: string;
+  /** SHA-256 of the pinned version's text when the citation was made or last moved to it. */
+  text_sha256: string;
   passage_anchor: string;
   passage_ordinal: number;
   exact: string;
@@ -26,6 +28,7 @@ export interface NewCitation {
   sourceId: string;
   versionId: string;
   versionSha256: string;
+  textSha256: string;
   passageAnchor: string;
   passageOrdinal: number;
   exact: string;
@@ -51,8 +54,8 @@ export interface PassageCitationRow {
 
 export function citationsRepository(db: Db) {
   const insert = db.prepare(
-    `INSERT INTO citation (note_id, key, source_id, version_id, version_sha256, passage_anchor, passage_ordinal, exact, prefix, suffix, start, "end", status, history, created_at)
-     VALUES (@noteId, @key, @sourceId, @versionId, @versionSha256, @passageAnchor, @passageOrdinal, @exact, @prefix, @suffix, @start, @end, @status, @history, @now)`,
+    `INSERT INTO citation (note_id, key, source_id, version_id, version_sha256, text_sha256, passage_anchor, passage_ordinal, exact, prefix, suffix, start, "end", status, history, created_at)
+     VALUES (@noteId, @key, @sourceId, @versionId, @versionSha256, @textSha256, @passageAnchor, @passageOrdinal, @exact, @prefix, @suffix, @start, @end, @status, @history, @now)`,
   );
   const byNote = db.prepare(`SELECT * FROM citation WHERE note_id = ? ORDER BY id`);
   const byNoteKey = db.prepare(`SELECT * FROM citation WHERE note_id = ? AND key = ?`);
@@ -62,7 +65,7 @@ export function citationsRepository(db: Db) {
       WHERE c.source_id = ? AND (s.current_version_id IS NULL OR c.version_id <> s.current_version_id) ORDER BY c.id`,
   );
   const update = db.prepare(
-    `UPDATE citation SET version_id = @versionId, version_sha256 = @versionSha256, passage_anchor = @passageAnchor,
+    `UPDATE citation SET version_id = @versionId, version_sha256 = @versionSha256, text_sha256 = @textSha256, passage_anchor = @passageAnchor,
             passage_ordinal = @passageOrdinal, exact = @exact, prefix = @prefix, suffix = @suffix, start = @start, "end" = @end,
             status = @status, history = @history
       WHERE id = @id`,
@@ -71,12 +74,12 @@ export function citationsRepository(db: Db) {
   const byPassage = db.prepare(
     `SELECT c.passage_anchor, n.id AS note_id, n.title, n.updated_at, count(*) AS n
        FROM citation c JOIN note n ON n.id = c.note_id JOIN source s ON s.id = c.source_id
-      WHERE c.source_id = ? AND c.version_id = s.current_version_id AND c.status IN ('ok', 'moved') AND n.deleted_at IS NULL
+      WHERE c.source_id = ? AND c.version_id = s.current_version_id AND c.status IN ('current', 'moved') AND n.deleted_at IS NULL
       GROUP BY c.passage_anchor, n.id ORDER BY c.passage_anchor, n.updated_at DESC`,
   );
   const needingReview = db.prepare(
     `SELECT c.* FROM citation c JOIN note n ON n.id = c.note_id
-      WHERE c.status IN ('review', 'orphaned') AND n.deleted_at IS NULL ORDER BY n.updated_at DESC, c.id`,
+      WHERE c.status IN ('changed', 'lost') AND n.deleted_at IS NULL ORDER BY n.updated_at DESC, c.id`,
   );
 
   return {

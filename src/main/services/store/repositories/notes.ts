@@ -29,7 +29,7 @@ export function notesRepository(db: Db) {
   const setDeleted = db.prepare(`UPDATE note SET deleted_at = ? WHERE id = ?`);
   const byId = db.prepare(`SELECT * FROM note WHERE id = ?`);
   const counts = `(SELECT count(*) FROM citation c WHERE c.note_id = n.id) AS citation_count,
-                  (SELECT count(*) FROM citation c WHERE c.note_id = n.id AND c.status IN ('review', 'orphaned')) AS review_count`;
+                  (SELECT count(*) FROM citation c WHERE c.note_id = n.id AND c.status IN ('changed', 'lost')) AS review_count`;
   const listLive = db.prepare(
     `SELECT n.id, n.title, n.plain_text, n.tags, n.save_count, n.created_at, n.updated_at, n.deleted_at, ${counts}
        FROM note n WHERE n.deleted_at IS NULL ORDER BY n.updated_at DESC, n.id`,
