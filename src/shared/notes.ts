@@ -57,10 +57,12 @@ export type AnchorMethod = 'alignment' | 'quote' | 'none' | 'accepted' | 'positi
 
 /**
  * What the comparison of a cited place with a new version found. unchanged / typography / shifted
- * / relocated leave the words as they were (current or moved); edited / ambiguous need review
- * (changed); removed / lookalike mean the passage is gone (lost).
+ * / relocated leave the words as they were (current or moved); edited (other words at the cited
+ * place), ambiguous (the words at several places) and context (the words remain but everything
+ * around them was rewritten) need review (changed); removed / lookalike mean the passage is gone (lost).
  */
-export type AnchorFinding = 'unchanged' | 'typography' | 'shifted' | 'relocated' | 'edited' | 'ambiguous' | 'removed' | 'lookalike';
+export type AnchorFinding =
+  'unchanged' | 'typography' | 'shifted' | 'relocated' | 'edited' | 'ambiguous' | 'context' | 'removed' | 'lookalike';
 
 /** One part of a word-level "was / now" diff of a quote. */
 export interface QuoteDiffPart {

@@ -80,6 +80,16 @@ export function occurrences(text: string, exact: string, limit = MAX_OCCURRENCES
   return found;
 }
 
+/** True when only spaces stand between raw offset `at` and a line break (or the text's edge), looking in `direction`. */
+function paragraphEdge(raw: string, at: number, direction: -1 | 1): boolean {
+  for (let i = direction < 0 ? at - 1 : at; i >= 0 && i < raw.length; i += direction) {
+    const c = raw[i]!;
+    if (c === '\n' || c === '\r') return true;
+    if (c !== ' ' && c !== '\t' && c !== '\u00a0') return false;
+  }
+  return true;
+}
+
 /** One anchoring question: a quote cited in the old version, asked of the new. */
 class Question {
   readonly q: string;
@@ -89,6 +99,8 @@ class Question {
   readonly prefix: string;
   readonly suffix: string;
   readonly found: number[];
+  /** Whether the cited quote began and ended at a paragraph break (or the text's edge). */
+  readonly edges: { before: boolean; after: boolean };
 
   constructor(
     readonly al: VersionAlignment,
@@ -102,6 +114,7 @@ class Question {
     this.cuts = VersionAlignment.cuts(old, this.a, this.b);
     this.prefix = old.slice(Math.max(0, this.a - CONTEXT_CHARS), this.a);
     this.suffix = old.slice(this.b, this.b + CONTEXT_CHARS);
+    this.edges = { before: paragraphEdge(al.oldRaw, quote.start, -1), after: paragraphEdge(al.oldRaw, quote.end, 1) };
     // An occurrence that cuts words where the quote did not ("12" inside "120") is other words.
     this.found = this.q
       ? occurrences(al.new.text, this.q).filter((at) => {
@@ -115,14 +128,21 @@ class Question {
     return this.q.length >= DISTINCTIVE_CHARS && this.q.split(' ').length >= DISTINCTIVE_WORDS;
   }
 
-  /** How well the words around new-form offset `at` match the cited context, 0..1. */
+  /**
+   * How well the words around new-form offset `at` match the cited context, 0..1. A side where the
+   * quote met a paragraph break, and still does, matches: a paragraph moves with its own edges.
+   */
   context(at: number): number {
     const text = this.al.new.text;
+    const end = at + this.q.length;
     const before = text.slice(Math.max(0, at - this.prefix.length), at);
-    const after = text.slice(at + this.q.length, at + this.q.length + this.suffix.length);
+    const after = text.slice(end, end + this.suffix.length);
     const weight = this.prefix.length + this.suffix.length;
     if (weight === 0) return 1;
-    return (similarity(this.prefix, before) * this.prefix.length + similarity(this.suffix, after) * this.suffix.length) / weight;
+    const raw = this.raw(at, end);
+    const prefix = this.edges.before && paragraphEdge(this.al.newRaw, raw.start, -1) ? 1 : similarity(this.prefix, before);
+    const suffix = this.edges.after && paragraphEdge(this.al.newRaw, raw.end, 1) ? 1 : similarity(this.suffix, after);
+    return (prefix * this.prefix.length + suffix * this.suffix.length) / weight;
   }
 
   /** Does `at`'s context beat every one of `others` by a clear margin? */
@@ -197,6 +217,15 @@ function whenIntact(question: Question, at: number): AnchorDecision {
   const others = question.found.filter((o) => o !== at);
   // A copy the alignment carried over from another old place was there before and still is: the order of the copies decides.
   const doubtful = others.filter((o) => !al.isCarried(o, o + q.length));
+  // The diff can match a quote's own words into new writing; the place is the same only if its surroundings came too.
+  if (question.context(at) < CONTEXT_THRESHOLD) {
+    return question.review(
+      'changed',
+      'context',
+      'The quoted words are still there, but the text around them was rewritten; check that they still say what was cited.',
+      { start: at, end: at + q.length, score: question.context(at) },
+    );
+  }
   if (doubtful.length === 0 || question.decides(at, doubtful)) {
     return question.place(at, 'shifted', 'The quoted words are unchanged; text before them changed, so their position moved.');
   }
@@ -224,15 +253,13 @@ function whenEdited(question: Question, window: { start: number; end: number }, 
       proposal,
     );
   }
-  if (!replaced && window.end > window.start) {
-    return question.review(
-      'changed',
-      'edited',
-      'The words at the cited place changed a great deal; compare them before citing them.',
-      { start: window.start, end: window.end, score: similarity(q, question.al.new.text.slice(window.start, window.end)) },
-    );
-  }
-  return whenGone(question, 'The cited passage was rewritten; nothing like the quoted words stands in its place.');
+  // Nothing like the quote stands there (a few common words the diff matched do not make it the same place).
+  return whenGone(
+    question,
+    replaced
+      ? 'The cited passage was rewritten; nothing like the quoted words stands in its place.'
+      : 'The cited passage was removed or rewritten.',
+  );
 }
 
 /** Nothing is left at the cited place: the words may have moved with their paragraph, or be gone. */
@@ -242,7 +269,8 @@ function whenGone(question: Question, goneReason = 'The cited passage was delete
   const carried = question.found.filter((at) => al.isCarried(at, at + q.length));
   if (fresh.length === 1 && carried.length === 0) {
     const at = fresh[0]!;
-    if (question.distinctive || question.context(at) >= CONTEXT_THRESHOLD) {
+    // Unique is not enough: new writing may reuse the words; the moved passage brings its surroundings along.
+    if (question.context(at) >= CONTEXT_THRESHOLD) {
       return question.place(at, 'relocated', 'The cited passage moved; the quoted words are unchanged at their new place.');
     }
     return question.review(
@@ -301,18 +329,17 @@ function whenUnaligned(question: Question): AnchorDecision {
   const before = occurrences(al.old.text, q, 2).length;
   if (question.found.length === 1 && before === 1) {
     const at = question.found[0]!;
-    if (question.distinctive || question.context(at) >= CONTEXT_THRESHOLD) {
+    if (question.context(at) >= CONTEXT_THRESHOLD) {
       return question.place(at, 'relocated', 'The source changed throughout; the quoted words occur once, unchanged.');
     }
   }
   if (question.found.length > 0) {
     const best = [...question.found].sort((x, y) => question.context(y) - question.context(x))[0]!;
-    return question.review(
-      'changed',
-      'ambiguous',
-      'The source changed throughout; the quoted words cannot be placed with certainty.',
-      { start: best, end: best + q.length, score: question.context(best) },
-    );
+    return question.review('changed', 'ambiguous', 'The source changed throughout; the quoted words cannot be placed with certainty.', {
+      start: best,
+      end: best + q.length,
+      score: question.context(best),
+    });
   }
   const proposal = question.closest(0, al.new.text.length);
   return proposal

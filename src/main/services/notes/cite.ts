@@ -42,7 +42,10 @@ export function citationForWords(repos: Repositories, sourceId: string, words: s
   }
   const n = occurrence ?? 1;
   if (n > found.length) {
-    throw new ApiError('invalid_input', `The words ${shown} occur ${found.length} time(s) in source ${sourceId}; there is no occurrence ${n}.`);
+    throw new ApiError(
+      'invalid_input',
+      `The words ${shown} occur ${found.length} time(s) in source ${sourceId}; there is no occurrence ${n}.`,
+    );
   }
   const span = found[n - 1]!;
   const passage = passageAt(passages, span.start);

@@ -39,7 +39,12 @@ export class AlignmentCache {
  * that needs review keeps its version and offsets, which still quote that version exactly; the
  * proposal and the word diff go into its history for a person to decide on.
  */
-export function reanchorCitation(row: CitationRow, target: Target | undefined, alignment: VersionAlignment | undefined, now: string): AnchorUpdate {
+export function reanchorCitation(
+  row: CitationRow,
+  target: Target | undefined,
+  alignment: VersionAlignment | undefined,
+  now: string,
+): AnchorUpdate {
   const history = JSON.parse(row.history) as AnchorEvent[];
   const previous = { exact: row.exact, start: row.start, end: row.end, passageAnchor: row.passage_anchor };
   const keep: AnchorUpdate = {
