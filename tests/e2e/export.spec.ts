@@ -77,8 +77,8 @@ test('exports a cited note in every format through the Export view', async ({ no
   expect(pdfText).toContain('para. 4');
   for (const q of QUOTES) expect(pdfText).toContain(q.words);
   const zip = await save('zip');
-  const verified = spawnSync(process.execPath, [path.join(ROOT, 'scripts/verify-evidence.mjs'), zip], { encoding: 'utf8' });
-  expect(verified.stdout).toContain('OK: every hash and quote verifies.');
+  const verified = spawnSync(process.execPath, [path.join(ROOT, 'bin/sourcebook.mjs'), 'verify', zip], { encoding: 'utf8' });
+  expect(verified.stdout).toContain('OK: every file, hash and quote verifies.');
   expect(verified.status).toBe(0);
 
   await view.chooseStyle('apa');

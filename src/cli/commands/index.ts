@@ -6,6 +6,8 @@ import { openCommand } from './open';
 import { searchCommand } from './search';
 import { sourceCommand, sourcesCommand } from './sources';
 import type { Command } from './types';
+import { verifyCommand } from './verify';
+import { citeCommand } from './cite';
 
 /** Each feature adds its commands here; the dispatcher and help are built from this list. */
 export const commands: readonly Command[] = [
@@ -20,4 +22,6 @@ export const commands: readonly Command[] = [
   importCommand,
   exportCommand,
   bibliographyCommand,
+  verifyCommand,
+  citeCommand,
 ];

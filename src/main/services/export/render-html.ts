@@ -66,7 +66,10 @@ function noteBody(note: ResolvedNote): string {
   let body = '';
   if (note.problem) body += `<span class="problem">${escapeHtml(problemLabel(note.problem))}</span> `;
   body += runsToHtml(note.citation);
-  if (note.quote) body += `${note.citation.length ? ' ' : ''}<span class="quote">“${escapeHtml(note.quote)}”</span>`;
+  // data-sb-quote names the citation whose exact words the span holds: the evidence pack's verifier
+  // checks every such span against the pinned source text (docs/citations.md).
+  if (note.quote)
+    body += `${note.citation.length ? ' ' : ''}“<span class="quote" data-sb-quote="${escapeHtml(note.citationId)}">${escapeHtml(note.quote)}</span>”`;
   return body;
 }
 

@@ -201,8 +201,11 @@ class Question {
     const maxErrors = Math.floor(this.q.length * (1 - PROPOSAL_MIN_SCORE));
     let best: { start: number; end: number; score: number } | undefined;
     for (const m of search(text.slice(lo, hi), this.q, maxErrors)) {
-      const start = lo + m.start;
-      const end = lo + m.end;
+      let start = lo + m.start;
+      let end = lo + m.end;
+      // A proposal is whole words where the quote was ("in 2017", never "in 201").
+      while (!this.cuts.start && VersionAlignment.cuts(text, start, end).start) start--;
+      while (!this.cuts.end && VersionAlignment.cuts(text, start, end).end) end++;
       if (!keep(start, end)) continue;
       const score = similarity(this.q, text.slice(start, end));
       if (!best || score > best.score) best = { start, end, score };

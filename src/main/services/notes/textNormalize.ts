@@ -24,7 +24,7 @@ const SINGLE_QUOTES = /['‘’‚‛′`´]/u;
 const DOUBLE_QUOTES = /["“”„‟″«»]/u;
 const DASHES = /[-‐‑‒–—―−⁃﹘﹣－]/u;
 /** Characters that are invisible in print: dropped. */
-const INVISIBLE = /[\u00ad\u200b\u200c\u200d\u2060\ufeff]/u;
+const INVISIBLE = /^(?:\u00ad|\u200b|\u200c|\u200d|\u2060|\ufeff)$/u;
 const SPACE = /[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/u;
 const LIGATURE = /[\ufb00-\ufb06]/u;
 const COMBINING = /\p{M}/u;

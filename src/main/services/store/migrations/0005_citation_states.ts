@@ -24,7 +24,9 @@ function renamed(status: unknown, hasSuggestion: boolean): unknown {
 }
 
 export function prepare(db: Db): void {
-  db.exec(`CREATE TEMP TABLE m0005_citation (id INTEGER PRIMARY KEY, status TEXT NOT NULL, history TEXT NOT NULL, text_sha256 TEXT NOT NULL)`);
+  db.exec(
+    `CREATE TEMP TABLE m0005_citation (id INTEGER PRIMARY KEY, status TEXT NOT NULL, history TEXT NOT NULL, text_sha256 TEXT NOT NULL)`,
+  );
   const insert = db.prepare(`INSERT INTO temp.m0005_citation (id, status, history, text_sha256) VALUES (?, ?, ?, ?)`);
   const text = db.prepare(`SELECT text FROM source_version WHERE id = ?`).pluck();
   const hashes = new Map<string, string>();

@@ -1,5 +1,12 @@
 import type { ReactNode } from 'react';
-import { showsSectionTitle, type ResolvedInline, type ResolvedNote, type ResolvedReport, type StyledRun } from '../../../../shared/export';
+import {
+  CITATION_PROBLEM_LABELS as PROBLEM_LABELS,
+  showsSectionTitle,
+  type ResolvedInline,
+  type ResolvedNote,
+  type ResolvedReport,
+  type StyledRun,
+} from '../../../../shared/export';
 
 /** citeproc's formatting, as React elements: text is always a text node, never markup. */
 export function Runs({ runs }: { runs: StyledRun[] }) {
@@ -17,8 +24,6 @@ export function Runs({ runs }: { runs: StyledRun[] }) {
     </>
   );
 }
-
-const PROBLEM_LABELS = { moved: 'Moved', review: 'Needs review', orphaned: 'Orphaned' } as const;
 
 function NoteText({ note }: { note: ResolvedNote }) {
   return (

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import type { CitationView, NoteDetail, SaveResult } from '../../../../shared/notes';
+import { isUndecided, type CitationView, type NoteDetail, type SaveResult } from '../../../../shared/notes';
 import { CitationCard, CitationClicks } from './CitationCard';
 import { CitationContext } from './citationContext';
 import { NoteEditor } from './editor/NoteEditor';
@@ -40,7 +40,7 @@ export function NoteSession({ note, onSaved }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const { flush } = autosave;
   const onBlur = useCallback(() => void flush(), [flush]);
-  const reviewCount = citations.filter((c) => c.status === 'review' || c.status === 'orphaned').length;
+  const reviewCount = citations.filter((c) => isUndecided(c.status)).length;
 
   return (
     <CitationContext.Provider value={context}>

@@ -1,11 +1,11 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $getRoot, $isElementNode, type LexicalNode } from 'lexical';
 import { useEffect } from 'react';
-import type { CitationView } from '../../../../../shared/notes';
+import { UNDECIDED_STATUSES, type CitationView } from '../../../../../shared/notes';
 import { useCitationContext } from '../citationContext';
 import { $isCitationNode, CitationNode, citationLabel } from '../nodes/CitationNode';
 
-const NEEDS_REVIEW = new Set(['review', 'orphaned']);
+const NEEDS_REVIEW = new Set<string>(UNDECIDED_STATUSES);
 
 function $citationNodes(node: LexicalNode, into: CitationNode[] = []): CitationNode[] {
   if ($isCitationNode(node)) into.push(node);
