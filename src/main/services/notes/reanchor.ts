@@ -63,7 +63,9 @@ export function reanchorCitation(
     history: row.history,
   };
   const append = (event: AnchorEvent) => JSON.stringify([...history, event]);
-  if (!target || !alignment) {
+  // A pinned text that no longer holds the quote was altered after citing: nothing to anchor from.
+  const altered = !!alignment && alignment.oldRaw.slice(row.start, row.end) !== row.exact;
+  if (!target || !alignment || altered) {
     const event: AnchorEvent = {
       at: now,
       action: 'check',
@@ -74,7 +76,11 @@ export function reanchorCitation(
       finding: 'removed',
       score: 0,
       previous,
-      reason: target ? 'The text this citation was made from is no longer in the notebook.' : 'The source has no text any more.',
+      reason: !target
+        ? 'The source has no text any more.'
+        : altered
+          ? 'The stored text this citation was made from was altered after it was cited; cite the passage again.'
+          : 'The text this citation was made from is no longer in the notebook.',
     };
     return { ...keep, status: 'lost', history: append(event) };
   }
