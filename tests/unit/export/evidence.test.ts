@@ -231,7 +231,7 @@ describe('evidence pack', () => {
     expect(bad.status).toBe(1);
     expect(bad.stdout).toMatch(/FAILED: notes\/extra\.txt: in the pack but not listed/);
     expect(bad.stderr).toMatch(/does not verify/);
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('CLI', () => {

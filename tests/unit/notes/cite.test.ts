@@ -76,5 +76,6 @@ describe('sourcebook cite and note --json', () => {
     const several = cli('cite', 'seed-000', '--quote', 'the MSS', '--note', note.id);
     expect(several.status).toBe(2);
     expect(several.stderr).toMatch(/occur \d+ times .* choose one with --occurrence N/);
-  }, 60_000);
+    // Four CLI processes, each opening and seeding a notebook: generous for a loaded machine.
+  }, 300_000);
 });
