@@ -9,7 +9,8 @@
 // - each source's original file (HTML, PDF, DOCX… as imported) hashes to the version's recorded
 //   SHA-256, and each source text to its own;
 // - each citation's quote is exactly the source text between its offsets (UTF-16 code units);
-// - the quotes printed in report.html and report.md are those same words.
+// - the quotes printed in report.html and report.md are those same words (quotation marks inside
+//   a quote may be nested the way the report's locale nests them).
 // Nothing is inflated before the zip's directory has shown its sizes to be within the limits
 // (--max-mb, default 1024 in all); no entry may inflate beyond its declared size.
 // Exit code 0: verified; 1: a check failed; 2: the pack could not be read.
@@ -171,6 +172,13 @@ const unescapeHtml = (s) =>
 /** Markdown escapes ASCII punctuation with a backslash and prints line breaks in a quote as spaces. */
 const unescapeMarkdown = (s) => s.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 const oneLine = (s) => s.replace(/\r\n?|\n/g, ' ');
+/**
+ * Reports print a quote inside the locale's quotation marks and nest the marks inside it the way
+ * the locale does (en-US “… ‘…’ …”, en-GB ‘… “…” …’): quotation marks are compared as one mark,
+ * every other character exactly.
+ */
+const QUOTATION_MARKS = /["'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a]/g;
+const marksAsOne = (s) => s.replace(QUOTATION_MARKS, '"');
 const preview = (s) => JSON.stringify(s.length > 80 ? `${s.slice(0, 77)}…` : s);
 
 /** Checks the quotes the report files print against the pinned source texts. */
@@ -186,7 +194,7 @@ function checkReportQuotes(manifest, read, expected, failures) {
       seen.set(id, (seen.get(id) ?? 0) + 1);
       const source = expected.get(id);
       if (source === undefined) failures.push(`report.html: quotes citation ${id}, which the manifest does not list`);
-      else if (source !== null && printed !== source)
+      else if (source !== null && marksAsOne(printed) !== marksAsOne(source))
         failures.push(`report.html: the quote of citation ${id} reads ${preview(printed)}; the source says ${preview(source)}`);
       else checked++;
     }
@@ -202,7 +210,7 @@ function checkReportQuotes(manifest, read, expected, failures) {
       if (c.note === null || source === null || source === undefined) continue;
       const line = text.split('\n').find((l) => l.startsWith(`[^${c.note}]: `));
       if (!line) failures.push(`report.md: note ${c.note} (citation ${c.id}) is missing`);
-      else if (!unescapeMarkdown(line).includes(`“${oneLine(source)}”`))
+      else if (!marksAsOne(unescapeMarkdown(line)).includes(marksAsOne(`"${oneLine(source)}"`)))
         failures.push(`report.md: note ${c.note} does not quote the source's words ${preview(source)} (citation ${c.id})`);
       else checked++;
     }

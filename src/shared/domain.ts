@@ -1,18 +1,10 @@
 import type { EntityType } from './contract/ids';
+import type { SourceMetadata } from './sourceMetadata';
 
 export type { EntityType };
+export type { SourceMetadata } from './sourceMetadata';
 
 export type PassageKind = 'title' | 'heading' | 'paragraph' | 'bullet' | 'quote' | 'caption' | 'byline';
-
-/** What the texts say about a source; null means the text does not say, and the UI shows "unknown". */
-export interface SourceMetadata {
-  title: string | null;
-  authors: string[];
-  issued: string | null;
-  publisher: string | null;
-  url: string | null;
-  note: string | null;
-}
 
 export interface SourceSummary {
   id: string;

@@ -7,7 +7,11 @@ import {
   CITATION_PROBLEM_LABELS,
   CITATION_STYLES,
   EXPORT_FORMATS,
+  PAPER_SIZES,
+  REPORT_LOCALES,
   type BibliographyFormat,
+  type PaperSize,
+  type ReportLocale,
   type CitationCheck,
   type CitationStyle,
   type ExportFormat,
@@ -50,13 +54,15 @@ function readModel(file: string): ReportModel {
 
 export const exportCommand: Command = {
   name: 'export',
-  usage: `export <note-id...> [--model report.json] --format ${EXPORT_FORMATS.join('|')} [--style ${CITATION_STYLES.join('|')}] -o FILE`,
+  usage: `export <note-id...> [--model report.json] --format ${EXPORT_FORMATS.join('|')} [--style ${CITATION_STYLES.join('|')}] [--locale ${REPORT_LOCALES.join('|')}] [--paper ${PAPER_SIZES.join('|')}] -o FILE`,
   summary: 'Export notes as a cited report (Markdown, HTML, PDF, DOCX, or a .zip evidence pack).',
   options: {
     format: { type: 'string', description: `one of ${EXPORT_FORMATS.join(', ')}` },
     style: { type: 'string', description: `citation style: ${CITATION_STYLES.join(', ')} (default chicago)` },
     output: { type: 'string', short: 'o', description: 'file to write' },
-    title: { type: 'string', description: 'report title (default: the note title, or "Report")' },
+    title: { type: 'string', description: "report title (default: the first note's title)" },
+    locale: { type: 'string', description: `report language: ${REPORT_LOCALES.join(', ')} (default: the style's, en-GB for Harvard)` },
+    paper: { type: 'string', description: `PDF/DOCX page size: ${PAPER_SIZES.join(', ')} (default: letter for en-US, a4 otherwise)` },
     model: { type: 'string', description: 'export a report model (JSON) instead of notes' },
     endnotes: { type: 'boolean', description: 'endnotes instead of footnotes' },
     'no-bibliography': { type: 'boolean', description: 'leave out the bibliography' },
@@ -76,6 +82,8 @@ export const exportCommand: Command = {
       throw new ApiError('invalid_input', 'Name at least one note id (see `sourcebook notes`), or give --model.');
     const exportOptions: Partial<ExportOptions> = {
       ...(options.style ? { style: options.style as CitationStyle } : {}),
+      ...(options.locale ? { locale: options.locale as ReportLocale } : {}),
+      ...(options.paper ? { paper: options.paper as PaperSize } : {}),
       notes: options.endnotes ? 'endnotes' : 'footnotes',
       includeBibliography: options['no-bibliography'] !== true,
       includeQuotes: options['no-quotes'] !== true,

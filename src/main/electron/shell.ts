@@ -5,6 +5,7 @@ import { allCalls, eventNames, ipcChannel, ipcEventChannel, type Envelope } from
 import { ApiError } from '../../shared/errors';
 import { openNotebook, type Notebook } from '../services/notebook';
 import { defaultDataDir } from '../services/paths';
+import { PAGED_DONE } from '../services/export/render-print';
 import { CONTENT_SECURITY_POLICY } from '../web/security';
 
 const EXTERNAL_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
@@ -16,17 +17,20 @@ function electronNativeBinding(): string | undefined {
 }
 
 /**
- * Prints exported HTML with Electron's own Chromium in a hidden, sandboxed window that runs no
- * script and loads nothing remote (the exported file has a default-src 'none' policy).
+ * Prints the export's print page with Electron's own Chromium in a hidden, sandboxed window. The
+ * page's policy allows only its two hashed scripts (Paged.js and the call that runs it, which lay
+ * out footnotes and page numbers) and loads nothing remote; printing waits for that layout.
  */
 async function electronPrintToPdf(html: string): Promise<Buffer> {
   const printer = new BrowserWindow({
     show: false,
-    webPreferences: { sandbox: true, contextIsolation: true, javascript: false, nodeIntegration: false },
+    webPreferences: { sandbox: true, contextIsolation: true, javascript: true, nodeIntegration: false },
   });
   try {
     await printer.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
-    return await printer.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
+    const layout = (await printer.webContents.executeJavaScript(`window.${PAGED_DONE}`)) as { error?: string } | undefined;
+    if (!layout || layout.error) throw new ApiError('internal', `PDF export failed: page layout failed (${layout?.error ?? 'no layout'}).`);
+    return await printer.webContents.printToPDF({ printBackground: true, preferCSSPageSize: true, margins: { marginType: 'none' } });
   } finally {
     printer.destroy();
   }

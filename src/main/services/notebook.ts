@@ -9,15 +9,18 @@ import { createStore, type Store } from './store/store';
 import { createChangeFeed, type ChangeFeed } from './store/changeFeed';
 import { asStoreError } from './store/errors';
 import { createEventHub } from './events';
-import { entityHandlers } from './handlers/entities';
-import { sourceHandlers } from './handlers/sources';
-import { noteHandlers } from './notes';
+import { createEntitiesService } from './entities/service';
+import { entityHandlers } from './entities/handlers';
+import { createSourcesService } from './sources/service';
+import { sourceHandlers } from './sources/handlers';
+import { createNotesService, noteHandlers } from './notes';
 import { createSearchService, type SearchService } from './search/service';
 import { searchHandlers } from './search/handlers';
 import { createExportService } from './export/service';
 import type { PrintToPdf } from './export/render-pdf';
 import { exportHandlers } from './export/handlers';
 import { importHandlers } from './import/handlers';
+import { createImporter } from './import/service';
 
 export interface NotebookOptions {
   dataDir: string;
@@ -84,23 +87,25 @@ export function openNotebook(options: NotebookOptions): Notebook {
   }
   const { repos } = store;
   const search = createSearchService({ dataDir: options.dataDir, dbFile, nativeBinding: options.nativeBinding, events });
+  const notes = createNotesService({ store });
+  const importer = createImporter({
+    store,
+    dataDir: options.dataDir,
+    events,
+    noticeCommits: () => feed.poll(),
+    nativeBinding: options.nativeBinding,
+  });
   const handlers: Handlers = {
-    sources: sourceHandlers(repos),
-    entities: entityHandlers(repos),
-    notes: noteHandlers({ store }),
+    sources: sourceHandlers(createSourcesService(store)),
+    entities: entityHandlers(createEntitiesService(store)),
+    notes: noteHandlers(notes),
     search: searchHandlers(search),
-    imports: importHandlers({
-      store,
-      dataDir: options.dataDir,
-      events,
-      noticeCommits: () => feed.poll(),
-      nativeBinding: options.nativeBinding,
-    }),
+    imports: importHandlers(importer, store),
     export: exportHandlers(
       createExportService({
         repos,
         resourcesDir: options.resourcesDir,
-        getNote: (id) => handlers.notes.get({ id }),
+        getNote: (id) => notes.get(id),
         printToPdf: options.printToPdf,
         progress: (progress) => events.emit('progress', progress),
       }),

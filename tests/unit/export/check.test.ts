@@ -64,7 +64,7 @@ describe('citation check before export', () => {
     expect(docx.match(label)).toHaveLength(5);
     // Every citation is still there: none dropped for being wrong.
     expect((md.match(/^\[\^\d+\]: /gm) ?? []).length).toBe(model.citations.length);
-  });
+  }, 120_000);
 
   it('reports stored text changed outside the quote since it was cited', async () => {
     const fresh = freshNotebook();

@@ -22,7 +22,7 @@ beforeAll(async () => {
   report = await seedReport(notebook);
   dir = tempDir('sourcebook-evidence-');
   sound = await pack();
-});
+}, 120_000);
 afterAll(() => notebook.close());
 
 async function pack(model = report): Promise<string> {
@@ -140,9 +140,10 @@ describe('evidence pack', () => {
     });
 
     it('a quote edited in report.md, with the manifest updated', () => {
+      // The quote is the note's last “…” (a Chicago note also puts the source's title in quotation marks).
       const file = tampered(
         'md-quote',
-        (e) => void (e['report.md'] = new TextEncoder().encode(utf8(e['report.md']!).replace(/\[\^2\]: (.*?)“(\S+)/, '[^2]: $1“Not $2'))),
+        (e) => void (e['report.md'] = new TextEncoder().encode(utf8(e['report.md']!).replace(/\[\^2\]: (.*)“(\S+)/, '[^2]: $1“Not $2'))),
         ['report.md'],
       );
       expectFailure(file, /report\.md: note 2 does not quote the source's words/);

@@ -131,14 +131,14 @@ describe('importing into the store', () => {
     // In-process too, with the same transaction the worker uses.
     const prepared = await prepareImport(nb.repos, 'inproc.txt', Buffer.from(`Title\n${body}`));
     expect(() =>
-      commitImport(nb.db, nb.repos, prepared, {
+      commitImport(nb.store, prepared, {
         beforePassage: (i) => {
           if (i === 30) throw new Error('disk full');
         },
       }),
     ).toThrow('disk full');
     expect(counts()).toEqual(before);
-    commitImport(nb.db, nb.repos, prepared);
+    commitImport(nb.store, prepared);
     expect(counts().passages - before.passages).toBe(41);
   });
 
@@ -240,15 +240,15 @@ describe('entity suggestions and metadata', () => {
   });
 
   it('edits metadata, keeping fields not given and refusing a non-web URL', async () => {
-    const updated = await nb.host.imports.updateMetadata({
+    const updated = await nb.host.sources.updateMetadata({
       sourceId: 'seed-000',
       metadata: { title: 'New title', authors: ['A. Person'], issued: '2020-08-01' },
     });
     expect(updated.metadata).toMatchObject({ title: 'New title', authors: ['A. Person'], issued: '2020-08-01', publisher: null });
     expect((await nb.host.sources.get({ id: 'seed-000' })).metadata.title).toBe('New title');
-    await expect(nb.host.imports.updateMetadata({ sourceId: 'seed-000', metadata: { url: 'javascript:alert(1)' } })).rejects.toThrow(
+    await expect(nb.host.sources.updateMetadata({ sourceId: 'seed-000', metadata: { url: 'javascript:alert(1)' } })).rejects.toThrow(
       /not a web address/,
     );
-    await expect(nb.host.imports.updateMetadata({ sourceId: 'nope', metadata: {} })).rejects.toThrow(/No source/);
+    await expect(nb.host.sources.updateMetadata({ sourceId: 'nope', metadata: {} })).rejects.toThrow(/No source/);
   });
 });

@@ -54,7 +54,7 @@ describe('nothing lost', () => {
     const noteIds: string[] = [];
     for (let i = 0; i < NOTES; i++) noteIds.push(((await setup.host.notes.create({ title: `Crash ${i}` })) as NoteDetail).id);
     const citations: CitationPayload[] = [];
-    for (const passage of setup.repos.passages.byVersion(setup.repos.sources.get('seed-000')!.current_version_id!).slice(3, 8)) {
+    for (const passage of setup.repos.passages.byVersion(setup.repos.sources.get('seed-000')!.currentVersionId!).slice(3, 8)) {
       citations.push(
         (await setup.host.notes.makeCitation({
           sourceId: 'seed-000',

@@ -3,24 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { EntityType } from '../../../shared/contract/ids';
-import type { SourceMetadata } from '../../../shared/domain';
+import { SourceMetadataSchema } from '../../../shared/sourceMetadata';
 import type { Store } from '../store/store';
 import { createLinker, type LinkableAlias } from '../entities/linker';
 import { segmentText, type DocumentLayout } from './segment';
 
-const SeedSources = z.object({
-  sources: z.array(
-    z.object({
-      file: z.string(),
-      title: z.string().nullable(),
-      authors: z.array(z.string()),
-      issued: z.string().nullable(),
-      publisher: z.string().nullable(),
-      url: z.string().nullable(),
-      note: z.string().nullable().optional(),
-    }),
-  ),
-});
+const SeedSources = z.object({ sources: z.array(SourceMetadataSchema.extend({ file: z.string() })) });
 
 const SeedAlias = z.union([
   z.string(),
@@ -112,20 +100,12 @@ export function seedIfEmpty(store: Store, seedDir: string): SeedResult {
     }
     const linker = createLinker(aliases);
 
-    for (const source of sources) {
-      const original = fs.readFileSync(path.join(seedDir, source.file));
+    for (const { file, ...metadata } of sources) {
+      const original = fs.readFileSync(path.join(seedDir, file));
       const text = new TextDecoder('utf-8', { fatal: true }).decode(original);
-      const id = seedSourceId(source.file);
+      const id = seedSourceId(file);
       const digest = sha256(original);
-      const metadata: SourceMetadata = {
-        title: source.title,
-        authors: source.authors,
-        issued: source.issued,
-        publisher: source.publisher,
-        url: source.url,
-        note: source.note ?? null,
-      };
-      repos.sources.insert({ id, kind: 'seed', canonicalUrl: source.url, metadata });
+      repos.sources.insert({ id, kind: 'seed', canonicalUrl: metadata.url, metadata });
       const versionId = `v-${digest.slice(0, 16)}`;
       repos.sources.insertVersion({
         id: versionId,
@@ -134,10 +114,10 @@ export function seedIfEmpty(store: Store, seedDir: string): SeedResult {
         original,
         text,
         metadata,
-        fileName: source.file,
+        fileName: file,
         mediaType: 'text/plain',
       });
-      for (const passage of segmentText(text, layouts[source.file])) {
+      for (const passage of segmentText(text, layouts[file])) {
         const passageId = repos.passages.insert(versionId, passage);
         for (const link of linker.link(passage.text, id)) {
           repos.mentions.insert({ ...link, passageId, origin: 'linked' });

@@ -1,4 +1,4 @@
-import type { SourceMetadata, TaskProgress } from '../../../shared/domain';
+import type { TaskProgress } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import {
   DEFAULT_EXPORT_OPTIONS,
@@ -12,16 +12,17 @@ import {
   type ExportOptions,
   type ExportResult,
   type ReportModel,
+  type ReportSource,
   type ResolvedReport,
 } from '../../../shared/export';
 import type { Repositories } from '../store/repositories';
-import { formatBibliography, type BibSource } from './bibliography';
+import { formatBibliography } from './bibliography';
 import { checkReport, sha256Hex, type PinnedText, type PinnedTextLookup } from './check';
 import { chromiumPrintToPdf, type PrintToPdf } from './render-pdf';
 import type { OriginalFile } from './evidence';
 import { pinnedKey, runRenderJob, type RenderJob } from './render-job';
 import { renderInWorker } from './worker-client';
-import { citedSourceIds, notesToReport, type GetNote } from './from-notes';
+import { citedSourceIds, notesToReport, reportSource, type GetNote } from './from-notes';
 
 export interface ExportDeps {
   repos: Repositories;
@@ -43,7 +44,7 @@ export function storeLookup(repos: Repositories): PinnedTextLookup {
     const key = `${sourceId}\u0000${versionId}`;
     if (!cache.has(key)) {
       const version = repos.sources.version(versionId);
-      cache.set(key, version && version.source_id === sourceId ? { text: version.text, sha256: sha256Hex(version.text) } : undefined);
+      cache.set(key, version && version.sourceId === sourceId ? { text: version.text, sha256: sha256Hex(version.text) } : undefined);
     }
     return cache.get(key);
   };
@@ -53,28 +54,17 @@ export function createExportService(deps: ExportDeps) {
   const { repos } = deps;
   const printToPdf = deps.printToPdf ?? chromiumPrintToPdf();
 
-  function storeSource(id: string): BibSource & { fileName: string | null; accessed: string } {
-    const row = repos.sources.get(id);
-    if (!row) throw new ApiError('not_found', `No source with id "${id}".`);
-    const version = row.current_version_id ? repos.sources.version(row.current_version_id) : undefined;
-    return {
-      id,
-      metadata: JSON.parse(row.metadata) as SourceMetadata,
-      mediaType: version?.media_type ?? 'text/plain',
-      fileName: version?.file_name ?? null,
-      accessed: (version?.created_at ?? row.created_at).slice(0, 10),
-    };
+  function storeSource(id: string): ReportSource {
+    const source = reportSource(repos, id);
+    if (!source) throw new ApiError('not_found', `No source with id "${id}".`);
+    return source;
   }
 
   /** The store is the truth for metadata: a report given whole gets its sources' current records. */
   function hydrate(model: ReportModel): ReportModel {
     return {
       ...model,
-      sources: model.sources.map((s) => {
-        if (!repos.sources.get(s.id)) return s;
-        const { metadata, mediaType, fileName, accessed } = storeSource(s.id);
-        return { id: s.id, metadata, mediaType, fileName, accessed };
-      }),
+      sources: model.sources.map((s) => reportSource(repos, s.id) ?? s),
     };
   }
 
@@ -102,7 +92,7 @@ export function createExportService(deps: ExportDeps) {
         const version = repos.sources.version(c.versionId);
         const bytes = version ? repos.sources.original(version.id) : undefined;
         if (version && bytes)
-          originals.push([key, { bytes, mediaType: version.media_type, fileName: version.file_name, versionSha256: version.sha256 }]);
+          originals.push([key, { bytes, mediaType: version.mediaType, fileName: version.fileName, versionSha256: version.sha256 }]);
       }
     }
     const job: RenderJob = {

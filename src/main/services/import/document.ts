@@ -18,7 +18,7 @@ export interface ExtractedDocument {
   canonicalUrl: string | null;
 }
 
-export const emptyMetadata = (): SourceMetadata => ({ title: null, authors: [], issued: null, publisher: null, url: null, note: null });
+export { emptySourceMetadata as emptyMetadata } from '../../../shared/sourceMetadata';
 
 /** Long enough for any real paragraph; a 10 MB single line becomes readable, citable pieces. */
 export const MAX_PASSAGE_CHARS = 4000;

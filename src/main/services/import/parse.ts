@@ -1,4 +1,5 @@
 import type { ImportFormat } from '../../../shared/imports';
+import { fitSourceMetadata } from '../../../shared/sourceMetadata';
 import { decodeText } from './decode';
 import { detectFormat } from './detect';
 import { documentFromPlainText, type ExtractedDocument, emptyMetadata } from './document';
@@ -49,5 +50,6 @@ export async function extractDocument(
   }
   if (doc.passages.length === 0) reject('the file has no readable text');
   doc.metadata.title ??= stem(fileName);
-  return { ...doc, format };
+  // What a file says about itself can be any length; the library keeps one set of limits.
+  return { ...doc, metadata: fitSourceMetadata(doc.metadata), format };
 }

@@ -15,12 +15,12 @@ export function linkableAliases(repos: Repositories): LinkableAlias[] {
   const rows = repos.entities.allAliases();
   const scopedNames = new Set(
     rows
-      .filter((a) => a.scope !== '' && a.folded === foldForMatch(repos.entities.get(a.entity_id)?.name ?? ''))
-      .map((a) => `${a.entity_id}\u0000${a.folded}`),
+      .filter((a) => a.scope !== '' && a.folded === foldForMatch(repos.entities.get(a.entityId)?.name ?? ''))
+      .map((a) => `${a.entityId}\u0000${a.folded}`),
   );
   return rows
-    .filter((a) => !(a.scope === '' && scopedNames.has(`${a.entity_id}\u0000${a.folded}`)))
-    .map((a) => ({ entityId: a.entity_id, alias: a.alias, exactCase: a.exact_case === 1, scope: a.scope }));
+    .filter((a) => !(a.scope === '' && scopedNames.has(`${a.entityId}\u0000${a.folded}`)))
+    .map((a) => ({ entityId: a.entityId, alias: a.alias, exactCase: a.exactCase, scope: a.scope }));
 }
 
 export interface PrepareOptions {
@@ -37,7 +37,7 @@ export async function prepareImport(
 ): Promise<PreparedImport> {
   const sha256 = createHash('sha256').update(original).digest('hex');
   const duplicate = repos.imports.versionBySha(sha256);
-  if (duplicate) throw new ImportError(`already in the notebook (source ${duplicate.source_id})`, duplicate.source_id);
+  if (duplicate) throw new ImportError(`already in the notebook (source ${duplicate.sourceId})`, duplicate.sourceId);
   options.onProgress?.(0.05, 'reading');
   const extracted = await extractDocument(original, fileName, (f, label) => options.onProgress?.(0.05 + f * 0.65, label));
   options.onProgress?.(0.7, 'linking entities');

@@ -137,8 +137,8 @@ export function createImporter(deps: ImporterDeps) {
     reanchorCitationsForSource(deps.store, sourceId);
     return deps.store.repos.citations
       .needingReview()
-      .filter((c) => c.source_id === sourceId)
-      .map((c) => ({ noteId: c.note_id, citationId: c.id, exact: c.exact, status: c.status as CitationToReview['status'] }));
+      .filter((c) => c.sourceId === sourceId)
+      .map((c) => ({ noteId: c.noteId, citationId: c.id, exact: c.exact, status: c.status as CitationToReview['status'] }));
   }
 
   async function run(files: FileJob[], options: RunOptions): Promise<ImportSummary> {

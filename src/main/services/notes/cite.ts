@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { SourceMetadata } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import { NOTE_NODE, type CitationPayload, type SerializedNoteDocument, type SerializedNoteNode } from '../../../shared/notes';
 import type { Repositories } from '../store/repositories';
@@ -24,7 +23,7 @@ function findWords(text: string, words: string): { start: number; end: number }[
 export function citationForWords(repos: Repositories, sourceId: string, words: string, occurrence: number | undefined): CitationPayload {
   const source = repos.sources.get(sourceId);
   if (!source) throw new ApiError('not_found', `No source with id "${sourceId}".`);
-  const version = source.current_version_id ? repos.sources.version(source.current_version_id) : undefined;
+  const version = repos.sources.currentVersion(sourceId);
   if (!version) throw new ApiError('not_found', `Source ${sourceId} has no text to cite.`);
   const passages = repos.passages.byVersion(version.id);
   const found = findWords(version.text, words);
@@ -49,11 +48,10 @@ export function citationForWords(repos: Repositories, sourceId: string, words: s
   }
   const span = found[n - 1]!;
   const passage = passageAt(passages, span.start);
-  const metadata = JSON.parse(source.metadata) as SourceMetadata;
   return {
     key: randomUUID(),
     sourceId,
-    sourceTitle: metadata.title,
+    sourceTitle: source.metadata.title,
     versionId: version.id,
     versionSha256: version.sha256,
     passageAnchor: passage?.anchor ?? '',

@@ -1,19 +1,18 @@
 import { createHash } from 'node:crypto';
 import type { AnchorEvent, CitationStatus, ReanchorSummary } from '../../../shared/notes';
 import type { Repositories } from '../store/repositories';
-import type { AnchorUpdate, CitationRow } from '../store/repositories/citations';
-import type { PassageRow } from '../store/repositories/passages';
-import type { VersionRow } from '../store/repositories/sources';
+import { anchorOf, type AnchorUpdate, type CitationRecord } from '../store/repositories/citations';
+import type { PassageRecord } from '../store/repositories/passages';
+import type { VersionRecord } from '../store/repositories/sources';
+import type { Store } from '../store/store';
 import { anchorQuote } from './anchoring';
 import { quoteDiff } from './quoteDiff';
 import { passageAt, quoteAt } from './selection';
 import { VersionAlignment } from './versionAlignment';
 
-import type { Store } from '../store/store';
-
 export interface Target {
-  version: VersionRow;
-  passages: PassageRow[];
+  version: VersionRecord;
+  passages: PassageRecord[];
   /** SHA-256 of the version's text: what a citation moved to it records. */
   textSha256: string;
 }
@@ -40,37 +39,21 @@ export class AlignmentCache {
  * proposal and the word diff go into its history for a person to decide on.
  */
 export function reanchorCitation(
-  row: CitationRow,
+  row: CitationRecord,
   target: Target | undefined,
   alignment: VersionAlignment | undefined,
   now: string,
 ): AnchorUpdate {
-  const history = JSON.parse(row.history) as AnchorEvent[];
-  const previous = { exact: row.exact, start: row.start, end: row.end, passageAnchor: row.passage_anchor };
-  const keep: AnchorUpdate = {
-    id: row.id,
-    versionId: row.version_id,
-    versionSha256: row.version_sha256,
-    textSha256: row.text_sha256,
-    passageAnchor: row.passage_anchor,
-    passageOrdinal: row.passage_ordinal,
-    exact: row.exact,
-    prefix: row.prefix,
-    suffix: row.suffix,
-    start: row.start,
-    end: row.end,
-    status: row.status,
-    history: row.history,
-  };
-  const append = (event: AnchorEvent) => JSON.stringify([...history, event]);
+  const previous = { exact: row.exact, start: row.start, end: row.end, passageAnchor: row.passageAnchor };
+  const keep: AnchorUpdate = { id: row.id, ...anchorOf(row) };
   // A pinned text that no longer holds the quote was altered after citing: nothing to anchor from.
   const altered = !!alignment && alignment.oldRaw.slice(row.start, row.end) !== row.exact;
   if (!target || !alignment || altered) {
     const event: AnchorEvent = {
       at: now,
       action: 'check',
-      fromVersionId: row.version_id,
-      toVersionId: target?.version.id ?? row.version_id,
+      fromVersionId: row.versionId,
+      toVersionId: target?.version.id ?? row.versionId,
       method: 'none',
       status: 'lost',
       finding: 'removed',
@@ -82,7 +65,7 @@ export function reanchorCitation(
           ? 'The stored text this citation was made from was altered after it was cited; cite the passage again.'
           : 'The text this citation was made from is no longer in the notebook.',
     };
-    return { ...keep, status: 'lost', history: append(event) };
+    return { ...keep, status: 'lost', history: [...row.history, event] };
   }
 
   const text = target.version.text;
@@ -90,7 +73,7 @@ export function reanchorCitation(
   const base = {
     at: now,
     action: 'check' as const,
-    fromVersionId: row.version_id,
+    fromVersionId: row.versionId,
     toVersionId: target.version.id,
     finding: decision.finding,
     occurrences: decision.occurrences,
@@ -105,7 +88,7 @@ export function reanchorCitation(
           start: proposal.start,
           end: proposal.end,
           score: proposal.score,
-          passageAnchor: passageAt(target.passages, proposal.start)?.anchor ?? row.passage_anchor,
+          passageAnchor: passageAt(target.passages, proposal.start)?.anchor ?? row.passageAnchor,
         }
       : undefined;
     const event: AnchorEvent = {
@@ -115,51 +98,52 @@ export function reanchorCitation(
       score: decision.score,
       ...(suggestion ? { suggestion, diff: quoteDiff(row.exact, suggestion.exact) } : {}),
     };
-    return { ...keep, status: decision.status, history: append(event) };
+    return { ...keep, status: decision.status, history: [...row.history, event] };
   }
 
-  const quote = quoteAt(text, decision.start!, decision.end!);
-  const passage = passageAt(target.passages, quote.start);
   // "moved" stays: it says the citation points elsewhere than where it was made, until a person looks.
   const status: CitationStatus = decision.status === 'current' && row.status !== 'moved' ? 'current' : 'moved';
-  const next = { exact: quote.exact, start: quote.start, end: quote.end, passageAnchor: passage?.anchor ?? row.passage_anchor };
-  const event: AnchorEvent = {
-    ...base,
-    method: decision.finding === 'relocated' ? 'quote' : 'alignment',
-    status,
-    score: decision.score,
-    next,
-  };
+  const method = decision.finding === 'relocated' ? 'quote' : 'alignment';
+  return pointAt(row, target, decision.start!, decision.end!, { ...base, method, status, score: decision.score });
+}
+
+/**
+ * The update that points a citation at `start`–`end` of the target's text, recording why in its
+ * history: a re-anchoring that found the words, or a writer's decision (accept, re-cite).
+ */
+export function pointAt(row: CitationRecord, target: Target, start: number, end: number, event: Omit<AnchorEvent, 'next'>): AnchorUpdate {
+  const quote = quoteAt(target.version.text, start, end);
+  const passage = passageAt(target.passages, quote.start);
+  const next = { exact: quote.exact, start: quote.start, end: quote.end, passageAnchor: passage?.anchor ?? row.passageAnchor };
   return {
     id: row.id,
     versionId: target.version.id,
     versionSha256: target.version.sha256,
     textSha256: target.textSha256,
     passageAnchor: next.passageAnchor,
-    passageOrdinal: passage?.ordinal ?? row.passage_ordinal,
+    passageOrdinal: passage?.ordinal ?? row.passageOrdinal,
     ...quote,
-    status,
-    history: append(event),
+    status: event.status,
+    history: [...row.history, { ...event, next }],
   };
 }
 
 /** A citation waiting for review, or pinned by a person, was already compared with this text; asking again would repeat the answer. */
-function alreadyDecided(row: CitationRow, target: Target | undefined): boolean {
+function alreadyDecided(row: CitationRecord, target: Target | undefined): boolean {
   if (row.status !== 'changed' && row.status !== 'lost' && row.status !== 'pinned') return false;
-  const last = (JSON.parse(row.history) as AnchorEvent[]).at(-1);
-  return !!last && last.toVersionId === (target?.version.id ?? row.version_id);
+  const last = row.history.at(-1);
+  return !!last && last.toVersionId === (target?.version.id ?? row.versionId);
 }
 
 /** The source's current text and passages, or undefined when it has none. */
 export function currentTarget(repos: Repositories, sourceId: string): Target | undefined {
-  const source = repos.sources.get(sourceId);
-  const version = source?.current_version_id ? repos.sources.version(source.current_version_id) : undefined;
+  const version = repos.sources.currentVersion(sourceId);
   return version ? { version, passages: repos.passages.byVersion(version.id), textSha256: textSha256(version.text) } : undefined;
 }
 
 /**
  * Re-anchors every citation of a source made against an older version of its text. The import
- * service calls this after it moves `source.current_version_id`; it is idempotent.
+ * service calls this after it moves a source's current version; it is idempotent.
  */
 export function reanchorCitationsForSource(store: Store, sourceId: string, now = new Date().toISOString()): ReanchorSummary {
   return store.write('Re-anchoring citations', (repos) => {
@@ -169,11 +153,11 @@ export function reanchorCitationsForSource(store: Store, sourceId: string, now =
     const notes = new Set<string>();
     for (const row of repos.citations.staleForSource(sourceId)) {
       if (alreadyDecided(row, target)) continue;
-      const update = reanchorCitation(row, target, target && alignments.get(row.version_id, target), now);
+      const update = reanchorCitation(row, target, target && alignments.get(row.versionId, target), now);
       repos.citations.updateAnchor(update);
       summary.checked++;
       summary[update.status]++;
-      notes.add(row.note_id);
+      notes.add(row.noteId);
     }
     summary.noteIds = [...notes];
     return summary;
