@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ApiError } from '../../shared/errors';
-import { PACKAGE_ROOT } from '../context';
+import { PACKAGE_ROOT } from '../root';
 import type { Command } from './types';
 
 /** What resources/evidence/verify.mjs exports: the very script every evidence pack carries. */

@@ -193,8 +193,9 @@ describe('notes', () => {
   });
 
   it('says clearly when another process holds the notebook', async () => {
+    notebook.close();
+    notebook = freshNotebook({ busyRetryMs: 100 });
     const note = await create('Busy');
-    notebook.db.pragma('busy_timeout = 50');
     const other = new Database(path.join(notebook.dataDir, DATABASE_FILE));
     other.prepare('BEGIN IMMEDIATE').run();
     try {

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { migrate, openDatabase, schemaVersion } from '../../../src/main/services/store/db';
 import { migrations } from '../../../src/main/services/store/migrations';
 
-/** Migration 0005 renames citation states and records each pinned text's hash; old rows keep their meaning. */
-describe('migration 0005: citation states and text hashes', () => {
+/** Migration 0006 renames citation states and records each pinned text's hash; old rows keep their meaning. */
+describe('migration 0006: citation states and text hashes', () => {
   it('maps ok / moved / review / orphaned to current / moved / changed or lost / lost, in rows and histories', () => {
-    const db = openDatabase(':memory:', { migrations: migrations.filter((m) => m.version <= 4) });
+    const db = openDatabase(':memory:', { migrations: migrations.filter((m) => m.version < 6) });
     const text = 'The ministry said it did not approve the export licences.';
     db.exec(`
       INSERT INTO source (id, kind, canonical_url, metadata, current_version_id, created_at) VALUES ('s-1', 'import', NULL, '{}', 'v-1', 'now');
@@ -31,7 +31,7 @@ describe('migration 0005: citation states and text hashes', () => {
     insert.run('orphaned', 'orphaned', JSON.stringify([event('orphaned')]));
 
     migrate(db, migrations);
-    expect(schemaVersion(db)).toBe(5);
+    expect(schemaVersion(db)).toBe(6);
     const rows = db.prepare(`SELECT key, status, history, text_sha256 FROM citation ORDER BY id`).all() as {
       key: string;
       status: string;

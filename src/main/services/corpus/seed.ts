@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { EntityType } from '../../../shared/contract/ids';
 import { SourceMetadataSchema } from '../../../shared/sourceMetadata';
+import type { Repositories } from '../store/repositories';
 import type { Store } from '../store/store';
 import { createLinker, type LinkableAlias } from '../entities/linker';
 import { segmentText, type DocumentLayout } from './segment';
@@ -61,13 +62,7 @@ export interface SeedResult {
  */
 export function seedIfEmpty(store: Store, seedDir: string): SeedResult {
   const { repos } = store;
-  const counts = () => ({
-    sources: repos.sources.count(),
-    passages: repos.passages.count(),
-    entities: repos.entities.count(),
-    mentions: repos.mentions.count(),
-  });
-  if (repos.meta.get(SEEDED_KEY)) return { seeded: false, ...counts() };
+  if (repos.meta.get(SEEDED_KEY)) return seedResult(false, repos);
 
   const sources = readJson(path.join(seedDir, 'sources.json'), SeedSources).sources;
   const entities = readJson(path.join(seedDir, 'entities.json'), SeedEntities).entities;
@@ -127,5 +122,35 @@ export function seedIfEmpty(store: Store, seedDir: string): SeedResult {
     repos.meta.set(SEEDED_KEY, new Date().toISOString());
   });
 
-  return { seeded: true, ...counts() };
+  return seedResult(true, repos);
+}
+
+/**
+ * Counting every passage and mention costs a scan of each table at every open of a large notebook,
+ * while only `open --json` and tests read the counts: they are counted when first read.
+ */
+function seedResult(seeded: boolean, repos: Repositories): SeedResult {
+  let counted: Omit<SeedResult, 'seeded'> | undefined;
+  const counts = () =>
+    (counted ??= {
+      sources: repos.sources.count(),
+      passages: repos.passages.count(),
+      entities: repos.entities.count(),
+      mentions: repos.mentions.count(),
+    });
+  return {
+    seeded,
+    get sources() {
+      return counts().sources;
+    },
+    get passages() {
+      return counts().passages;
+    },
+    get entities() {
+      return counts().entities;
+    },
+    get mentions() {
+      return counts().mentions;
+    },
+  };
 }

@@ -4,6 +4,7 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { CitationVerdict, PinnedTextLookup } from './check';
 import { sha256Hex } from './check';
 import type { CitationProblemKind, CitationStatus, ReportModel, ResolvedReport } from '../../../shared/export';
+import { webAddress } from '../../../shared/url';
 
 export const MANIFEST_FORMAT = 'sourcebook-evidence-pack';
 /** The verifier every pack carries; `sourcebook verify` runs the same file. */
@@ -162,7 +163,7 @@ export function buildEvidencePack(
         authors: metadata?.authors ?? [],
         issued: metadata?.issued ?? null,
         publisher: metadata?.publisher ?? null,
-        url: metadata?.url ?? null,
+        url: webAddress(metadata?.url),
         ...text,
         versionSha256: original?.versionSha256 ?? null,
         original: original && originalFile ? { ...originalFile, mediaType: original.mediaType, fileName: original.fileName } : null,

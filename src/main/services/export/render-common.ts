@@ -1,15 +1,12 @@
 import type { ResolvedNote, ResolvedReport } from '../../../shared/export';
 import { quoted } from './punctuation';
+import { webAddress } from '../../../shared/url';
 
-/** External links only to the web and mail; internal ones only to a section of the same report. */
+/** External links only by the one web-address rule (http, https, DOI); internal ones only to a section of the same report. */
 export function linkTarget(href: string): { href: string; internal: boolean } | null {
   if (/^#section-[A-Za-z0-9_-]+$/.test(href)) return { href, internal: true };
-  try {
-    const url = new URL(href);
-    return url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'mailto:' ? { href: url.href, internal: false } : null;
-  } catch {
-    return null;
-  }
+  const url = webAddress(href);
+  return url ? { href: url, internal: false } : null;
 }
 
 /** Kept for callers that only want web links. */

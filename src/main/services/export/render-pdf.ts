@@ -10,6 +10,9 @@ import { PAGED_DONE } from './render-print';
 
 export { findChromium };
 
+/** Temporary folders are named with the process id, so a later start can tell a crashed run's leftovers. */
+export const PDF_TEMP_PREFIX = 'sourcebook-pdf-';
+
 /** Turns the self-contained print page (render-print.ts) into PDF bytes; the Electron shell passes its own. */
 export type PrintToPdf = (html: string) => Promise<Uint8Array>;
 
@@ -26,7 +29,7 @@ export function chromiumPrintToPdf(browser = findChromium(), timeoutMs = PRINT_T
   return async (html) => {
     if (!browser)
       throw new ApiError('internal', 'PDF export needs Chromium or Chrome: none was found (set SOURCEBOOK_BROWSER to its path).');
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sourcebook-pdf-'));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${PDF_TEMP_PREFIX}${process.pid}-`));
     const input = path.join(dir, 'report.html');
     fs.writeFileSync(input, html);
     const args = [

@@ -21,7 +21,8 @@ import { checkReport, sha256Hex, type PinnedText, type PinnedTextLookup } from '
 import { chromiumPrintToPdf, type PrintToPdf } from './render-pdf';
 import type { OriginalFile } from './evidence';
 import { pinnedKey, runRenderJob, type RenderJob } from './render-job';
-import { renderInWorker } from './worker-client';
+import { createRenderWorker } from './worker-client';
+import type { WorkerGroup } from '../workers';
 import { citedSourceIds, notesToReport, reportSource, type GetNote } from './from-notes';
 
 export interface ExportDeps {
@@ -33,6 +34,8 @@ export interface ExportDeps {
   /** Render on the calling thread (benchmarks of the rendering itself); the app uses the worker. */
   inline?: boolean;
   progress?: (payload: TaskProgress) => void;
+  /** Who starts the render worker: the notebook's group, so closing the notebook stops it. */
+  workers?: Pick<WorkerGroup, 'start'>;
 }
 
 export type ReportInput = { noteIds?: string[]; title?: string; report?: ReportModel };
@@ -53,6 +56,7 @@ export function storeLookup(repos: Repositories): PinnedTextLookup {
 export function createExportService(deps: ExportDeps) {
   const { repos } = deps;
   const printToPdf = deps.printToPdf ?? chromiumPrintToPdf();
+  const worker = createRenderWorker(deps.workers);
 
   function storeSource(id: string): ReportSource {
     const source = reportSource(repos, id);
@@ -105,11 +109,13 @@ export function createExportService(deps: ExportDeps) {
       resourcesDir: deps.resourcesDir,
       format,
     };
-    const output = deps.inline ? await runRenderJob(job) : await renderInWorker(job);
+    const output = deps.inline ? await runRenderJob(job) : await worker.render(job);
     return { model, check, output };
   }
 
   return {
+    close: () => worker.close(),
+
     async check(input: ReportInput): Promise<CitationCheck> {
       const model = await reportFrom(input);
       return checkReport(model, storeLookup(repos)).check;

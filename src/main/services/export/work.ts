@@ -1,4 +1,5 @@
 import type { SourceMetadata } from '../../../shared/domain';
+import { webAddress } from '../../../shared/url';
 
 /**
  * A source as a citable work: the one description every output is made from (citeproc's CSL
@@ -150,7 +151,8 @@ export function workFromSource(source: WorkSource): CitableWork {
     accessed: workDate(source.accessed, { strict: true }),
     containerTitle: isContained ? publisher : null,
     publisher: isContained ? null : publisher,
-    url: m.url?.trim() || null,
+    // Checked again on the way out: an address stored before validation existed never leaves as a javascript: link.
+    url: webAddress(m.url),
     doi: null,
     volume: null,
     issue: null,

@@ -13,7 +13,8 @@ import type {
 import type { Store } from '../store/store';
 import type { NoteRecord } from '../store/repositories/notes';
 import { emptyDocument } from './document';
-import { documentToMarkdown, markdownToDocument } from './markdown';
+import { markdownToDocumentOffThread } from '../markdown/client';
+import { documentToMarkdown } from './markdown';
 import { citationForWords, withCitation } from './cite';
 import { reanchorCitationsForSource } from './reanchor';
 import { acceptProposal } from './review';
@@ -164,7 +165,8 @@ export function createNotesService(options: NotesServiceOptions) {
         .filter((n) => !tag || n.tags.includes(tag)),
     get: (id: string) => noteDetail(repos, id),
     create,
-    createFromMarkdown: (title: string, markdown: string) => create(title, markdownToDocument(markdown)),
+    // Parsed off the serving thread: a large or hostile draft never freezes the window.
+    createFromMarkdown: async (title: string, markdown: string) => create(title, await markdownToDocumentOffThread(markdown)),
     save,
     rename: (id: string, title: string) =>
       store.write('Renaming the note', () => {

@@ -3,7 +3,7 @@ import { ApiError } from '../../../shared/errors';
 import type { SourceMetadata, SourceMetadataEdit } from '../../../shared/sourceMetadata';
 import type { SourceRecord } from '../store/repositories/sources';
 import type { Store } from '../store/store';
-import { canonicalUrl } from '../import/html';
+import { WEB_ADDRESS_RULE, webAddress } from '../../../shared/url';
 
 export type SourcesService = ReturnType<typeof createSourcesService>;
 
@@ -62,8 +62,11 @@ export function createSourcesService(store: Store) {
         url: edited(edit.url, current.url),
         note: edited(edit.note, current.note),
       };
-      if (next.url && !canonicalUrl(next.url))
-        throw new ApiError('invalid_input', `"${next.url}" is not a web address (http:// or https://).`);
+      if (next.url) {
+        const checked = webAddress(next.url);
+        if (!checked) throw new ApiError('invalid_input', `"${next.url}" is not a web address: ${WEB_ADDRESS_RULE}.`);
+        next.url = checked;
+      }
       repos.sources.update(sourceId, next, source.canonicalUrl);
     });
     return get(sourceId);

@@ -2,7 +2,8 @@ import * as m0001 from './0001_init';
 import * as m0002 from './0002_notes';
 import * as m0003 from './0003_import';
 import * as m0004 from './0004_change_log';
-import * as m0005 from './0005_citation_states';
+import * as m0005 from './0005_saved_searches';
+import * as m0006 from './0006_citation_states';
 import type { Db } from '../db';
 
 export interface Migration {
@@ -22,5 +23,6 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'notes', sql: m0002.sql },
   { version: 3, name: 'import', sql: m0003.sql },
   { version: 4, name: 'change log', sql: m0004.sql },
-  { version: 5, name: 'citation states', sql: m0005.sql, prepare: m0005.prepare },
+  { version: 5, name: 'saved searches', sql: m0005.sql },
+  { version: 6, name: 'citation states', sql: m0006.sql, prepare: m0006.prepare },
 ];

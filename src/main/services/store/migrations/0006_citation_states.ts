@@ -25,9 +25,9 @@ function renamed(status: unknown, hasSuggestion: boolean): unknown {
 
 export function prepare(db: Db): void {
   db.exec(
-    `CREATE TEMP TABLE m0005_citation (id INTEGER PRIMARY KEY, status TEXT NOT NULL, history TEXT NOT NULL, text_sha256 TEXT NOT NULL)`,
+    `CREATE TEMP TABLE m0006_citation (id INTEGER PRIMARY KEY, status TEXT NOT NULL, history TEXT NOT NULL, text_sha256 TEXT NOT NULL)`,
   );
-  const insert = db.prepare(`INSERT INTO temp.m0005_citation (id, status, history, text_sha256) VALUES (?, ?, ?, ?)`);
+  const insert = db.prepare(`INSERT INTO temp.m0006_citation (id, status, history, text_sha256) VALUES (?, ?, ?, ?)`);
   const text = db.prepare(`SELECT text FROM source_version WHERE id = ?`).pluck();
   const hashes = new Map<string, string>();
   const rows = db.prepare(`SELECT id, version_id, status, history FROM citation`).all() as {
@@ -56,7 +56,7 @@ const bump = (row: 'NEW' | 'OLD') =>
      ON CONFLICT (kind, ref) DO UPDATE SET seq = (SELECT max(seq) + 1 FROM change_log);`;
 
 export const sql = /* sql */ `
-CREATE TABLE citation_0005 (
+CREATE TABLE citation_0006 (
   id              INTEGER PRIMARY KEY,
   note_id         TEXT NOT NULL REFERENCES note(id) ON DELETE CASCADE,
   key             TEXT NOT NULL,
@@ -77,15 +77,15 @@ CREATE TABLE citation_0005 (
   UNIQUE (note_id, key)
 ) STRICT;
 
-INSERT INTO citation_0005 (id, note_id, key, source_id, version_id, version_sha256, text_sha256, passage_anchor, passage_ordinal,
+INSERT INTO citation_0006 (id, note_id, key, source_id, version_id, version_sha256, text_sha256, passage_anchor, passage_ordinal,
                            exact, prefix, suffix, start, "end", status, history, created_at)
   SELECT c.id, c.note_id, c.key, c.source_id, c.version_id, c.version_sha256, m.text_sha256, c.passage_anchor, c.passage_ordinal,
          c.exact, c.prefix, c.suffix, c.start, c."end", m.status, m.history, c.created_at
-    FROM citation c JOIN temp.m0005_citation m ON m.id = c.id;
+    FROM citation c JOIN temp.m0006_citation m ON m.id = c.id;
 
-DROP TABLE temp.m0005_citation;
+DROP TABLE temp.m0006_citation;
 DROP TABLE citation;
-ALTER TABLE citation_0005 RENAME TO citation;
+ALTER TABLE citation_0006 RENAME TO citation;
 CREATE INDEX citation_passage ON citation(source_id, passage_anchor);
 CREATE INDEX citation_status ON citation(status);
 
