@@ -172,6 +172,10 @@ export interface CiteResult {
   citation: CitationView;
 }
 
+/** What a person decides for a citation in review: take the proposed new words, keep citing the pinned version, or remove it. */
+export const REVIEW_DECISIONS = ['accept', 'keep-pinned', 'remove'] as const;
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
+
 export interface ReviewItem {
   noteId: string;
   noteTitle: string;

@@ -163,7 +163,7 @@ test.describe('a writer keeps notes that cite exact passages', () => {
     await page.reload();
     await expect(notes.chips.first()).toHaveClass(/needs-review/);
     await expect(notes.chips.first()).toHaveAttribute('data-status', 'lost');
-    await expect(notes.chips.first()).toHaveAttribute('title', /Needs review/);
+    await expect(notes.chips.first()).toHaveAttribute('title', /^Lost: /);
     await expect(notes.pane.locator('.review-count')).toHaveText('1 citation needs review');
     await page.getByRole('link', { name: 'Review', exact: true }).click();
     await expect(page.locator('.review-item blockquote')).toHaveText(`“${QUOTE}”`);

@@ -9,6 +9,7 @@ import { sourceCommand, sourcesCommand } from './sources';
 import type { Command } from './types';
 import { verifyCommand } from './verify';
 import { citeCommand } from './cite';
+import { reviewCommand } from './review';
 
 /** Each feature adds its commands here; the dispatcher and help are built from this list. */
 export const commands: readonly Command[] = [
@@ -25,6 +26,7 @@ export const commands: readonly Command[] = [
   bibliographyCommand,
   verifyCommand,
   citeCommand,
+  reviewCommand,
   doctorCommand,
   backupCommand,
   restoreCommand,

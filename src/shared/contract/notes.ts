@@ -15,6 +15,7 @@ import type {
   SaveResult,
   SerializedNoteDocument,
 } from '../notes';
+import { REVIEW_DECISIONS } from '../notes';
 
 export const NoteId = z.string().regex(/^n-[a-z0-9-]{4,64}$/, 'must be a note id such as "n-3f9a…"');
 const Title = z.string().trim().min(1, 'must not be empty').max(300, 'is longer than 300 characters');
@@ -92,6 +93,10 @@ export const notes = {
   reviewList: call(z.object({}).strict()).returns<ReviewItem[]>(),
   /** Applies the suggestion a re-anchoring offered for a citation that needs review. */
   acceptSuggestion: call(z.object({ id: NoteId, key: z.string().min(1).max(64) }).strict()).returns<SaveResult>(),
+  /** A person's decision on a citation in review: accept the new words, keep citing the pinned version, or remove it. */
+  decide: call(
+    z.object({ id: NoteId, key: z.string().min(1).max(64), decision: z.enum(REVIEW_DECISIONS) }).strict(),
+  ).returns<SaveResult>(),
   /** Makes the citation a reader selection becomes; it is stored when the note holding it is saved. */
   makeCitation: call(
     z

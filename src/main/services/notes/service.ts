@@ -6,6 +6,7 @@ import type {
   NoteDetail,
   NoteRef,
   PassageCitations,
+  ReviewDecision,
   ReviewItem,
   SaveResult,
   SerializedNoteDocument,
@@ -17,7 +18,7 @@ import { markdownToDocumentOffThread } from '../markdown/client';
 import { documentToMarkdown } from './markdown';
 import { citationForWords, withCitation } from './cite';
 import { reanchorCitationsForSource } from './reanchor';
-import { acceptProposal } from './review';
+import { acceptProposal, keepPinned, withoutCitation } from './review';
 import { makeCitationPayload, type SelectionInput } from './selection';
 import { citationViews, noteDetail, noteSummary, revisionSummary } from './views';
 import { writeDocument, type WriteOptions } from './write';
@@ -140,6 +141,28 @@ export function createNotesService(options: NotesServiceOptions) {
     });
   }
 
+  /**
+   * A person's decision on a citation in review (docs/citations.md): accept the proposed new words,
+   * keep citing the pinned version, or remove the citation from the note. Accept and keep are
+   * appended to the citation's history; a removal first keeps the note as it was in a revision
+   * (restoring it brings the citation back, checked again against the current text).
+   */
+  function decide(id: string, key: string, decision: ReviewDecision): SaveResult {
+    return store.write('Deciding on a citation', () => {
+      const note = live(id);
+      const citation = repos.citations.byNoteKey(id, key);
+      if (!citation) throw new ApiError('not_found', `Note "${note.title}" has no citation ${key}.`);
+      if (decision === 'accept') acceptProposal(repos, citation, now());
+      else if (decision === 'keep-pinned') keepPinned(repos, citation, now());
+      else {
+        repos.noteRevisions.snapshotNote(id, 'before-restore', now());
+        const document = withoutCitation(repos.notes.document(id) ?? emptyDocument(), key);
+        return saved(id, writeDocument(repos, id, document, note.title, writeOptions('none')));
+      }
+      return saved(id, null);
+    });
+  }
+
   /** Cites exact words of a source's current text, in a note or in a new one (`sourcebook cite`). */
   function cite(input: Input<'cite'>): CiteResult {
     const { sourceId, quote, occurrence, noteId, newNoteTitle } = input;
@@ -210,6 +233,7 @@ export function createNotesService(options: NotesServiceOptions) {
     passageCitations,
     reviewList,
     acceptSuggestion,
+    decide,
     makeCitation: (selection: SelectionInput) => makeCitationPayload(repos, selection),
     cite,
     reanchor: (sourceId: string) => {
