@@ -173,12 +173,56 @@ const unescapeHtml = (s) =>
 const unescapeMarkdown = (s) => s.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 const oneLine = (s) => s.replace(/\r\n?|\n/g, ' ');
 /**
- * Reports print a quote inside the locale's quotation marks and nest the marks inside it the way
- * the locale does (en-US “… ‘…’ …”, en-GB ‘… “…” …’): quotation marks are compared as one mark,
- * every other character exactly.
+ * Quotes are compared in the notebook's comparison form (src/main/services/notes/textNormalize.ts,
+ * docs/citations.md), the rule by which Sourcebook itself decides that two quotes are the same
+ * words: NFC; every quotation mark, dash and ellipsis in one form; invisible characters dropped;
+ * every run of whitespace one space, none around a dash. Letters, digits, case and all other
+ * punctuation count exactly. Reports print a quote inside the locale's quotation marks and nest the
+ * marks inside it the way the locale does (en-US “… ‘…’ …”, en-GB ‘… “…” …’), so single and double
+ * marks are one mark here. tests/unit/export/verifier-fold.test.ts checks this copy against the app's.
  */
-const QUOTATION_MARKS = /["'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a]/g;
-const marksAsOne = (s) => s.replace(QUOTATION_MARKS, '"');
+const SINGLE_QUOTES = /['‘’‚‛′`´]/u;
+const DOUBLE_QUOTES = /["“”„‟″«»]/u;
+const DASHES = /[-‐‑‒–—―−⁃﹘﹣－]/u;
+const INVISIBLE = /^(?:\u00ad|\u200b|\u200c|\u200d|\u2060|\ufeff)$/u;
+const SPACE = /[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/u;
+const LIGATURE = /[\ufb00-\ufb06]/u;
+const COMBINING = /\p{M}/u;
+
+function foldCluster(cluster) {
+  if (cluster.length === 1 || !COMBINING.test(cluster.slice(1))) {
+    if (INVISIBLE.test(cluster)) return '';
+    if (SPACE.test(cluster)) return ' ';
+    if (SINGLE_QUOTES.test(cluster)) return "'";
+    if (DOUBLE_QUOTES.test(cluster)) return '"';
+    if (DASHES.test(cluster)) return '-';
+    if (cluster === '…') return '...';
+    if (LIGATURE.test(cluster)) return cluster.normalize('NFKC');
+  }
+  return cluster.normalize('NFC');
+}
+
+/** The notebook's comparison form of a quote (the app's normalizeText, without the offsets). */
+export function foldQuote(raw) {
+  const out = [];
+  let i = 0;
+  while (i < raw.length) {
+    let end = i + (raw.codePointAt(i) > 0xffff ? 2 : 1);
+    while (end < raw.length && COMBINING.test(String.fromCodePoint(raw.codePointAt(end)))) end += raw.codePointAt(end) > 0xffff ? 2 : 1;
+    const folded = foldCluster(raw.slice(i, end));
+    const last = out[out.length - 1];
+    if (folded === ' ') {
+      if (out.length > 0 && last !== ' ' && last !== '-') out.push(' ');
+    } else if (folded === '-') {
+      if (last === ' ') out[out.length - 1] = '-';
+      else if (last !== '-') out.push('-');
+    } else if (folded.length > 0) out.push(...folded);
+    i = end;
+  }
+  if (out[out.length - 1] === ' ') out.pop();
+  return out.join('');
+}
+const marksAsOne = (s) => foldQuote(s).replace(/'/g, '"');
 const preview = (s) => JSON.stringify(s.length > 80 ? `${s.slice(0, 77)}…` : s);
 
 /** Checks the quotes the report files print against the pinned source texts. */

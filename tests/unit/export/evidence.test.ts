@@ -139,6 +139,19 @@ describe('evidence pack', () => {
       expectFailure(file, new RegExp(`report\\.html: the quote of citation ${report.citations[0]!.id} reads .*forged`));
     });
 
+    it('but not a quote whose typography alone differs (spaces, line breaks), as the app compares quotes', () => {
+      const quote = report.citations[0]!.quote;
+      const retyped = quote.replace(' ', '\u00a0').replace(' ', '\n  ');
+      expect(retyped).not.toBe(quote);
+      const file = tampered(
+        'html-typography',
+        (e) => void (e['report.html'] = new TextEncoder().encode(utf8(e['report.html']!).replace(quote, retyped))),
+        ['report.html'],
+      );
+      const result = verify(file);
+      expect(result.status, result.stdout).toBe(0);
+    });
+
     it('a quote edited in report.md, with the manifest updated', () => {
       // The quote is the note's last “…” (a Chicago note also puts the source's title in quotation marks).
       const file = tampered(
