@@ -180,6 +180,8 @@ export interface ReviewItem {
   noteId: string;
   noteTitle: string;
   citation: CitationView;
+  /** The words around the proposal in the source's current text, to read the passage in both versions. */
+  proposalContext: { prefix: string; suffix: string } | null;
 }
 
 export interface ReanchorSummary {

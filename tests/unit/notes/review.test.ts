@@ -29,6 +29,12 @@ const chips = (nodes: readonly SerializedNoteNode[]): SerializedNoteNode[] =>
 describe('review decisions (notes.decide)', () => {
   it('accept: the citation quotes the new words in the current version, recorded in its history', async () => {
     const { note, quote, newVersion } = await changedCitation();
+    // Review shows the proposal in its passage of the new text.
+    const [item] = await notebook.host.notes.reviewList({});
+    const now = 'appointed by President Xi in 2017';
+    expect(item!.proposalContext!.prefix.length).toBeGreaterThan(0);
+    const newText = notebook.repos.sources.version(newVersion)!.text;
+    expect(newText).toContain(item!.proposalContext!.prefix + now + item!.proposalContext!.suffix);
     const result = await notebook.host.notes.decide({ id: note.id, key: quote.key, decision: 'accept' });
     expect(result.citations[0]).toMatchObject({ status: 'current', exact: 'appointed by President Xi in 2017', versionId: newVersion });
     expect(result.citations[0]!.history.map((e) => e.action)).toEqual(['check', 'accept']);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Handlers } from '../../../shared/contract';
 import { ApiError } from '../../../shared/errors';
+import { CITATION_CONTEXT_CHARS } from '../../../shared/notes';
 import type {
   CiteResult,
   NoteDetail,
@@ -126,7 +127,16 @@ export function createNotesService(options: NotesServiceOptions) {
     return repos.citations.needingReview().map((c) => {
       if (!titles.has(c.noteId)) titles.set(c.noteId, repos.notes.get(c.noteId)?.title ?? '');
       const citation = citationViews(repos, c.noteId).find((v) => v.key === c.key)!;
-      return { noteId: c.noteId, noteTitle: titles.get(c.noteId)!, citation };
+      const proposal = citation.history.at(-1)?.suggestion;
+      const text = proposal && citation.currentVersionId ? repos.sources.version(citation.currentVersionId)?.text : undefined;
+      const proposalContext =
+        proposal && text !== undefined
+          ? {
+              prefix: text.slice(Math.max(0, proposal.start - CITATION_CONTEXT_CHARS), proposal.start),
+              suffix: text.slice(proposal.end, proposal.end + CITATION_CONTEXT_CHARS),
+            }
+          : null;
+      return { noteId: c.noteId, noteTitle: titles.get(c.noteId)!, citation, proposalContext };
     });
   }
 

@@ -1,20 +1,23 @@
 import type { QuoteDiffPart } from '../../../../shared/notes';
-import { normalizeWhitespace } from '../../../../shared/text';
+
+/** Spaces at a part's edges separate it from its neighbours: collapsed, never trimmed. */
+const collapse = (text: string) => text.replace(/\s+/gu, ' ');
 
 /** The word-level "was / now" of a changed quote: removed words struck through, added words marked. */
 export function QuoteDiff({ parts }: { parts: readonly QuoteDiffPart[] }) {
   return (
     <p className="quote-diff" aria-label="What changed in the quoted words">
+      <span className="quote-diff-label">Was → now: </span>
       {parts.map((p, i) =>
         p.op === 'same' ? (
-          <span key={i}>{normalizeWhitespace(p.text)}</span>
+          <span key={i}>{collapse(p.text)}</span>
         ) : p.op === 'removed' ? (
           <del key={i} title="was">
-            {normalizeWhitespace(p.text)}
+            {collapse(p.text)}
           </del>
         ) : (
           <ins key={i} title="now">
-            {normalizeWhitespace(p.text)}
+            {collapse(p.text)}
           </ins>
         ),
       )}

@@ -49,7 +49,9 @@ function ReviewCard({ item, onDecided }: { item: ReviewItem; onDecided: () => vo
           <h3>Now</h3>
           {last?.suggestion ? (
             <blockquote>
+              …{collapse(item.proposalContext?.prefix ?? '')}
               <mark>“{normalizeWhitespace(last.suggestion.exact)}”</mark>
+              {collapse(item.proposalContext?.suffix ?? '')}…
             </blockquote>
           ) : (
             <p className="review-none">No passage like it in the current text.</p>
