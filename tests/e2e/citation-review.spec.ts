@@ -72,6 +72,20 @@ test('a cited source gets a changed version: the chip says "changed", Review sho
   await expect(item.locator('.quote-diff del')).toHaveText(['not']);
   await expect(item.locator('.quote-diff ins')).toHaveCount(0);
   await p.screenshot({ path: test.info().outputPath('review.png') });
+
+  // The reader "as cited": the version the words were taken from, the quote marked, the changed passage marked.
+  await item.getByRole('link', { name: 'Read as cited' }).click();
+  await expect(p.locator('.as-cited-banner')).toContainText('As cited: the version added');
+  await expect(p.locator('.as-cited-banner')).toContainText('1 passage differs in the current text');
+  const target = p.locator('.passage.target');
+  await expect(target).toHaveClass(/changed-since/);
+  await expect.poll(async () => (await target.locator('mark.hit').allInnerTexts()).join('')).toBe(CITED);
+  await expect(p.locator('.cite-button')).toHaveCount(0);
+  await p.screenshot({ path: test.info().outputPath('as-cited.png') });
+  await p.locator('.as-cited-banner').getByRole('link', { name: 'Read the current text' }).click();
+  await expect(p.locator('.as-cited-banner')).toHaveCount(0);
+  await expect(p.locator('.passages')).toContainText('did approve the export licences');
+  await p.getByRole('link', { name: 'Review', exact: true }).click();
   await item.getByRole('button', { name: 'Accept the new words' }).click();
   await expect(p.locator('.review-view')).toContainText('Every citation quotes its words as they stand.');
 

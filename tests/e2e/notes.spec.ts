@@ -166,7 +166,7 @@ test.describe('a writer keeps notes that cite exact passages', () => {
     await expect(notes.chips.first()).toHaveAttribute('title', /^Lost: /);
     await expect(notes.pane.locator('.review-count')).toHaveText('1 citation needs review');
     await page.getByRole('link', { name: 'Review', exact: true }).click();
-    await expect(page.locator('.review-item blockquote')).toHaveText(`“${QUOTE}”`);
+    await expect(page.locator('.review-item .review-was mark')).toHaveText(`“${QUOTE}”`);
   });
 
   test('a save that fails keeps the text, says so, retries, and never claims "Saved" until it is', async ({ notebookPage: page }) => {

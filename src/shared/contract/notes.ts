@@ -94,9 +94,7 @@ export const notes = {
   /** Applies the suggestion a re-anchoring offered for a citation that needs review. */
   acceptSuggestion: call(z.object({ id: NoteId, key: z.string().min(1).max(64) }).strict()).returns<SaveResult>(),
   /** A person's decision on a citation in review: accept the new words, keep citing the pinned version, or remove it. */
-  decide: call(
-    z.object({ id: NoteId, key: z.string().min(1).max(64), decision: z.enum(REVIEW_DECISIONS) }).strict(),
-  ).returns<SaveResult>(),
+  decide: call(z.object({ id: NoteId, key: z.string().min(1).max(64), decision: z.enum(REVIEW_DECISIONS) }).strict()).returns<SaveResult>(),
   /** Makes the citation a reader selection becomes; it is stored when the note holding it is saved. */
   makeCitation: call(
     z

@@ -81,3 +81,18 @@ describe('review decisions (notes.decide)', () => {
     });
   });
 });
+
+describe('the reader "as cited" (sources.get with a version)', () => {
+  it('gives an earlier version with the passages the current text no longer has, and refuses a version of another source', async () => {
+    const { quote, newVersion } = await changedCitation();
+    const asCited = await notebook.host.sources.get({ id: 'seed-000', versionId: quote.versionId });
+    expect(asCited.versionId).toBe(quote.versionId);
+    expect(asCited.earlierVersion).toMatchObject({ versionId: quote.versionId, currentVersionId: newVersion });
+    const changed = asCited.passages.filter((p) => asCited.earlierVersion!.changedOrdinals.includes(p.ordinal));
+    expect(changed.map((p) => p.text.includes(WORDS))).toEqual([true]);
+    const current = await notebook.host.sources.get({ id: 'seed-000' });
+    expect(current.earlierVersion).toBeUndefined();
+    const other = notebook.repos.sources.currentVersion('seed-001')!.id;
+    await expect(notebook.host.sources.get({ id: 'seed-000', versionId: other })).rejects.toMatchObject({ code: 'not_found' });
+  });
+});

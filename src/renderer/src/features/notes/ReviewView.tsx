@@ -34,7 +34,13 @@ function ReviewCard({ item, onDecided }: { item: ReviewItem; onDecided: () => vo
         {noteTitle}
       </a>
       <p className="review-where">
-        {c.sourceTitle ?? c.sourceId}, ¶{c.passageOrdinal} · <span className="review-badge">{STATE_LABEL[c.status] ?? c.status}</span>
+        {c.sourceTitle ?? c.sourceId}, ¶{c.passageOrdinal} · <span className="review-badge">{STATE_LABEL[c.status] ?? c.status}</span> ·{' '}
+        <a
+          className="review-as-cited"
+          href={routeHref('source', [c.sourceId, c.passageAnchor], { version: c.versionId, quote: `${c.start}-${c.end}`, note: noteId })}
+        >
+          Read as cited
+        </a>
       </p>
       <div className="review-versions">
         <div className="review-was">

@@ -12,9 +12,16 @@ interface Props {
   passageHref: string;
   /** Shown in the margin beside the passage number (e.g. how many notes cite it). */
   margin?: ReactNode;
+  /** In an earlier version: the current text no longer has this passage as it reads here. */
+  changedSince?: boolean;
 }
 
-function PassageText({ passage, highlights, entityHref, activeEntityId }: Omit<Props, 'isTarget' | 'passageHref' | 'margin'>) {
+function PassageText({
+  passage,
+  highlights,
+  entityHref,
+  activeEntityId,
+}: Omit<Props, 'isTarget' | 'passageHref' | 'margin' | 'changedSince'>) {
   return (
     <span className="passage-text" data-passage-text>
       {segmentPassage(passage.text, passage.mentions, highlights).map((segment) => {
@@ -39,7 +46,7 @@ function PassageText({ passage, highlights, entityHref, activeEntityId }: Omit<P
 
 export function PassageView(props: Props) {
   const { passage, isTarget } = props;
-  const className = `passage kind-${passage.kind} ${isTarget ? 'target' : ''}`;
+  const className = `passage kind-${passage.kind} ${isTarget ? 'target' : ''} ${props.changedSince ? 'changed-since' : ''}`;
   const number = (
     <a className="passage-number" href={props.passageHref} aria-label={`Passage ${passage.ordinal}`} tabIndex={-1}>
       ¶{passage.ordinal}

@@ -1,12 +1,12 @@
 import { useEffect, useRef } from 'react';
-import type { SourceDetail } from '../../../../shared/domain';
+import type { Passage, SourceDetail } from '../../../../shared/domain';
 import { api } from '../../api';
 import { routeHref, withQuery, type Route } from '../../app/route';
 import { useLoad } from '../../app/useLoad';
 import { Status } from '../../ui/Status';
 import { OrUnknown } from '../../ui/Unknown';
 import { PassageView } from './PassageView';
-import { parseRanges } from './segments';
+import { parseRanges, type Range } from './segments';
 import { CiteControls } from '../notes/reader/CiteControls';
 import { PassageCitationCount } from '../notes/reader/PassageCitationCount';
 import { usePassageCitations } from '../notes/reader/usePassageCitations';
@@ -62,9 +62,35 @@ function useScrollToAnchor(anchor: string | undefined, ready: boolean) {
   }, [anchor, ready]);
 }
 
+/** A range of the version's text, as offsets into one passage's text (nothing if they do not meet). */
+function inPassage(range: Range | undefined, passage: Passage): Range[] {
+  if (!range) return [];
+  const start = Math.max(range.start, passage.start) - passage.start;
+  const end = Math.min(range.end, passage.end) - passage.start;
+  return end > start ? [{ start, end }] : [];
+}
+
+/** The reader of an earlier version says so, and links to the current text. */
+function EarlierVersionBanner({ source, anchor }: { source: SourceDetail; anchor: string | undefined }) {
+  const earlier = source.earlierVersion!;
+  const changed = earlier.changedOrdinals.length;
+  return (
+    <p className="as-cited-banner" role="note">
+      As cited: the version added {earlier.createdAt.slice(0, 10)}, not the current text.{' '}
+      {changed === 0
+        ? 'The current text has every passage of it.'
+        : `${changed} passage${changed === 1 ? ' differs' : 's differ'} in the current text (marked).`}{' '}
+      <a href={routeHref('source', anchor ? [source.id, anchor] : [source.id])}>Read the current text</a>
+    </p>
+  );
+}
+
 export function ReaderView({ route, sourceId, anchor }: Props) {
-  const source = useLoad(() => api().sources.get({ id: sourceId }), sourceId);
+  const versionId = route.query.get('version') ?? undefined;
+  const source = useLoad(() => api().sources.get({ id: sourceId, ...(versionId ? { versionId } : {}) }), `${sourceId}@${versionId ?? ''}`);
   const highlights = parseRanges(route.query.get('hl'));
+  // `quote` is in offsets of the version's whole text (a citation's start–end), as Review links to it.
+  const quote = parseRanges(route.query.get('quote'))[0];
   const activeEntityId = route.query.get('entity');
   const container = useRef<HTMLElement>(null);
   useScrollToAnchor(anchor, source.status === 'ready');
@@ -82,13 +108,15 @@ export function ReaderView({ route, sourceId, anchor }: Props) {
         {(detail) => (
           <>
             <SourceHeader source={detail} />
-            <div className="passages">
+            {detail.earlierVersion && <EarlierVersionBanner source={detail} anchor={anchor} />}
+            <div className={`passages${detail.earlierVersion ? ' as-cited' : ''}`}>
               {detail.passages.map((p) => (
                 <PassageView
                   key={p.id}
                   passage={p}
                   isTarget={p.anchor === anchor}
-                  highlights={p.anchor === anchor ? highlights : []}
+                  changedSince={detail.earlierVersion?.changedOrdinals.includes(p.ordinal) ?? false}
+                  highlights={p.anchor === anchor ? [...highlights, ...inPassage(quote, p)] : []}
                   activeEntityId={activeEntityId}
                   entityHref={(entityId) => withQuery(route, { entity: entityId })}
                   passageHref={routeHref('source', [detail.id, p.anchor], {
@@ -99,7 +127,8 @@ export function ReaderView({ route, sourceId, anchor }: Props) {
                 />
               ))}
             </div>
-            <CiteControls route={route} sourceId={detail.id} sourceTitle={detail.metadata.title} />
+            {/* Citations are made from the current text only. */}
+            {!detail.earlierVersion && <CiteControls route={route} sourceId={detail.id} sourceTitle={detail.metadata.title} />}
           </>
         )}
       </Status>
