@@ -186,7 +186,12 @@ function workerBackend(
       return;
     }
     restarts.push(now);
-    settle({ state: 'loading', documents: 0, origin: null, message: error.message.replace('; it is being restarted.', '; starting it again.') });
+    settle({
+      state: 'loading',
+      documents: 0,
+      origin: null,
+      message: error.message.replace('; it is being restarted.', '; starting it again.'),
+    });
     spawn();
   };
   spawn();
