@@ -71,7 +71,7 @@ describe('sourcebook cite and note --json', () => {
     ]);
 
     const missing = cli('cite', 'seed-000', '--quote', 'words never written', '--note', note.id);
-    expect(missing.status).toBe(2);
+    expect(missing.status).toBe(3); // not found (src/cli/exit.ts)
     expect(missing.stderr).toContain('The words "words never written" are not in source seed-000.');
     const several = cli('cite', 'seed-000', '--quote', 'the MSS', '--note', note.id);
     expect(several.status).toBe(2);
