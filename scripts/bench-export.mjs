@@ -62,7 +62,7 @@ for (let s = 0; s < 25; s++) {
         end: q.end,
         paragraph: q.paragraph,
         page: null,
-        status: 'ok',
+        status: 'current',
         statusDetail: null,
       });
       content.push({ kind: 'cite', citationId: id });

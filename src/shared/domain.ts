@@ -41,6 +41,11 @@ export interface Passage {
 
 export interface SourceDetail extends SourceSummary {
   passages: Passage[];
+  /**
+   * Set when an earlier version than the current one was asked for (the reader's "as cited"):
+   * when it was added, and the ordinals of its passages whose text the current version no longer has.
+   */
+  earlierVersion?: { versionId: string; createdAt: string; currentVersionId: string; changedOrdinals: number[] };
 }
 
 export interface EntitySummary {

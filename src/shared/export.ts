@@ -1,4 +1,7 @@
 import type { SourceMetadata } from './domain';
+import type { CitationStatus } from './notes';
+
+export type { CitationStatus } from './notes';
 
 /**
  * A report as every exporter sees it, independent of notes, Lexical and output formats: notes map
@@ -39,8 +42,6 @@ export type ReportInline =
   /** A link to another note: internal when that note is in the report, plain text otherwise. */
   | { kind: 'noteLink'; noteId: string; text: string };
 
-export type CitationStatus = 'ok' | 'moved' | 'review' | 'orphaned';
-
 export interface ReportCitation {
   id: string;
   sourceId: string;
@@ -51,13 +52,18 @@ export interface ReportCitation {
   /** Offsets of the quote in the pinned version's text. */
   start: number;
   end: number;
+  /**
+   * SHA-256 of the pinned version's text recorded when the citation was made: the check re-hashes
+   * the stored text and reports any difference. Absent in hand-made report models.
+   */
+  textSha256?: string | null;
   /** 1-based passage ordinal ("para. 7"); null when the citation lost its passage. */
   paragraph: number | null;
   /** Page in paged sources (PDF); null otherwise. */
   page: number | null;
-  /** As the notes service last anchored it. The export check may make it worse, never better. */
+  /** As the notes service last anchored it. changed and lost are undecided: flagged in every export. */
   status: CitationStatus;
-  /** Why the status is not ok, in words a reader understands. */
+  /** Why the status needs a look, in words a reader understands. */
   statusDetail: string | null;
 }
 
@@ -128,12 +134,27 @@ export const DEFAULT_EXPORT_OPTIONS: ExportOptions = {
   includeQuotes: true,
 };
 
+/**
+ * Why a citation is flagged in an export:
+ * - changed, lost: not yet decided after its source changed (a person must review it);
+ * - altered: the stored text it was pinned to no longer hashes to what was recorded when it was cited;
+ * - unverified: the quoted words are not at their recorded place in the pinned text (or the text is missing).
+ */
+export type CitationProblemKind = 'changed' | 'lost' | 'altered' | 'unverified';
+
+export const CITATION_PROBLEM_LABELS: Record<CitationProblemKind, string> = {
+  changed: 'Not yet reviewed: the quoted words changed',
+  lost: 'Not yet reviewed: the quoted passage is gone',
+  altered: 'Source text altered since citing',
+  unverified: 'Quote not verified',
+};
+
 export interface CitationProblem {
   citationId: string;
   sourceId: string;
   sectionId: string;
   sectionTitle: string;
-  status: Exclude<CitationStatus, 'ok'>;
+  status: CitationProblemKind;
   /** What is wrong, for the check list and the mark in the output. */
   message: string;
   quote: string;

@@ -23,7 +23,7 @@ export interface CitationToReview {
   citationId: number;
   /** The quoted words, so the list says which citation without opening the note. */
   exact: string;
-  status: 'review' | 'orphaned';
+  status: 'changed' | 'lost';
 }
 
 export interface ImportFailure {

@@ -158,15 +158,15 @@ test.describe('a writer keeps notes that cite exact passages', () => {
     const notes = new NotePage(page);
     await citeFromReader(page, notes);
     const summary = editSourceText(app.dataDir, 'seed-000', (t) => t.replace(/, appointed by President Xi in 2016/, ''));
-    expect(summary.review).toBe(1);
+    expect(summary.lost).toBe(1);
 
     await page.reload();
     await expect(notes.chips.first()).toHaveClass(/needs-review/);
-    await expect(notes.chips.first()).toHaveAttribute('data-status', 'review');
-    await expect(notes.chips.first()).toHaveAttribute('title', /Needs review/);
+    await expect(notes.chips.first()).toHaveAttribute('data-status', 'lost');
+    await expect(notes.chips.first()).toHaveAttribute('title', /^Lost: /);
     await expect(notes.pane.locator('.review-count')).toHaveText('1 citation needs review');
     await page.getByRole('link', { name: 'Review', exact: true }).click();
-    await expect(page.locator('.review-item blockquote')).toHaveText(`“${QUOTE}”`);
+    await expect(page.locator('.review-item .review-was mark')).toHaveText(`“${QUOTE}”`);
   });
 
   test('a save that fails keeps the text, says so, retries, and never claims "Saved" until it is', async ({ notebookPage: page }) => {

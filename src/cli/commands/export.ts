@@ -3,6 +3,7 @@ import { writeFileAtomically } from '../../main/services/files/atomic';
 import { ApiError } from '../../shared/errors';
 import {
   BIBLIOGRAPHY_FORMATS,
+  CITATION_PROBLEM_LABELS,
   CITATION_STYLES,
   EXPORT_FORMATS,
   PAPER_SIZES,
@@ -21,7 +22,7 @@ import type { Command } from './types';
 
 function problemLines(check: CitationCheck): string[] {
   return check.problems.map(
-    (p) => `  ${p.status.toUpperCase()}: ${p.citationId} in "${p.sectionTitle}" (${p.sourceId || 'no source'}): ${p.message}`,
+    (p) => `  ${CITATION_PROBLEM_LABELS[p.status]}: ${p.citationId} in "${p.sectionTitle}" (${p.sourceId || 'no source'}): ${p.message}`,
   );
 }
 
@@ -57,7 +58,7 @@ export const exportCommand: Command = {
     endnotes: { type: 'boolean', description: 'endnotes instead of footnotes' },
     'no-bibliography': { type: 'boolean', description: 'leave out the bibliography' },
     'no-quotes': { type: 'boolean', description: 'leave the quoted words out of the notes' },
-    strict: { type: 'boolean', description: 'refuse to write when a citation is orphaned, moved or needs review' },
+    strict: { type: 'boolean', description: 'refuse to write when a citation is not yet reviewed or fails its check' },
   },
   async run(ctx, positionals, options) {
     const format = options.format as ExportFormat | undefined;
@@ -83,7 +84,7 @@ export const exportCommand: Command = {
       if (check.problems.length)
         throw new ApiError(
           'conflict',
-          `${check.problems.length} citation(s) need attention; nothing written:\n${problemLines(check).join('\n')}`,
+          `--strict: ${check.problems.length} citation(s) are not yet reviewed or fail their check; nothing written:\n${problemLines(check).join('\n')}`,
         );
     }
     const result = await ctx.host.export.run({ ...what, format, options: exportOptions });

@@ -7,6 +7,9 @@ import { openCommand } from './open';
 import { searchCommand } from './search';
 import { sourceCommand, sourcesCommand } from './sources';
 import type { Command } from './types';
+import { verifyCommand } from './verify';
+import { citeCommand } from './cite';
+import { reviewCommand } from './review';
 
 /** Each feature adds its commands here; the dispatcher and help are built from this list. */
 export const commands: readonly Command[] = [
@@ -21,6 +24,9 @@ export const commands: readonly Command[] = [
   importCommand,
   exportCommand,
   bibliographyCommand,
+  verifyCommand,
+  citeCommand,
+  reviewCommand,
   doctorCommand,
   backupCommand,
   restoreCommand,

@@ -9,6 +9,7 @@ import {
   PAPER_SIZES,
   REPORT_LOCALES,
   type CitationCheck,
+  type CitationStatus,
   type ExportResult,
   type ReportModel,
   type ResolvedReport,
@@ -33,6 +34,8 @@ const Block = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('quote'), content: Inlines }).strict(),
   z.object({ kind: z.literal('list'), ordered: z.boolean(), items: z.array(Inlines).max(5000) }).strict(),
 ]);
+const LEGACY_STATUS: Record<string, CitationStatus> = { ok: 'current', review: 'changed', orphaned: 'lost' };
+
 /** A report given whole (CLI `--model`, tests); citations are still verified against the store. */
 export const ReportModelSchema = z
   .object({
@@ -54,7 +57,15 @@ export const ReportModelSchema = z
             end: z.number().int().min(0),
             paragraph: z.number().int().min(0).nullable(),
             page: z.number().int().min(1).nullable(),
-            status: z.enum(['ok', 'moved', 'review', 'orphaned']),
+            textSha256: z
+              .string()
+              .regex(/^[0-9a-f]{64}$/)
+              .nullable()
+              .optional(),
+            // Report models saved before issue 10 name the old states; they read as the new ones.
+            status: z
+              .enum(['current', 'moved', 'changed', 'lost', 'pinned', 'ok', 'review', 'orphaned'])
+              .transform((s): CitationStatus => LEGACY_STATUS[s] ?? (s as CitationStatus)),
             statusDetail: z.string().max(2000).nullable(),
           })
           .strict(),
@@ -99,7 +110,7 @@ const exactlyOne = (v: { noteIds?: unknown; report?: unknown }) => (v.noteIds ==
 const ONE_OF = { message: 'give either noteIds or report, not both or neither' };
 
 export const exportCalls = {
-  /** Verifies every quote against its pinned source text; lists what is orphaned, moved or needs review. */
+  /** Verifies every quote against its pinned source text (and that text against its hash); lists what is undecided or fails. */
   check: call(z.object(What).strict().refine(exactlyOne, ONE_OF)).returns<CitationCheck>(),
   /** The report with citations formatted, for the dialog's live preview (rendered as React elements). */
   preview: call(

@@ -3,6 +3,7 @@ import { call } from './define';
 import { EntityId, SourceId } from './ids';
 import type {
   CitationPayload,
+  CiteResult,
   NoteDetail,
   NoteRef,
   NoteSummary,
@@ -14,6 +15,7 @@ import type {
   SaveResult,
   SerializedNoteDocument,
 } from '../notes';
+import { REVIEW_DECISIONS } from '../notes';
 
 export const NoteId = z.string().regex(/^n-[a-z0-9-]{4,64}$/, 'must be a note id such as "n-3f9a…"');
 const Title = z.string().trim().min(1, 'must not be empty').max(300, 'is longer than 300 characters');
@@ -91,6 +93,8 @@ export const notes = {
   reviewList: call(z.object({}).strict()).returns<ReviewItem[]>(),
   /** Applies the suggestion a re-anchoring offered for a citation that needs review. */
   acceptSuggestion: call(z.object({ id: NoteId, key: z.string().min(1).max(64) }).strict()).returns<SaveResult>(),
+  /** A person's decision on a citation in review: accept the new words, keep citing the pinned version, or remove it. */
+  decide: call(z.object({ id: NoteId, key: z.string().min(1).max(64), decision: z.enum(REVIEW_DECISIONS) }).strict()).returns<SaveResult>(),
   /** Makes the citation a reader selection becomes; it is stored when the note holding it is saved. */
   makeCitation: call(
     z
@@ -102,6 +106,25 @@ export const notes = {
       })
       .strict(),
   ).returns<CitationPayload>(),
+  /**
+   * Cites the exact words (compared blind to typography: quotes, dashes, spaces) in a source's
+   * current text, adding the citation to a note or to a new one. Several occurrences need
+   * `occurrence` (1-based); words not in the text are refused.
+   */
+  cite: call(
+    z
+      .object({
+        sourceId: SourceId,
+        quote: z.string().trim().min(1, 'must not be empty').max(20_000),
+        occurrence: z.number().int().min(1).optional(),
+        noteId: NoteId.optional(),
+        newNoteTitle: Title.optional(),
+      })
+      .strict()
+      .refine((v) => (v.noteId === undefined) !== (v.newNoteTitle === undefined), {
+        message: 'give either noteId or newNoteTitle, not both or neither',
+      }),
+  ).returns<CiteResult>(),
   /** Re-anchors every citation of a source against its current text (run after a new version). */
   reanchor: call(z.object({ sourceId: SourceId }).strict()).returns<ReanchorSummary>(),
   /** The note as Markdown, citations as Pandoc footnotes. */

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import type { Notebook } from '../../../src/main/services/notebook';
 import type { SourceDetail, SourceMetadata } from '../../../src/shared/domain';
 import type { ReportCitation, ReportInline, ReportModel } from '../../../src/shared/export';
@@ -31,7 +32,8 @@ export async function seedReport(notebook: Notebook, options: { citationsPerSour
         end: passage.start + sentence.length,
         paragraph: passage.ordinal,
         page: passage.page,
-        status: 'ok',
+        status: 'current',
+        textSha256: createHash('sha256').update(text).digest('hex'),
         statusDetail: null,
       });
     }

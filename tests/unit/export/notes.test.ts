@@ -56,12 +56,13 @@ describe('exporting notes', () => {
     await notebook.host.notes.reanchor({ sourceId: 'seed-000' });
     const check = (await notebook.host.export.check({ noteIds: [note.id] })) as CitationCheck;
     expect(check.problems).toHaveLength(1);
-    expect(['review', 'orphaned']).toContain(check.problems[0]!.status);
+    expect(['changed', 'lost']).toContain(check.problems[0]!.status);
+    expect(check.problems[0]!.message).toMatch(/^Not yet reviewed: /);
     const html = Buffer.from(
       ((await notebook.host.export.run({ noteIds: [note.id], format: 'html' })) as ExportResult).base64,
       'base64',
     ).toString();
-    expect(html).toMatch(/class="problem">\[(CITATION NEEDS REVIEW|ORPHANED CITATION)/);
+    expect(html).toMatch(/class="problem">\[CITATION NOT YET REVIEWED/);
   });
 
   it('exports a bibliography of the sources the notes cite', async () => {

@@ -27,11 +27,11 @@ describe('a new version of an imported source', () => {
     expect(second.imported[0]).toMatchObject({ sourceId, newVersion: true });
     const review = second.imported[0]!.citationsToReview;
     expect(review.map((c) => [c.noteId, c.exact])).toEqual([[note.id, 'cancelled at short notice']]);
-    expect(['review', 'orphaned']).toContain(review[0]!.status);
+    expect(['changed', 'lost']).toContain(review[0]!.status);
 
     const after = await nb.host.notes.get({ id: note.id });
     const moved = after.citations.find((c) => c.exact === 'met the minister')!;
     expect(moved.versionId).toBe(second.imported[0]!.versionId);
-    expect(['ok', 'moved']).toContain(moved.status);
+    expect(['current', 'moved']).toContain(moved.status);
   });
 });

@@ -46,6 +46,7 @@ describe('Markdown', () => {
     const stored: CitationView = {
       ...payload,
       noteId: 'n-x',
+      textSha256: 'b'.repeat(64),
       sourceTitle: 'China: MSS',
       exact: 'moved  words',
       passageOrdinal: 6,

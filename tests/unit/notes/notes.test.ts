@@ -58,7 +58,7 @@ describe('notes', () => {
     expect(result.citations).toHaveLength(1);
     expect(result.citations[0]).toMatchObject({
       key: citation.key,
-      status: 'ok',
+      status: 'current',
       exact: 'appointed by President Xi in 2016',
       sourceId: 'seed-000',
     });

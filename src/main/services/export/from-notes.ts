@@ -1,6 +1,6 @@
 import { ApiError } from '../../../shared/errors';
 import type { ReportBlock, ReportCitation, ReportInline, ReportModel, ReportSource, TextMark } from '../../../shared/export';
-import { NOTE_NODE, type CitationView, type NoteDetail, type SerializedNoteNode } from '../../../shared/notes';
+import { isUndecided, NOTE_NODE, type CitationView, type NoteDetail, type SerializedNoteNode } from '../../../shared/notes';
 import type { Repositories } from '../store/repositories';
 
 /** Lexical's text format bits. */
@@ -59,10 +59,12 @@ export async function notesToReport(
       quote: view.exact,
       start: view.start,
       end: view.end,
-      paragraph: view.status === 'orphaned' ? null : view.passageOrdinal,
-      page: view.status === 'orphaned' ? null : pageOf(view.versionId, view.passageAnchor),
+      textSha256: view.textSha256,
+      // The paragraph of the pinned version: a citation in review still quotes that text exactly.
+      paragraph: view.passageOrdinal,
+      page: pageOf(view.versionId, view.passageAnchor),
       status: view.status,
-      statusDetail: view.status === 'ok' ? null : (last?.reason ?? null),
+      statusDetail: isUndecided(view.status) ? (last?.reason ?? null) : null,
     };
   };
 

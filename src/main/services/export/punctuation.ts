@@ -146,8 +146,13 @@ export function placeMarks(
  * mark that is an apostrophe (don’t) is left alone.
  */
 export function quoted(text: string, quotes: QuoteMarks): string {
+  return `${quotes.open}${nestedQuotes(text, quotes)}${quotes.close}`;
+}
+
+/** The words of a quote with the quotation marks inside them turned into the inner ones; only marks change. */
+export function nestedQuotes(text: string, quotes: QuoteMarks): string {
   let inner = text.replace(/"([^"]*)"/g, `${quotes.openInner}$1${quotes.closeInner}`);
   if (quotes.open === '“') inner = inner.replace(/“/g, quotes.openInner).replace(/”/g, quotes.closeInner);
   else if (quotes.open === '‘') inner = inner.replace(/‘([^‘’]*)’(?!\p{L})/gu, `${quotes.openInner}$1${quotes.closeInner}`);
-  return `${quotes.open}${inner}${quotes.close}`;
+  return inner;
 }

@@ -10,7 +10,8 @@ import {
   type StyledRun,
   type TextMark,
 } from '../../../shared/export';
-import { linkTarget, noteQuote, splitUrls } from './render-common';
+import { linkTarget, splitUrls } from './render-common';
+import { nestedQuotes } from './punctuation';
 import { BIBLIOGRAPHY_HEADINGS, problemLabel } from './resolve';
 
 export function escapeHtml(text: string): string {
@@ -78,8 +79,14 @@ export function noteBody(report: ResolvedReport, note: ResolvedNote): string {
   let body = '';
   if (note.problem) body += `<span class="problem">${escapeHtml(problemLabel(note.problem))}</span> `;
   body += runsToHtml(note.citation, { links: true });
-  const quote = noteQuote(report, note);
-  if (quote) body += `${note.citation.length ? ' ' : ''}<span class="quote">${escapeHtml(quote)}</span>`;
+  // data-sb-quote names the citation whose exact words the span holds: the evidence pack's verifier
+  // checks every such span against the pinned source text (docs/citations.md). The locale's outer
+  // marks stay outside the span; inside it only quotation marks may differ (nested as the locale nests them).
+  if (note.quote) {
+    const { open, close } = report.quoteMarks;
+    const words = nestedQuotes(note.quote, report.quoteMarks);
+    body += `${note.citation.length ? ' ' : ''}<span class="quote">${escapeHtml(open)}<span data-sb-quote="${escapeHtml(note.citationId)}">${escapeHtml(words)}</span>${escapeHtml(close)}</span>`;
+  }
   return body;
 }
 

@@ -1,6 +1,6 @@
 import type { CitationCheck, ExportFormat, ExportOptions, ReportModel, ResolvedReport } from '../../../shared/export';
 import type { CitationVerdict, PinnedText } from './check';
-import { buildEvidencePack } from './evidence';
+import { buildEvidencePack, readVerifier, type OriginalFile } from './evidence';
 import { renderDocx } from './render-docx';
 import { renderHtml } from './render-html';
 import { renderMarkdown } from './render-markdown';
@@ -15,6 +15,8 @@ export interface RenderJob {
   verdicts: [string, CitationVerdict][];
   /** Pinned texts by `sourceId \0 versionId`; only the evidence pack reads them. */
   pinned: [string, PinnedText][];
+  /** The original files of the pinned versions, by the same key; only the evidence pack carries them. */
+  originals?: [string, OriginalFile][];
   resourcesDir: string;
   /** null: only the resolved report (preview). 'pdf': the HTML to print. */
   format: ExportFormat | null;
@@ -41,8 +43,10 @@ export async function runRenderJob(job: RenderJob): Promise<RenderOutput> {
     case 'zip': {
       const pinned = new Map(job.pinned);
       const lookup = (sourceId: string, versionId: string) => pinned.get(pinnedKey(sourceId, versionId));
-      const files = { html: renderHtml(resolved), markdown: renderMarkdown(resolved) };
-      return { resolved, data: buildEvidencePack(job.model, resolved, files, lookup, new Map(job.verdicts)) };
+      const originals = new Map(job.originals ?? []);
+      const files = { html: renderHtml(resolved), markdown: renderMarkdown(resolved), verifier: readVerifier(job.resourcesDir) };
+      const original = (sourceId: string, versionId: string) => originals.get(pinnedKey(sourceId, versionId));
+      return { resolved, data: buildEvidencePack(job.model, resolved, files, lookup, new Map(job.verdicts), original) };
     }
   }
 }

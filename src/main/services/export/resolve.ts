@@ -33,9 +33,10 @@ export const BIBLIOGRAPHY_HEADINGS: Record<ExportOptions['style'], string> = {
 const KEEPS_NAME_ORDER: Record<ExportOptions['style'], boolean> = { chicago: true, mla: true, apa: false, harvard: false };
 
 const PROBLEM_LABELS: Record<CitationProblem['status'], string> = {
-  moved: 'CITATION MOVED',
-  review: 'CITATION NEEDS REVIEW',
-  orphaned: 'ORPHANED CITATION',
+  changed: 'CITATION NOT YET REVIEWED',
+  lost: 'CITATION NOT YET REVIEWED',
+  altered: 'SOURCE TEXT ALTERED',
+  unverified: 'QUOTE NOT VERIFIED',
 };
 
 /** The visible mark a problem citation carries in every format. */

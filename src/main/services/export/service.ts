@@ -19,6 +19,7 @@ import type { Repositories } from '../store/repositories';
 import { formatBibliography } from './bibliography';
 import { checkReport, sha256Hex, type PinnedText, type PinnedTextLookup } from './check';
 import { chromiumPrintToPdf, type PrintToPdf } from './render-pdf';
+import type { OriginalFile } from './evidence';
 import { pinnedKey, runRenderJob, type RenderJob } from './render-job';
 import { createRenderWorker } from './worker-client';
 import type { WorkerGroup } from '../workers';
@@ -83,10 +84,19 @@ export function createExportService(deps: ExportDeps) {
     const lookup = storeLookup(repos);
     const { check, verdicts } = checkReport(model, lookup);
     const pinned: [string, PinnedText][] = [];
+    const originals: [string, OriginalFile][] = [];
     if (format === 'zip') {
+      const seen = new Set<string>();
       for (const c of model.citations) {
+        const key = pinnedKey(c.sourceId, c.versionId);
         const text = lookup(c.sourceId, c.versionId);
-        if (text) pinned.push([pinnedKey(c.sourceId, c.versionId), text]);
+        if (!text || seen.has(key)) continue;
+        seen.add(key);
+        pinned.push([key, text]);
+        const version = repos.sources.version(c.versionId);
+        const bytes = version ? repos.sources.original(version.id) : undefined;
+        if (version && bytes)
+          originals.push([key, { bytes, mediaType: version.mediaType, fileName: version.fileName, versionSha256: version.sha256 }]);
       }
     }
     const job: RenderJob = {
@@ -95,6 +105,7 @@ export function createExportService(deps: ExportDeps) {
       check,
       verdicts: [...verdicts],
       pinned,
+      originals,
       resourcesDir: deps.resourcesDir,
       format,
     };

@@ -20,7 +20,9 @@ export function noteHandlers(notes: NotesService): Handlers['notes'] {
     passageCitations: ({ sourceId }) => notes.passageCitations(sourceId),
     reviewList: () => notes.reviewList(),
     acceptSuggestion: ({ id, key }) => notes.acceptSuggestion(id, key),
+    decide: ({ id, key, decision }) => notes.decide(id, key, decision),
     makeCitation: (selection) => notes.makeCitation(selection),
+    cite: (input) => notes.cite(input),
     reanchor: ({ sourceId }) => notes.reanchor(sourceId),
     markdown: ({ id }) => notes.markdown(id),
   };

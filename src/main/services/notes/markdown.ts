@@ -1,6 +1,6 @@
 import { webAddress } from '../../../shared/url';
 import { parseMarkdownDocument, type Mark, type MdBlock, type MdInline } from '../markdown/parse';
-import { NOTE_NODE, type CitationView, type SerializedNoteDocument, type SerializedNoteNode } from '../../../shared/notes';
+import { isUndecided, NOTE_NODE, type CitationView, type SerializedNoteDocument, type SerializedNoteNode } from '../../../shared/notes';
 
 /**
  * Markdown in and out of the note's Lexical JSON, for the CLI and export. The subset is the
@@ -150,7 +150,7 @@ export function documentToMarkdown(title: string, document: SerializedNoteDocume
               const where = c
                 ? `${c.sourceTitle ?? c.sourceId}, ¶${c.passageOrdinal} (${c.sourceId}#${c.passageAnchor})`
                 : 'unknown source';
-              const review = c && 'status' in c && (c.status === 'review' || c.status === 'orphaned') ? ' [needs review]' : '';
+              const review = c && 'status' in c && isUndecided(c.status) ? ' [needs review]' : '';
               footnotes.push(`[^${n}]: “${(c?.exact ?? '').replace(/\s+/g, ' ').trim()}” — ${where}.${review}`);
             }
             return `[^${n}]`;

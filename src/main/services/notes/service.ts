@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Handlers } from '../../../shared/contract';
 import { ApiError } from '../../../shared/errors';
+import { CITATION_CONTEXT_CHARS } from '../../../shared/notes';
 import type {
-  AnchorEvent,
+  CiteResult,
   NoteDetail,
   NoteRef,
   PassageCitations,
+  ReviewDecision,
   ReviewItem,
   SaveResult,
   SerializedNoteDocument,
@@ -16,7 +18,9 @@ import { emptyDocument } from './document';
 import { passageCitations as citedPassages } from './passageCitations';
 import { markdownToDocumentOffThread } from '../markdown/client';
 import { documentToMarkdown } from './markdown';
-import { currentTarget, pointAt, reanchorCitationsForSource } from './reanchor';
+import { citationForWords, withCitation } from './cite';
+import { reanchorCitationsForSource } from './reanchor';
+import { acceptProposal, keepPinned, withoutCitation } from './review';
 import { makeCitationPayload, type SelectionInput } from './selection';
 import { citationViews, noteDetail, noteSummary, revisionSummary } from './views';
 import { writeDocument, type WriteOptions } from './write';
@@ -117,35 +121,66 @@ export function createNotesService(options: NotesServiceOptions) {
     return repos.citations.needingReview().map((c) => {
       if (!titles.has(c.noteId)) titles.set(c.noteId, repos.notes.get(c.noteId)?.title ?? '');
       const citation = citationViews(repos, c.noteId).find((v) => v.key === c.key)!;
-      return { noteId: c.noteId, noteTitle: titles.get(c.noteId)!, citation };
+      const proposal = citation.history.at(-1)?.suggestion;
+      const text = proposal && citation.currentVersionId ? repos.sources.version(citation.currentVersionId)?.text : undefined;
+      const proposalContext =
+        proposal && text !== undefined
+          ? {
+              prefix: text.slice(Math.max(0, proposal.start - CITATION_CONTEXT_CHARS), proposal.start),
+              suffix: text.slice(proposal.end, proposal.end + CITATION_CONTEXT_CHARS),
+            }
+          : null;
+      return { noteId: c.noteId, noteTitle: titles.get(c.noteId)!, citation, proposalContext };
     });
   }
 
-  /** The writer takes the words re-anchoring suggested for a citation in review. */
+  /** The writer takes the words re-anchoring proposed for a citation in review. */
   function acceptSuggestion(id: string, key: string): SaveResult {
-    return store.write('Accepting the suggested anchor', () => {
+    return store.write('Accepting the proposed words', () => {
       live(id);
       const citation = repos.citations.byNoteKey(id, key);
       if (!citation) throw new ApiError('not_found', `Note ${id} has no citation ${key}.`);
-      const last = citation.history.at(-1);
-      const target = currentTarget(repos, citation.sourceId);
-      if (citation.status !== 'review' || !last?.suggestion || !target || last.toVersionId !== target.version.id) {
-        throw new ApiError(
-          'conflict',
-          'This citation has no suggestion for the current source text; cite the passage again from the reader.',
-        );
-      }
-      const { suggestion, ...decided } = last;
-      const event: Omit<AnchorEvent, 'next'> = {
-        ...decided,
-        at: now(),
-        method: 'accepted',
-        status: 'moved',
-        score: suggestion.score,
-        reason: 'The writer accepted the suggested words.',
-      };
-      repos.citations.updateAnchor(pointAt(citation, target, suggestion.start, suggestion.end, event));
+      acceptProposal(repos, citation, now());
       return saved(id, null);
+    });
+  }
+
+  /**
+   * A person's decision on a citation in review (docs/citations.md): accept the proposed new words,
+   * keep citing the pinned version, or remove the citation from the note. Accept and keep are
+   * appended to the citation's history; a removal first keeps the note as it was in a revision
+   * (restoring it brings the citation back, checked again against the current text).
+   */
+  function decide(id: string, key: string, decision: ReviewDecision): SaveResult {
+    return store.write('Deciding on a citation', () => {
+      const note = live(id);
+      const citation = repos.citations.byNoteKey(id, key);
+      if (!citation) throw new ApiError('not_found', `Note "${note.title}" has no citation ${key}.`);
+      if (decision === 'accept') acceptProposal(repos, citation, now());
+      else if (decision === 'keep-pinned') keepPinned(repos, citation, now());
+      else {
+        repos.noteRevisions.snapshotNote(id, 'before-restore', now());
+        const document = withoutCitation(repos.notes.document(id) ?? emptyDocument(), key);
+        return saved(id, writeDocument(repos, id, document, note.title, writeOptions('none')));
+      }
+      return saved(id, null);
+    });
+  }
+
+  /** Cites exact words of a source's current text, in a note or in a new one (`sourcebook cite`). */
+  function cite(input: Input<'cite'>): CiteResult {
+    const { sourceId, quote, occurrence, noteId, newNoteTitle } = input;
+    const cited = (note: NoteDetail, key: string) => ({ note, citation: note.citations.find((c) => c.key === key)! });
+    if (newNoteTitle !== undefined) {
+      const citation = citationForWords(repos, sourceId, quote, occurrence);
+      return cited(create(newNoteTitle, withCitation(undefined, citation), []), citation.key);
+    }
+    return store.write('Citing the words', () => {
+      const note = live(noteId!);
+      const citation = citationForWords(repos, sourceId, quote, occurrence);
+      const document = withCitation(repos.notes.document(note.id), citation);
+      writeDocument(repos, note.id, document, note.title, writeOptions('auto-throttled'));
+      return cited(noteDetail(repos, note.id), citation.key);
     });
   }
 
@@ -202,7 +237,9 @@ export function createNotesService(options: NotesServiceOptions) {
     passageCitations,
     reviewList,
     acceptSuggestion,
+    decide,
     makeCitation: (selection: SelectionInput) => makeCitationPayload(repos, selection),
+    cite,
     reanchor: (sourceId: string) => {
       if (!repos.sources.get(sourceId)) throw new ApiError('not_found', `No source with id "${sourceId}".`);
       return reanchorCitationsForSource(store, sourceId, now());

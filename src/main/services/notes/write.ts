@@ -2,7 +2,8 @@ import { ApiError } from '../../../shared/errors';
 import type { CitationPayload, RevisionReason, SerializedNoteDocument } from '../../../shared/notes';
 import type { Repositories } from '../store/repositories';
 import { analyzeDocument } from './document';
-import { currentTarget, reanchorCitation } from './reanchor';
+import { currentTarget, reanchorCitation, textSha256 } from './reanchor';
+import { VersionAlignment } from './versionAlignment';
 
 export interface WriteOptions {
   now: string;
@@ -32,17 +33,22 @@ function verifiedCitation(repos: Repositories, noteId: string, c: CitationPayloa
 function syncCitations(repos: Repositories, noteId: string, citations: CitationPayload[], now: string): void {
   const existing = new Map(repos.citations.byNote(noteId).map((row) => [row.key, row]));
   const keep = new Set<string>();
+  // The hash of each cited text, recorded with the citation so an export can prove the text unchanged since.
+  const hashes = new Map<string, string>();
   for (const c of citations) {
     keep.add(c.key);
     // A known citation keeps its row: re-anchoring may have moved it since the node was made.
     if (existing.has(c.key)) continue;
     const { versionText } = verifiedCitation(repos, noteId, c);
-    const id = repos.citations.insert({ ...c, noteId, status: 'ok', history: [], now });
+    if (!hashes.has(c.versionId)) hashes.set(c.versionId, textSha256(versionText));
+    const id = repos.citations.insert({ ...c, noteId, textSha256: hashes.get(c.versionId)!, status: 'current', history: [], now });
     // Restoring an old revision can bring back a citation made against an older text.
     const current = repos.sources.get(c.sourceId)?.currentVersionId;
     if (current && current !== c.versionId) {
       const citation = repos.citations.byNoteKey(noteId, c.key)!;
-      repos.citations.updateAnchor(reanchorCitation({ ...citation, id }, currentTarget(repos, c.sourceId), versionText, now));
+      const target = currentTarget(repos, c.sourceId);
+      const alignment = target && new VersionAlignment(versionText, target.version.text);
+      repos.citations.updateAnchor(reanchorCitation({ ...citation, id }, target, alignment, now));
     }
   }
   for (const [key, row] of existing) if (!keep.has(key)) repos.citations.remove(row.id);

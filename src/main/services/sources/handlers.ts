@@ -4,7 +4,7 @@ import type { SourcesService } from './service';
 export function sourceHandlers(sources: SourcesService): Handlers['sources'] {
   return {
     list: () => sources.list(),
-    get: ({ id }) => sources.get(id),
+    get: ({ id, versionId }) => sources.get(id, versionId),
     updateMetadata: ({ sourceId, metadata }) => sources.updateMetadata(sourceId, metadata),
   };
 }

@@ -59,19 +59,44 @@ export function createSourcesService(store: Store) {
     return source;
   }
 
-  /** A source with its current passages, each carrying the entity mentions the reader highlights. */
-  function get(id: string): SourceDetail {
+  /**
+   * A source with its current passages, each carrying the entity mentions the reader highlights;
+   * or, given an earlier version, that version's passages with the ones the current text no longer
+   * holds marked (the reader's "as cited", beside the current text).
+   */
+  function get(id: string, versionId?: string): SourceDetail {
     const summary = summarize(find(id));
+    const shown = versionId ?? summary.versionId;
+    const earlier = shown === summary.versionId ? undefined : repos.sources.version(shown);
+    if (shown !== summary.versionId && earlier?.sourceId !== id) throw new ApiError('not_found', `Source ${id} has no version "${shown}".`);
+    const passages = passagesOf(shown);
+    if (!earlier) return { ...summary, passages };
+    const currentTexts = new Set(repos.passages.byVersion(summary.versionId).map((p) => p.text));
+    return {
+      ...summary,
+      versionId: earlier.id,
+      sha256: earlier.sha256,
+      fileName: earlier.fileName,
+      passages,
+      earlierVersion: {
+        versionId: earlier.id,
+        createdAt: earlier.createdAt,
+        currentVersionId: summary.versionId,
+        changedOrdinals: passages.filter((p) => !currentTexts.has(p.text)).map((p) => p.ordinal),
+      },
+    };
+  }
+
+  function passagesOf(versionId: string): Passage[] {
     const byPassage = new Map<number, Mention[]>();
-    for (const { passageId, ...mention } of repos.mentions.byVersion(summary.versionId)) {
+    for (const { passageId, ...mention } of repos.mentions.byVersion(versionId)) {
       const list = byPassage.get(passageId) ?? [];
       list.push(mention);
       byPassage.set(passageId, list);
     }
-    const passages: Passage[] = repos.passages
-      .byVersion(summary.versionId)
+    return repos.passages
+      .byVersion(versionId)
       .map(({ versionId: _versionId, ...passage }) => ({ ...passage, mentions: byPassage.get(passage.id) ?? [] }));
-    return { ...summary, passages };
   }
 
   /**

@@ -3,16 +3,20 @@ import * as m0002 from './0002_notes';
 import * as m0003 from './0003_import';
 import * as m0004 from './0004_change_log';
 import * as m0005 from './0005_saved_searches';
+import * as m0006 from './0006_citation_states';
+import type { Db } from '../db';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Runs in the same transaction just before `sql`, for data that SQL alone cannot compute (hashes, JSON rewrites). */
+  prepare?: (db: Db) => void;
 }
 
 /**
  * Forward-only and numbered: a migration, once released, is never edited; a change is a new file.
- * To add one, create NNNN_name.ts exporting `sql` and append it here.
+ * To add one, create NNNN_name.ts exporting `sql` (and `prepare` if it needs JavaScript) and append it here.
  */
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'init', sql: m0001.sql },
@@ -20,4 +24,5 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'import', sql: m0003.sql },
   { version: 4, name: 'change log', sql: m0004.sql },
   { version: 5, name: 'saved searches', sql: m0005.sql },
+  { version: 6, name: 'citation states', sql: m0006.sql, prepare: m0006.prepare },
 ];

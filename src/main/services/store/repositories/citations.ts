@@ -7,6 +7,8 @@ import { decodeJson, type Encoded } from './decode';
 export interface CitationRecord extends Omit<CitationPayload, 'sourceTitle'> {
   id: number;
   noteId: string;
+  /** SHA-256 of the pinned version's text when the citation was made or last moved to it. */
+  textSha256: string;
   status: CitationStatus;
   history: AnchorEvent[];
   createdAt: string;
@@ -25,6 +27,7 @@ export function anchorOf(c: CitationRecord): CitationAnchor {
   return {
     versionId: c.versionId,
     versionSha256: c.versionSha256,
+    textSha256: c.textSha256,
     passageAnchor: c.passageAnchor,
     passageOrdinal: c.passageOrdinal,
     exact: c.exact,
@@ -46,27 +49,37 @@ export interface PassageCitationCount {
   count: number;
 }
 
-const Status = z.enum(['ok', 'moved', 'review', 'orphaned']);
+const Status = z.enum(['current', 'moved', 'changed', 'lost', 'pinned']);
 const Span = { exact: z.string(), start: z.number(), end: z.number() };
 const Place = z.object({ ...Span, passageAnchor: z.string() });
+/*
+ * History entries are only ever appended, and readers ignore fields they do not know (a later
+ * version may write more): each entry is a loose object, so an update writes back what it read.
+ */
 const AnchorHistorySchema = z.array(
-  z.object({
+  z.looseObject({
     at: z.string(),
+    action: z.enum(['check', 'accept', 'keep-pinned', 'recite', 'remove']).optional(),
     fromVersionId: z.string(),
     toVersionId: z.string(),
-    method: z.enum(['position', 'quote', 'fuzzy', 'none', 'accepted']),
+    method: z.enum(['alignment', 'quote', 'none', 'accepted', 'position', 'fuzzy']),
     status: Status,
+    finding: z
+      .enum(['unchanged', 'typography', 'shifted', 'relocated', 'edited', 'ambiguous', 'context', 'removed', 'lookalike'])
+      .optional(),
     score: z.number(),
     previous: Place,
     next: Place.optional(),
-    suggestion: z.object({ ...Span, score: z.number() }).optional(),
+    suggestion: z.object({ ...Span, score: z.number(), passageAnchor: z.string().optional() }).optional(),
+    diff: z.array(z.object({ op: z.enum(['same', 'removed', 'added']), text: z.string() })).optional(),
+    occurrences: z.number().optional(),
     reason: z.string(),
   }),
 ) satisfies z.ZodType<AnchorEvent[]>;
 
 const CITATION = `c.id, c.note_id AS noteId, c.key, c.source_id AS sourceId, c.version_id AS versionId, c.version_sha256 AS versionSha256,
-                  c.passage_anchor AS passageAnchor, c.passage_ordinal AS passageOrdinal, c.exact, c.prefix, c.suffix, c.start, c."end",
-                  c.status, c.history, c.created_at AS createdAt`;
+                  c.text_sha256 AS textSha256, c.passage_anchor AS passageAnchor, c.passage_ordinal AS passageOrdinal,
+                  c.exact, c.prefix, c.suffix, c.start, c."end", c.status, c.history, c.created_at AS createdAt`;
 
 const decodeCitation = (row: Encoded<CitationRecord, 'history'>): CitationRecord => ({
   ...row,
@@ -76,8 +89,8 @@ const decodeAll = (rows: unknown[]) => (rows as Encoded<CitationRecord, 'history
 
 export function citationsRepository(db: Db) {
   const insert = db.prepare(
-    `INSERT INTO citation (note_id, key, source_id, version_id, version_sha256, passage_anchor, passage_ordinal, exact, prefix, suffix, start, "end", status, history, created_at)
-     VALUES (@noteId, @key, @sourceId, @versionId, @versionSha256, @passageAnchor, @passageOrdinal, @exact, @prefix, @suffix, @start, @end, @status, @history, @now)`,
+    `INSERT INTO citation (note_id, key, source_id, version_id, version_sha256, text_sha256, passage_anchor, passage_ordinal, exact, prefix, suffix, start, "end", status, history, created_at)
+     VALUES (@noteId, @key, @sourceId, @versionId, @versionSha256, @textSha256, @passageAnchor, @passageOrdinal, @exact, @prefix, @suffix, @start, @end, @status, @history, @now)`,
   );
   const byNote = db.prepare(`SELECT ${CITATION} FROM citation c WHERE c.note_id = ? ORDER BY c.id`);
   const byNoteKey = db.prepare(`SELECT ${CITATION} FROM citation c WHERE c.note_id = ? AND c.key = ?`);
@@ -87,7 +100,7 @@ export function citationsRepository(db: Db) {
       WHERE c.source_id = ? AND (s.current_version_id IS NULL OR c.version_id <> s.current_version_id) ORDER BY c.id`,
   );
   const update = db.prepare(
-    `UPDATE citation SET version_id = @versionId, version_sha256 = @versionSha256, passage_anchor = @passageAnchor,
+    `UPDATE citation SET version_id = @versionId, version_sha256 = @versionSha256, text_sha256 = @textSha256, passage_anchor = @passageAnchor,
             passage_ordinal = @passageOrdinal, exact = @exact, prefix = @prefix, suffix = @suffix, start = @start, "end" = @end,
             status = @status, history = @history
       WHERE id = @id`,
@@ -96,12 +109,12 @@ export function citationsRepository(db: Db) {
   const byPassage = db.prepare(
     `SELECT c.passage_anchor AS passageAnchor, n.id AS noteId, n.title, n.updated_at AS updatedAt, count(*) AS count
        FROM citation c JOIN note n ON n.id = c.note_id JOIN source s ON s.id = c.source_id
-      WHERE c.source_id = ? AND c.version_id = s.current_version_id AND c.status IN ('ok', 'moved') AND n.deleted_at IS NULL
+      WHERE c.source_id = ? AND c.version_id = s.current_version_id AND c.status IN ('current', 'moved') AND n.deleted_at IS NULL
       GROUP BY c.passage_anchor, n.id ORDER BY c.passage_anchor, n.updated_at DESC`,
   );
   const needingReview = db.prepare(
     `SELECT ${CITATION} FROM citation c JOIN note n ON n.id = c.note_id
-      WHERE c.status IN ('review', 'orphaned') AND n.deleted_at IS NULL ORDER BY n.updated_at DESC, c.id`,
+      WHERE c.status IN ('changed', 'lost') AND n.deleted_at IS NULL ORDER BY n.updated_at DESC, c.id`,
   );
 
   return {

@@ -33,7 +33,7 @@ export interface NoteContent {
 const NOTE = `n.id, n.title, n.plain_text AS plainText, n.tags, n.save_count AS saveCount, n.created_at AS createdAt,
               n.updated_at AS updatedAt, n.deleted_at AS deletedAt`;
 const COUNTS = `(SELECT count(*) FROM citation c WHERE c.note_id = n.id) AS citationCount,
-                (SELECT count(*) FROM citation c WHERE c.note_id = n.id AND c.status IN ('review', 'orphaned')) AS reviewCount`;
+                (SELECT count(*) FROM citation c WHERE c.note_id = n.id AND c.status IN ('changed', 'lost')) AS reviewCount`;
 
 function decodeNote<T extends NoteRecord>(row: Encoded<T, 'tags'>): Omit<T, 'tags'> & { tags: string[] } {
   return { ...row, tags: decodeJson(TagsSchema, row.tags, `the tags of note ${row.id}`) };

@@ -1,7 +1,5 @@
 import { routeHref } from '../../app/route';
-import type { CitationCheck } from '../../../../shared/export';
-
-const LABELS = { moved: 'Moved', review: 'Needs review', orphaned: 'Orphaned' } as const;
+import { CITATION_PROBLEM_LABELS as LABELS, type CitationCheck } from '../../../../shared/export';
 
 /** Every citation the export would mark, each with a way to fix it: its note and its source. */
 export function CitationCheckList({ check }: { check: CitationCheck }) {

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import {
+  CITATION_PROBLEM_LABELS as PROBLEM_LABELS,
   markParts,
   needsNoteSeparator,
   headingLevel,
@@ -26,8 +27,6 @@ export function Runs({ runs }: { runs: StyledRun[] }) {
     </>
   );
 }
-
-const PROBLEM_LABELS = { moved: 'Moved', review: 'Needs review', orphaned: 'Orphaned' } as const;
 
 function NoteText({ note }: { note: ResolvedNote }) {
   return (

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import type { CitationView, NoteDetail, SaveResult } from '../../../../shared/notes';
+import { isUndecided, type CitationView, type NoteDetail, type SaveResult } from '../../../../shared/notes';
 import { api } from '../../api';
 import { useChanged } from '../../app/useChanged';
 import { useWorkspace } from '../workspace/WorkspaceContext';
@@ -70,7 +70,7 @@ export function NoteSession({ note, onSaved, onStored }: Props) {
   const context = useMemo(() => ({ byKey: new Map(citations.map((c) => [c.key, c])), noteId: note.id }), [citations, note.id]);
   const container = useRef<HTMLDivElement>(null);
   const onBlur = useCallback(() => void flush(), [flush]);
-  const reviewCount = citations.filter((c) => c.status === 'review' || c.status === 'orphaned').length;
+  const reviewCount = citations.filter((c) => isUndecided(c.status)).length;
 
   return (
     <CitationContext.Provider value={context}>

@@ -16,6 +16,8 @@ interface Props {
   margin?: ReactNode;
   /** The page this passage starts on, shown where a new page begins (PDF sources). */
   pageLabel?: string;
+  /** In an earlier version: the current text no longer has this passage as it reads here. */
+  changedSince?: boolean;
 }
 
 const citedTitle = (notes: string[]) => `Cited in ${notes.map((n) => `“${n}”`).join(', ')}`;
@@ -37,7 +39,13 @@ function moveAmongMentions(event: KeyboardEvent<HTMLElement>) {
   next.focus();
 }
 
-function PassageText({ passage, highlights, cited, entityHref, activeEntityId }: Omit<Props, 'isTarget' | 'passageHref' | 'margin'>) {
+function PassageText({
+  passage,
+  highlights,
+  cited,
+  entityHref,
+  activeEntityId,
+}: Omit<Props, 'isTarget' | 'passageHref' | 'margin' | 'changedSince'>) {
   let first = true;
   return (
     <span className="passage-text" data-passage-text onKeyDown={moveAmongMentions}>
@@ -73,7 +81,7 @@ function PassageText({ passage, highlights, cited, entityHref, activeEntityId }:
 
 export function PassageView(props: Props) {
   const { passage, isTarget } = props;
-  const className = `passage kind-${passage.kind} ${isTarget ? 'target' : ''}`;
+  const className = `passage kind-${passage.kind} ${isTarget ? 'target' : ''} ${props.changedSince ? 'changed-since' : ''}`;
   const margin = (
     <span className="passage-margin">
       {props.pageLabel && <span className="page-label">{props.pageLabel}</span>}

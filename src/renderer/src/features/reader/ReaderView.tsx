@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, type RefObject } from 'react';
-import type { Passage } from '../../../../shared/domain';
+import type { Passage, SourceDetail } from '../../../../shared/domain';
 import type { PassageCitations } from '../../../../shared/notes';
 import { api } from '../../api';
 import { routeHref, withQuery, type Route } from '../../app/route';
@@ -10,7 +10,7 @@ import { PassageCitationCount } from '../notes/reader/PassageCitationCount';
 import { FirstRunHint } from '../workspace/FirstRun';
 import { AboutSource } from './AboutSource';
 import { PassageView } from './PassageView';
-import { parseRanges, type CitedRange } from './segments';
+import { parseRanges, type CitedRange, type Range } from './segments';
 import { useReaderKeys } from './useReaderKeys';
 
 interface Props {
@@ -45,9 +45,36 @@ function pageLabels(passages: Passage[]): Map<number, string> {
   return labels;
 }
 
+/** A range of the version's text, as offsets into one passage's text (nothing if they do not meet). */
+function inPassage(range: Range | undefined, passage: Passage): Range[] {
+  if (!range) return [];
+  const start = Math.max(range.start, passage.start) - passage.start;
+  const end = Math.min(range.end, passage.end) - passage.start;
+  return end > start ? [{ start, end }] : [];
+}
+
+/** The reader of an earlier version says so, and links to the current text. */
+function EarlierVersionBanner({ source, anchor }: { source: SourceDetail; anchor: string | undefined }) {
+  const earlier = source.earlierVersion!;
+  const changed = earlier.changedOrdinals.length;
+  return (
+    <p className="as-cited-banner" role="note">
+      As cited: the version added {earlier.createdAt.slice(0, 10)}, not the current text.{' '}
+      {changed === 0
+        ? 'The current text has every passage of it.'
+        : `${changed} passage${changed === 1 ? ' differs' : 's differ'} in the current text (marked).`}{' '}
+      <a href={routeHref('source', anchor ? [source.id, anchor] : [source.id])}>Read the current text</a>
+    </p>
+  );
+}
+
 export function ReaderView({ route, sourceId, anchor }: Props) {
+  const versionId = route.query.get('version') ?? undefined;
   // The text and its names follow commits to this source or to any entity (a rename, an alias).
-  const source = useLoad(() => api().sources.get({ id: sourceId }), sourceId, [{ kind: 'source', sourceId }, { kind: 'entity' }]);
+  const source = useLoad(() => api().sources.get({ id: sourceId, ...(versionId ? { versionId } : {}) }), `${sourceId}@${versionId ?? ''}`, [
+    { kind: 'source', sourceId },
+    { kind: 'entity' },
+  ]);
   // Cited words follow every note's saves, here or elsewhere.
   const citations = useLoad(() => api().notes.passageCitations({ sourceId }), sourceId, [{ kind: 'note' }, { kind: 'source', sourceId }]);
   const byAnchor = useMemo(
@@ -55,6 +82,8 @@ export function ReaderView({ route, sourceId, anchor }: Props) {
     [citations],
   );
   const highlights = parseRanges(route.query.get('hl'));
+  // `quote` is in offsets of the version's whole text (a citation's start–end), as Review links to it.
+  const quote = parseRanges(route.query.get('quote'))[0];
   const activeEntityId = route.query.get('entity');
   const article = useRef<HTMLElement>(null);
   useFocusOnOpen(article, sourceId, anchor, source.status === 'ready');
@@ -71,18 +100,21 @@ export function ReaderView({ route, sourceId, anchor }: Props) {
       <Status state={source}>
         {(detail) => {
           const pages = pageLabels(detail.passages);
+          // An earlier version ("as cited") shows its own text: the current text's cited words do not apply to it.
+          const earlier = detail.earlierVersion;
           return (
             <>
               <AboutSource source={detail} />
-              <FirstRunHint step="read" />
+              {earlier && <EarlierVersionBanner source={detail} anchor={anchor} />}
+              {!earlier && <FirstRunHint step="read" />}
               {citations.status === 'error' && (
                 <p className="status error" role="alert">
                   Cited words cannot be shown: {citations.message}
                 </p>
               )}
-              <div className="passages">
+              <div className={`passages${earlier ? ' as-cited' : ''}`}>
                 {detail.passages.map((p) => {
-                  const entry = byAnchor.get(p.anchor);
+                  const entry = earlier ? undefined : byAnchor.get(p.anchor);
                   const cited: CitedRange[] = (entry?.cited ?? []).map((c) => ({
                     start: c.start,
                     end: c.end,
@@ -93,18 +125,23 @@ export function ReaderView({ route, sourceId, anchor }: Props) {
                       key={p.id}
                       passage={p}
                       isTarget={p.anchor === anchor}
-                      highlights={p.anchor === anchor ? highlights : []}
+                      changedSince={earlier?.changedOrdinals.includes(p.ordinal) ?? false}
+                      highlights={p.anchor === anchor ? [...highlights, ...inPassage(quote, p)] : []}
                       cited={cited}
                       activeEntityId={activeEntityId}
                       entityHref={(entityId) => withQuery(route, { entity: entityId })}
-                      passageHref={routeHref('source', [detail.id, p.anchor], { entity: activeEntityId ?? undefined })}
+                      passageHref={routeHref('source', [detail.id, p.anchor], {
+                        entity: activeEntityId ?? undefined,
+                        ...(earlier ? { version: versionId } : {}),
+                      })}
                       margin={<PassageCitationCount entry={entry} />}
                       pageLabel={pages.get(p.id)}
                     />
                   );
                 })}
               </div>
-              <CiteControls sourceId={detail.id} sourceTitle={detail.metadata.title} />
+              {/* Citations are made from the current text only. */}
+              {!earlier && <CiteControls sourceId={detail.id} sourceTitle={detail.metadata.title} />}
             </>
           );
         }}

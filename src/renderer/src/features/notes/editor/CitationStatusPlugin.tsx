@@ -1,11 +1,11 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $getRoot, $isElementNode, type LexicalNode } from 'lexical';
 import { useEffect } from 'react';
-import type { CitationView } from '../../../../../shared/notes';
+import { UNDECIDED_STATUSES, type CitationView } from '../../../../../shared/notes';
 import { useCitationContext } from '../citationContext';
 import { $isCitationNode, CitationNode, citationLabel } from '../nodes/CitationNode';
 
-const NEEDS_REVIEW = new Set(['review', 'orphaned']);
+const NEEDS_REVIEW = new Set<string>(UNDECIDED_STATUSES);
 
 function $citationNodes(node: LexicalNode, into: CitationNode[] = []): CitationNode[] {
   if ($isCitationNode(node)) into.push(node);
@@ -13,19 +13,28 @@ function $citationNodes(node: LexicalNode, into: CitationNode[] = []): CitationN
   return into;
 }
 
+/** What each state means, on the chip's tooltip (docs/citations.md). */
+const STATUS_TITLE: Record<string, string> = {
+  current: '',
+  moved: 'Moved: the same words, found at a new place in the source’s current text.',
+  changed: 'Changed: the words at the cited place differ in the source’s current text. Open Review to decide.',
+  lost: 'Lost: the cited passage is gone from the source’s current text. Open Review to decide.',
+  pinned: 'Pinned: cites the earlier version of the source these words were taken from.',
+  unsaved: '',
+};
+
 function paint(element: HTMLElement, stored: CitationView | undefined) {
   const status = stored?.status ?? 'unsaved';
   if (element.dataset.status === status) return;
+  // data-status drives the chip's look and label (notes.css): each state is told apart, not only "needs review".
   element.dataset.status = status;
   element.classList.toggle('needs-review', NEEDS_REVIEW.has(status));
   element.classList.toggle('moved', status === 'moved');
-  element.title = NEEDS_REVIEW.has(status)
-    ? 'Needs review: the source text changed and this quote could not be found with confidence.'
-    : '';
+  element.title = STATUS_TITLE[status] ?? '';
 }
 
 /**
- * Shows on each chip what the store says about its citation (ok, moved, needs review), and keeps
+ * Shows on each chip what the store says about its citation (current, moved, changed, lost, pinned), and keeps
  * the chip's "¶N" in step when re-anchoring moved the quote to another passage.
  */
 export function CitationStatusPlugin() {

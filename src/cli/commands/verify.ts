@@ -1,0 +1,48 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ApiError } from '../../shared/errors';
+import { PACKAGE_ROOT } from '../root';
+import type { Command } from './types';
+
+/** What resources/evidence/verify.mjs exports: the very script every evidence pack carries. */
+interface PackResult {
+  ok: boolean;
+  failures: string[];
+}
+interface Verifier {
+  verifyPack(target: string, options?: { maxMb?: number }): Promise<PackResult>;
+  describe(target: string, result: PackResult): string;
+  PackError: new (...args: never[]) => Error;
+}
+
+export const verifyCommand: Command = {
+  name: 'verify',
+  usage: 'verify <pack.zip|folder> [--max-mb N] [--json]',
+  summary: 'Verify an evidence pack offline: every file, hash and quote, and the quotes in its report.',
+  options: {
+    'max-mb': { type: 'string', description: 'inflate at most this many megabytes in all (default 1024)' },
+  },
+  async run(ctx, positionals, options) {
+    const [target, ...rest] = positionals;
+    if (!target || rest.length) throw new ApiError('invalid_input', 'name one evidence pack: sourcebook verify report.zip');
+    const maxMb = options['max-mb'] === undefined ? undefined : Number(options['max-mb']);
+    if (maxMb !== undefined && !(maxMb > 0)) throw new ApiError('invalid_input', '--max-mb needs a positive number of megabytes');
+    // The same file the pack carries, so the app and `node verify.mjs` can never disagree.
+    const verifier = (await import(pathToFileURL(path.join(PACKAGE_ROOT, 'resources', 'evidence', 'verify.mjs')).href)) as Verifier;
+    const file = path.resolve(target);
+    let result: PackResult;
+    try {
+      result = await verifier.verifyPack(file, maxMb === undefined ? {} : { maxMb });
+    } catch (error) {
+      if (error instanceof verifier.PackError) throw new ApiError('invalid_input', `${file}: ${error.message}`);
+      throw error;
+    }
+    ctx.out(ctx.json ? JSON.stringify(result, null, 2) : verifier.describe(file, result));
+    if (!result.ok) {
+      throw new ApiError(
+        'corrupt',
+        `${file} does not verify: ${result.failures.length} check(s) failed${result.failures[0] ? ` (first: ${result.failures[0]})` : ''}.`,
+      );
+    }
+  },
+};
