@@ -10,6 +10,8 @@ export interface ImportedSource {
   title: string | null;
   passageCount: number;
   mentionCount: number;
+  /** Spans that may name a curated entity but that the source does not support: kept to confirm, not counted as links. */
+  possibleMentionCount: number;
   /** True when the file became a new version of a source already in the notebook. */
   newVersion: boolean;
   suggestionCount: number;

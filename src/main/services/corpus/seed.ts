@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { EntityType } from '../../../shared/contract/ids';
 import type { SourceMetadata } from '../../../shared/domain';
 import type { Store } from '../store/store';
-import { createLinker, type LinkableAlias } from '../entities/linker';
+import { createDocumentLinker } from '../entities/documentLinker';
+import { knownAliases, storeLinks } from '../entities/linking';
 import { segmentText, type DocumentLayout } from './segment';
 
 const SeedSources = z.object({
@@ -87,15 +88,12 @@ export function seedIfEmpty(store: Store, seedDir: string): SeedResult {
 
   store.write('Seeding the notebook', () => {
     if (repos.meta.get(SEEDED_KEY)) return;
-    const aliases: LinkableAlias[] = [];
     for (const entity of entities) {
       const entityAliases = entity.aliases.flatMap((a) => {
         const spec = typeof a === 'string' ? { text: a } : a;
         const scopes = spec.onlyIn?.map(seedSourceId) ?? [''];
         return scopes.map((scope) => ({ alias: spec.text, exactCase: spec.exactCase ?? false, scope }));
       });
-      // A bare name restricted to one document must not also link everywhere as the canonical name.
-      const nameIsScoped = entityAliases.some((a) => a.alias === entity.name && a.scope !== '');
       repos.entities.insert(
         {
           id: entity.id,
@@ -107,10 +105,9 @@ export function seedIfEmpty(store: Store, seedDir: string): SeedResult {
         },
         entityAliases,
       );
-      if (!nameIsScoped) aliases.push({ entityId: entity.id, alias: entity.name, exactCase: false, scope: '' });
-      for (const a of entityAliases) aliases.push({ entityId: entity.id, ...a });
     }
-    const linker = createLinker(aliases);
+    // A bare name restricted to one document does not also link everywhere as the canonical name (knownAliases).
+    const linker = createDocumentLinker(knownAliases(repos));
 
     for (const source of sources) {
       const original = fs.readFileSync(path.join(seedDir, source.file));
@@ -137,12 +134,13 @@ export function seedIfEmpty(store: Store, seedDir: string): SeedResult {
         fileName: source.file,
         mediaType: 'text/plain',
       });
-      for (const passage of segmentText(text, layouts[source.file])) {
-        const passageId = repos.passages.insert(versionId, passage);
-        for (const link of linker.link(passage.text, id)) {
-          repos.mentions.insert({ ...link, passageId, origin: 'linked' });
-        }
-      }
+      const passages = segmentText(text, layouts[source.file]);
+      const passageIds = passages.map((passage) => repos.passages.insert(versionId, passage));
+      const linked = linker.link(
+        passages.map((p) => p.text),
+        { sourceId: id, curatedSource: true },
+      );
+      storeLinks(repos, passageIds, linked);
     }
     repos.meta.set(SEEDED_KEY, new Date().toISOString());
   });

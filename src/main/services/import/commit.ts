@@ -1,6 +1,7 @@
 import type { SourceMetadata } from '../../../shared/domain';
 import type { ImportedSource } from '../../../shared/imports';
-import type { Link } from '../entities/linker';
+import type { LinkedDocument } from '../entities/documentLinker';
+import { storeLinks } from '../entities/linking';
 import type { Db } from '../store/db';
 import type { Repositories } from '../store/repositories';
 import { MEDIA_TYPES } from './detect';
@@ -13,8 +14,8 @@ export interface PreparedImport {
   original: Buffer;
   sha256: string;
   extracted: Extracted;
-  /** Entity links per passage, in passage order, offsets into each passage's text. */
-  links: Link[][];
+  /** Entity links and possible mentions per passage, in passage order, offsets into each passage's text. */
+  linked: LinkedDocument;
   candidates: Candidate[];
   newVersionOf?: string;
 }
@@ -77,15 +78,11 @@ export function commitImport(db: Db, repos: Repositories, input: PreparedImport,
         mediaType: MEDIA_TYPES[extracted.format],
       });
 
-      let mentionCount = 0;
-      extracted.passages.forEach((passage, index) => {
+      const passageIds = extracted.passages.map((passage, index) => {
         hooks.beforePassage?.(index);
-        const passageId = repos.passages.insert(versionId, passage);
-        for (const link of input.links[index] ?? []) {
-          repos.mentions.insert({ ...link, passageId, origin: 'linked' });
-          mentionCount++;
-        }
+        return repos.passages.insert(versionId, passage);
       });
+      const stored = storeLinks(repos, passageIds, input.linked);
       for (const c of input.candidates) repos.imports.addSuggestion({ sourceId, ...c });
 
       return {
@@ -95,7 +92,8 @@ export function commitImport(db: Db, repos: Repositories, input: PreparedImport,
         format: extracted.format,
         title: (JSON.parse(repos.sources.get(sourceId)!.metadata) as SourceMetadata).title,
         passageCount: extracted.passages.length,
-        mentionCount,
+        mentionCount: stored.mentions,
+        possibleMentionCount: stored.possible,
         newVersion,
         suggestionCount: input.candidates.length,
       };

@@ -1,7 +1,7 @@
 import type { EntitySuggestion, SuggestionResolution } from '../../../shared/imports';
 import { ApiError } from '../../../shared/errors';
 import { foldForMatch } from '../../../shared/text';
-import { createLinker } from '../entities/linker';
+import { relinkSources } from '../entities/relink';
 import type { Db } from '../store/db';
 import type { Repositories } from '../store/repositories';
 import type { Store } from '../store/store';
@@ -21,30 +21,20 @@ function entityIdFor(repos: Repositories, name: string): string {
 }
 
 /**
- * Links a newly known name across every source's current text, leaving alone spans an existing
- * mention already covers. Passages are pre-filtered in SQL by the name's longest word.
+ * Links a newly known name by re-linking the sources whose current text may contain it (found in
+ * SQL by the name's longest word): the name is judged with every other alias of each document, by
+ * the same rules as an import, so a generic name links only where its document supports it.
  */
-function linkEverywhere(db: Db, repos: Repositories, entityId: string, alias: string): { mentions: number; sources: Set<string> } {
-  const linker = createLinker([{ entityId, alias, exactCase: false, scope: '' }]);
+function linkEverywhere(db: Db, repos: Repositories, entityId: string, alias: string): { mentions: number } {
   const word = alias.split(/[\s-]+/).sort((a, b) => b.length - a.length)[0] ?? alias;
-  const candidates = db
-    .prepare(
-      `SELECT p.id, p.text, s.id AS source_id FROM passage p JOIN source s ON s.current_version_id = p.version_id WHERE p.text LIKE ? ESCAPE '\\'`,
-    )
-    .all(`%${word.replace(/[%_\\]/g, (c) => `\\${c}`)}%`) as { id: number; text: string; source_id: string }[];
-  const spans = db.prepare(`SELECT start, "end" FROM mention WHERE passage_id = ?`);
-  let mentions = 0;
-  const sources = new Set<string>();
-  for (const passage of candidates) {
-    const taken = spans.all(passage.id) as { start: number; end: number }[];
-    for (const link of linker.link(passage.text, passage.source_id)) {
-      if (taken.some((t) => link.start < t.end && t.start < link.end)) continue;
-      repos.mentions.insert({ ...link, passageId: passage.id, origin: 'linked' });
-      mentions++;
-      sources.add(passage.source_id);
-    }
-  }
-  return { mentions, sources };
+  const sourceIds = (
+    db
+      .prepare(`SELECT DISTINCT s.id FROM passage p JOIN source s ON s.current_version_id = p.version_id WHERE p.text LIKE ? ESCAPE '\\'`)
+      .all(`%${word.replace(/[%_\\]/g, (c) => `\\${c}`)}%`) as { id: string }[]
+  ).map((r) => r.id);
+  const before = repos.mentions.byEntity(entityId).length;
+  if (sourceIds.length) relinkSources(repos, sourceIds);
+  return { mentions: repos.mentions.byEntity(entityId).length - before };
 }
 
 export function resolveSuggestion(store: Store, input: Resolution): SuggestionResolution {
@@ -56,7 +46,7 @@ export function resolveSuggestion(store: Store, input: Resolution): SuggestionRe
   const outcome = store.write('Resolving the suggestion', () => {
     if (input.action === 'reject') {
       repos.imports.setSuggestionStatus(suggestion.id, 'rejected', null);
-      return { entityId: null, mentions: 0, sources: new Set<string>() };
+      return { entityId: null, mentions: 0 };
     }
     let entityId: string;
     if (input.action === 'accept') {
@@ -74,12 +64,9 @@ export function resolveSuggestion(store: Store, input: Resolution): SuggestionRe
       if (clash && clash.entity_id !== entity.id)
         throw new ApiError('conflict', `"${suggestion.name}" already names entity "${clash.entity_id}".`);
       if (!clash) {
-        db.prepare(`INSERT INTO entity_alias (entity_id, type, alias, folded, exact_case, scope) VALUES (?, ?, ?, ?, 0, '')`).run(
-          entity.id,
-          entity.type,
-          suggestion.name,
-          folded,
-        );
+        db.prepare(
+          `INSERT INTO entity_alias (entity_id, type, alias, folded, exact_case, scope, origin) VALUES (?, ?, ?, ?, 0, '', 'user')`,
+        ).run(entity.id, entity.type, suggestion.name, folded);
       }
     }
     const linked = linkEverywhere(db, repos, entityId, suggestion.name);

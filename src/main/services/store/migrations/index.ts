@@ -2,6 +2,7 @@ import * as m0001 from './0001_init';
 import * as m0002 from './0002_notes';
 import * as m0003 from './0003_import';
 import * as m0004 from './0004_change_log';
+import * as m0006 from './0006_link_provenance';
 
 export interface Migration {
   version: number;
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'notes', sql: m0002.sql },
   { version: 3, name: 'import', sql: m0003.sql },
   { version: 4, name: 'change log', sql: m0004.sql },
+  { version: 6, name: 'link provenance', sql: m0006.sql },
 ];

@@ -18,6 +18,10 @@ export interface AliasRow {
   folded: string;
   exact_case: 0 | 1;
   scope: string;
+  /** Who added the alias (migration 0006): curated aliases link as checked in the seed sources. */
+  origin: 'curated' | 'user' | 'suggested';
+  /** A person's verdict on the alias; null lets its words decide (entities/aliasClass.ts). */
+  strength: 'strong' | 'generic' | null;
 }
 
 export interface NewAlias {
@@ -32,8 +36,8 @@ export function entitiesRepository(db: Db) {
     `INSERT INTO entity (id, type, name, description, date, origin) VALUES (@id, @type, @name, @description, @date, @origin)`,
   );
   const insertAlias = db.prepare(
-    `INSERT INTO entity_alias (entity_id, type, alias, folded, exact_case, scope)
-     VALUES (@entityId, @type, @alias, @folded, @exactCase, @scope)`,
+    `INSERT INTO entity_alias (entity_id, type, alias, folded, exact_case, scope, origin)
+     VALUES (@entityId, @type, @alias, @folded, @exactCase, @scope, @origin)`,
   );
   const listAll = db.prepare(`SELECT * FROM entity ORDER BY type, name COLLATE NOCASE`);
   const listByType = db.prepare(`SELECT * FROM entity WHERE type = ? ORDER BY name COLLATE NOCASE`);
@@ -53,7 +57,15 @@ export function entitiesRepository(db: Db) {
         const key = `${folded}\u0000${a.scope}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        insertAlias.run({ entityId: entity.id, type: entity.type, alias: a.alias, folded, exactCase: a.exactCase ? 1 : 0, scope: a.scope });
+        insertAlias.run({
+          entityId: entity.id,
+          type: entity.type,
+          alias: a.alias,
+          folded,
+          exactCase: a.exactCase ? 1 : 0,
+          scope: a.scope,
+          origin: entity.origin,
+        });
       }
     },
     list: (type?: EntityType) => (type ? listByType.all(type) : listAll.all()) as EntityRow[],

@@ -9,6 +9,7 @@ import { notesRepository } from './notes';
 import { noteRevisionsRepository } from './noteRevisions';
 import { citationsRepository } from './citations';
 import { linksRepository } from './links';
+import { possibleMentionsRepository } from './possibleMentions';
 
 export function repositories(db: Db) {
   return {
@@ -22,6 +23,7 @@ export function repositories(db: Db) {
     citations: citationsRepository(db),
     links: linksRepository(db),
     imports: importsRepository(db),
+    possibleMentions: possibleMentionsRepository(db),
   };
 }
 

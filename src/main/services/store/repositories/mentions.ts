@@ -1,5 +1,6 @@
 import type { Db } from '../db';
 import type { EntityType } from '../../../../shared/domain';
+import type { LinkMethod } from '../../entities/documentLinker';
 
 export interface NewMention {
   entityId: string;
@@ -8,6 +9,11 @@ export interface NewMention {
   end: number;
   surface: string;
   origin: 'curated' | 'linked' | 'suggested' | 'user';
+  /** How the link was made and how sure the linker was (migration 0006). */
+  method: LinkMethod;
+  confidence: number;
+  /** The alias that matched; null for a person's own link. */
+  alias: string | null;
 }
 
 export interface MentionWithEntity {
@@ -19,6 +25,9 @@ export interface MentionWithEntity {
   start: number;
   end: number;
   surface: string;
+  origin: NewMention['origin'];
+  method: LinkMethod;
+  confidence: number;
 }
 
 export interface MentionInContextRow {
@@ -35,11 +44,16 @@ export interface MentionInContextRow {
 
 export function mentionsRepository(db: Db) {
   const insert = db.prepare(
-    `INSERT INTO mention (entity_id, passage_id, start, "end", surface, origin)
-     VALUES (@entityId, @passageId, @start, @end, @surface, @origin)`,
+    `INSERT INTO mention (entity_id, passage_id, start, "end", surface, origin, method, confidence, alias)
+     VALUES (@entityId, @passageId, @start, @end, @surface, @origin, @method, @confidence, @alias)`,
+  );
+  // Re-linking replaces what the linker made and keeps what a person made.
+  const deleteMachineMade = db.prepare(
+    `DELETE FROM mention WHERE origin <> 'user' AND passage_id IN (SELECT id FROM passage WHERE version_id = ?)`,
   );
   const byVersion = db.prepare(
-    `SELECT m.id, m.passage_id, m.entity_id, e.type AS entity_type, e.name AS entity_name, m.start, m."end", m.surface
+    `SELECT m.id, m.passage_id, m.entity_id, e.type AS entity_type, e.name AS entity_name, m.start, m."end", m.surface,
+            m.origin, m.method, m.confidence
        FROM mention m JOIN passage p ON p.id = m.passage_id JOIN entity e ON e.id = m.entity_id
       WHERE p.version_id = ? ORDER BY p.ordinal, m.start`,
   );
@@ -69,5 +83,6 @@ export function mentionsRepository(db: Db) {
     },
     countByVersion: (versionId: string) => (countByVersion.get(versionId) as { n: number }).n,
     count: () => (count.get() as { n: number }).n,
+    deleteMachineMade: (versionId: string) => deleteMachineMade.run(versionId).changes,
   };
 }
