@@ -25,7 +25,13 @@ const SeedSources = z.object({
 
 const SeedAlias = z.union([
   z.string(),
-  z.object({ text: z.string(), exactCase: z.boolean().optional(), onlyIn: z.array(z.string()).optional() }),
+  z.object({
+    text: z.string(),
+    exactCase: z.boolean().optional(),
+    onlyIn: z.array(z.string()).optional(),
+    /** The curators' verdict where the words mislead (entities/aliasClass.ts decides otherwise). */
+    strength: z.enum(['strong', 'generic']).optional(),
+  }),
 ]);
 
 const SeedEntities = z.object({
@@ -34,6 +40,7 @@ const SeedEntities = z.object({
       id: z.string(),
       type: EntityType,
       name: z.string(),
+      nameStrength: z.enum(['strong', 'generic']).optional(),
       aliases: z.array(SeedAlias).default([]),
       description: z.string().default(''),
       date: z.string().nullable().optional(),
@@ -92,7 +99,7 @@ export function seedIfEmpty(store: Store, seedDir: string): SeedResult {
       const entityAliases = entity.aliases.flatMap((a) => {
         const spec = typeof a === 'string' ? { text: a } : a;
         const scopes = spec.onlyIn?.map(seedSourceId) ?? [''];
-        return scopes.map((scope) => ({ alias: spec.text, exactCase: spec.exactCase ?? false, scope }));
+        return scopes.map((scope) => ({ alias: spec.text, exactCase: spec.exactCase ?? false, scope, strength: spec.strength }));
       });
       repos.entities.insert(
         {
@@ -105,6 +112,8 @@ export function seedIfEmpty(store: Store, seedDir: string): SeedResult {
         },
         entityAliases,
       );
+      const verdicts = [{ alias: entity.name, scope: '', strength: entity.nameStrength }, ...entityAliases];
+      for (const v of verdicts) if (v.strength) repos.entities.setAliasStrength(entity.id, v.alias, v.scope, v.strength);
     }
     // A bare name restricted to one document does not also link everywhere as the canonical name (knownAliases).
     const linker = createDocumentLinker(knownAliases(repos));

@@ -1,5 +1,5 @@
 import type { EntityType } from '../../../shared/domain';
-import { isCommonWord, isDictionaryWord, isKnownAcronym, isPersonName, isTitleWord } from './lexicon';
+import { isCommonWord, isDictionaryWord, isKnownAcronym, isPersonName, isTitleWord, placeKind } from './lexicon';
 
 /**
  * How far an alias can be trusted on its own, decided from the words it is made of:
@@ -42,10 +42,21 @@ export function isTitle(word: string): boolean {
   return EXTRA_TITLES.has(w) || isTitleWord(w);
 }
 
-export function classifyAlias(alias: string, entityType: EntityType): AliasVerdict {
+/** "US" for "United States", "PRC" for "People's Republic of China": the initials of the words that carry meaning. */
+export function initials(name: string): string {
+  return aliasWords(name)
+    .filter((w) => !FUNCTION_WORDS.has(w.toLowerCase()))
+    .map((w) => w[0]!.toUpperCase())
+    .join('');
+}
+
+/** `otherNames`: the entity's other names, so a country's initials ("US", "PRC") can be recognised. */
+export function classifyAlias(alias: string, entityType: EntityType, otherNames: readonly string[] = []): AliasVerdict {
   if (isAcronym(alias)) {
     const l = letters(alias);
     if (isKnownAcronym(l)) return { aliasClass: 'strong', why: 'an acronym the lexicon knows as one organisation or country' };
+    if (entityType === 'place' && otherNames.some((n) => placeKind(n) === 'country' && initials(n) === l))
+      return { aliasClass: 'strong', why: "a country's initials" };
     if (/\./.test(alias)) return { aliasClass: 'strong', why: 'a dotted abbreviation' };
     if (l.length >= 4 && !isDictionaryWord(l))
       return { aliasClass: 'strong', why: 'an acronym of four or more letters that is not a word' };
@@ -60,6 +71,7 @@ export function classifyAlias(alias: string, entityType: EntityType): AliasVerdi
     if (words.length === 1) return { aliasClass: 'surname', why: "a person's single name" };
     if (named.length === 1) return { aliasClass: 'strong', why: 'a title with a name' };
   }
+  if (words.length > 1 && placeKind(words.join(' ')) === 'country') return { aliasClass: 'strong', why: 'a country the lexicon knows' };
   const content = words.filter((w) => !FUNCTION_WORDS.has(w.toLowerCase()));
   const common = (w: string) => !writtenAsName(w) && isCommonWord(w.replace(/['\u2019]s$/u, ''));
   if (content.length === 1) {

@@ -58,6 +58,31 @@ const shouting = (text: string) => {
   return letters.length >= 20 && letters.replace(/[^\p{Lu}]/gu, '').length / letters.length > 0.6;
 };
 
+/** "East China Sea", "Sea of Japan", "Taiwan Strait": a feature named after a place is not the place. */
+const FEATURE_AFTER = /^\s+(?:Sea|Seas|Strait|Straits|Ocean|Gulf|Bay|River|Plateau|Peninsula|Basin|Desert|Lake|Mountains|Range)\b/u;
+const FEATURE_BEFORE = /\b(?:Sea|Gulf|Bay|Strait|Straits)\s+of\s+(?:the\s+)?$/u;
+
+/**
+ * "Republic of China" before "China", where the entity is also "People's Republic of China": the
+ * text names something else with a shortened form of the entity's own longer name (the Republic
+ * of China; the Republic of Korea beside "Democratic People's Republic of Korea").
+ */
+function truncatedOwnName(text: string, start: number, alias: string, longer: readonly string[]): boolean {
+  const before = text.slice(Math.max(0, start - 80), start);
+  for (const name of longer) {
+    const prefix = name.slice(0, name.length - alias.length);
+    if (!prefix.trim() || fold(name.slice(prefix.length)) !== fold(alias)) continue;
+    const words = aliasWords(prefix);
+    for (let k = words.length - 1; k >= 1; k--) {
+      const tail = words.slice(k);
+      if (!tail.some((w) => /^\p{Lu}/u.test(w))) continue;
+      const pattern = new RegExp(`(?<![\\p{L}])${tail.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+')}\\s+$`, 'u');
+      if (pattern.test(before)) return true;
+    }
+  }
+  return false;
+}
+
 /** "Edward Snowden" is also "Snowden" where the document names him in full: derived, never stored. */
 function derivedSurnames(aliases: readonly KnownAlias[]): KnownAlias[] {
   const taken = new Set(aliases.map((a) => fold(a.alias)));
@@ -74,11 +99,17 @@ function derivedSurnames(aliases: readonly KnownAlias[]): KnownAlias[] {
 }
 
 export function createDocumentLinker(known: readonly KnownAlias[]): DocumentLinker {
+  const otherNames = new Map<string, string[]>();
+  for (const a of known) (otherNames.get(a.entityId) ?? otherNames.set(a.entityId, []).get(a.entityId)!).push(a.alias);
   const aliases: Classified[] = [...known, ...derivedSurnames(known)].map((a) => ({
     ...a,
-    verdict: a.strength ? { aliasClass: a.strength, why: 'chosen by a person' } : classifyAlias(a.alias, a.entityType),
+    verdict: a.strength
+      ? { aliasClass: a.strength, why: 'chosen by a person' }
+      : classifyAlias(a.alias, a.entityType, otherNames.get(a.entityId)),
   }));
   const linker = createLinker(aliases);
+  const longerNames = new Map<string, string[]>();
+  for (const a of known) (longerNames.get(a.entityId) ?? longerNames.set(a.entityId, []).get(a.entityId)!).push(a.alias);
   const places = createPlaceIndex(aliases.filter((a) => a.entityType === 'place' && a.verdict.aliasClass === 'strong'));
   const namesOf = new Map<string, Set<string>>();
   const homesOf = new Map<string, Set<string>>();
@@ -105,6 +136,8 @@ export function createDocumentLinker(known: readonly KnownAlias[]): DocumentLink
       const trusted = (m: Match<Classified>) =>
         m.alias.verdict.aliasClass === 'strong' || (curatedSource && m.alias.curated) || m.alias.scope !== '';
       const named = new Set(all.filter(trusted).map((m) => m.entityId));
+      // A generic place name ("Washington": the capital, the state, a person) needs its strong form in the same passage.
+      const namedIn = matches.map((list) => new Set(list.filter(trusted).map((m) => m.entityId)));
       for (const [key, ours] of acronymVerdict) if (ours) named.add(key.split('\u0000')[0]!);
       const wordOwners = new Map<string, Set<string>>();
       for (const m of all)
@@ -121,7 +154,7 @@ export function createDocumentLinker(known: readonly KnownAlias[]): DocumentLink
         return q.possessive ? undefined : false;
       };
 
-      const decide = (m: Match<Classified>, text: string): Decision => {
+      const decide = (m: Match<Classified>, text: string, passageIndex: number): Decision => {
         const a = m.alias;
         if (curatedSource && a.curated) return { kind: 'link', method: 'curated', confidence: CONFIDENCE.curated };
         if (a.scope !== '') return { kind: 'link', method: 'alias', confidence: CONFIDENCE.alias };
@@ -130,6 +163,14 @@ export function createDocumentLinker(known: readonly KnownAlias[]): DocumentLink
         const single = isAcronym(a.alias) || aliasWords(a.alias).length === 1;
         if (single && shouting(text))
           return { kind: 'possible', reason: 'written in capitals, where case says nothing', confidence: CONFIDENCE.possible };
+        if (a.entityType === 'place' && (FEATURE_AFTER.test(text.slice(m.end, m.end + 12)) || FEATURE_BEFORE.test(text.slice(0, m.start))))
+          return undefined;
+        if (truncatedOwnName(text, m.start, a.alias, longerNames.get(a.entityId) ?? []))
+          return {
+            kind: 'possible',
+            reason: "a shortened form of the entity's longer name may name something else",
+            confidence: CONFIDENCE.possible,
+          };
         if (a.verdict.aliasClass === 'strong') {
           const isName = fold(a.alias) === fold(a.entityName);
           return { kind: 'link', method: isName ? 'name' : 'alias', confidence: isName ? CONFIDENCE.name : CONFIDENCE.alias };
@@ -141,7 +182,8 @@ export function createDocumentLinker(known: readonly KnownAlias[]): DocumentLink
           if (fits === false) return undefined;
           if (fits) return { kind: 'link', method: 'context', confidence: CONFIDENCE.context };
         }
-        if (defined || named.has(m.entityId)) return { kind: 'link', method: 'context', confidence: CONFIDENCE.supported };
+        const support = a.entityType === 'place' ? namedIn[passageIndex]! : named;
+        if (defined || support.has(m.entityId)) return { kind: 'link', method: 'context', confidence: CONFIDENCE.supported };
         if (dominant && homesOf.get(m.entityId)!.has(dominant)) return { kind: 'link', method: 'context', confidence: CONFIDENCE.context };
         return { kind: 'possible', reason: `${a.verdict.why}; the source does not otherwise name it`, confidence: CONFIDENCE.possible };
       };
@@ -165,7 +207,7 @@ export function createDocumentLinker(known: readonly KnownAlias[]): DocumentLink
         links.push([]);
         possible.push([]);
         for (const m of list) {
-          const d = decide(m, text);
+          const d = decide(m, text, i);
           const base = { entityId: m.entityId, start: m.start, end: m.end, surface: m.surface, alias: m.alias.alias };
           if (d?.kind === 'link') links[i]!.push({ ...base, method: d.method, confidence: d.confidence });
           else if (d?.kind === 'possible') possible[i]!.push({ ...base, reason: d.reason, confidence: d.confidence });

@@ -47,6 +47,7 @@ export function entitiesRepository(db: Db) {
   const byFolded = db.prepare(`SELECT entity_id FROM entity_alias WHERE folded = ? ORDER BY scope = '' DESC LIMIT 1`);
   const byFoldedName = db.prepare(`SELECT id FROM entity WHERE lower(name) = ? LIMIT 1`);
   const count = db.prepare(`SELECT count(*) AS n FROM entity`);
+  const setStrength = db.prepare(`UPDATE entity_alias SET strength = ? WHERE entity_id = ? AND folded = ? AND scope = ?`);
 
   return {
     insert(entity: EntityRow, aliases: NewAlias[]): void {
@@ -78,5 +79,8 @@ export function entitiesRepository(db: Db) {
       return row?.entity_id ?? row?.id;
     },
     count: () => (count.get() as { n: number }).n,
+    /** A person's (or the curators') verdict on an alias; null hands the decision back to its words. */
+    setAliasStrength: (entityId: string, alias: string, scope: string, strength: 'strong' | 'generic' | null) =>
+      setStrength.run(strength, entityId, foldForMatch(alias), scope).changes,
   };
 }
