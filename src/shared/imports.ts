@@ -58,6 +58,10 @@ export interface EntitySuggestion {
   occurrences: number;
   status: SuggestionStatus;
   entityId: string | null;
+  /** The title found in front of a person's name ("President"), kept as their role. */
+  role: string | null;
+  /** An existing entity the name is another form of: proposed as its alias. */
+  aliasOf: string | null;
 }
 
 export interface SuggestionResolution {

@@ -6,7 +6,7 @@ import type { Repositories } from '../store/repositories';
 import { importedSourceId, type PreparedImport } from './commit';
 import { ImportError } from './failure';
 import { extractDocument } from './parse';
-import { suggestEntities } from './suggest';
+import { suggestEntities, type KnownEntity } from './suggest';
 
 /** A worker imports many files with the same aliases: the linker (alias classes, place index) is built once for them. */
 let cachedLinker: { key: string; linker: DocumentLinker } | undefined;
@@ -49,6 +49,13 @@ export async function prepareImport(
   for (const s of repos.imports.suggestions({ status: 'rejected' })) known.add(foldForMatch(s.name));
   // A tagger reading "Ministry of State Security" may propose "State Security": parts of linked names are not new names.
   const linkedSurfaces = [...new Set([...linked.links.flat(), ...linked.possible.flat()].map((l) => ` ${foldForMatch(l.surface)} `))];
-  const candidates = suggestEntities(extracted.passages, known).filter((c) => !linkedSurfaces.some((s) => s.includes(` ${c.folded} `)));
+  const entities = new Map<string, KnownEntity & { names: string[] }>();
+  for (const a of aliases)
+    (entities.get(a.entityId) ?? entities.set(a.entityId, { id: a.entityId, type: a.entityType, names: [] }).get(a.entityId)!).names.push(
+      a.alias,
+    );
+  const candidates = suggestEntities(extracted.passages, known, [...entities.values()]).filter(
+    (c) => !linkedSurfaces.some((s) => s.includes(` ${c.folded} `)),
+  );
   return { fileName, original, sha256, extracted, linked, candidates, newVersionOf: options.newVersionOf };
 }

@@ -10,6 +10,8 @@ interface SuggestionRow {
   occurrences: number;
   status: SuggestionStatus;
   entity_id: string | null;
+  role: string | null;
+  alias_of: string | null;
 }
 
 const toSuggestion = (r: SuggestionRow): EntitySuggestion => ({
@@ -20,14 +22,16 @@ const toSuggestion = (r: SuggestionRow): EntitySuggestion => ({
   occurrences: r.occurrences,
   status: r.status,
   entityId: r.entity_id,
+  role: r.role,
+  aliasOf: r.alias_of,
 });
 
 /** What import adds to the store: suggestions, and the source updates a new version or an edit makes. */
 export function importsRepository(db: Db) {
   const insertSuggestion = db.prepare(
-    `INSERT INTO entity_suggestion (source_id, type, name, folded, occurrences, created_at)
-     VALUES (@sourceId, @type, @name, @folded, @occurrences, @createdAt)
-     ON CONFLICT (source_id, type, folded) DO UPDATE SET occurrences = excluded.occurrences
+    `INSERT INTO entity_suggestion (source_id, type, name, folded, occurrences, role, alias_of, created_at)
+     VALUES (@sourceId, @type, @name, @folded, @occurrences, @role, @aliasOf, @createdAt)
+     ON CONFLICT (source_id, type, folded) DO UPDATE SET occurrences = excluded.occurrences, role = excluded.role, alias_of = excluded.alias_of
      WHERE entity_suggestion.status = 'pending'`,
   );
   const suggestionById = db.prepare(`SELECT * FROM entity_suggestion WHERE id = ?`);
@@ -47,7 +51,15 @@ export function importsRepository(db: Db) {
   const mentionSpans = db.prepare(`SELECT passage_id, start, "end" FROM mention`);
 
   return {
-    addSuggestion(s: { sourceId: string; type: EntitySuggestion['type']; name: string; folded: string; occurrences: number }): void {
+    addSuggestion(s: {
+      sourceId: string;
+      type: EntitySuggestion['type'];
+      name: string;
+      folded: string;
+      occurrences: number;
+      role: string | null;
+      aliasOf: string | null;
+    }): void {
       insertSuggestion.run({ ...s, createdAt: new Date().toISOString() });
     },
     suggestion: (id: number) => {
