@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareImport } from '../../../src/main/services/import/prepare';
-import type { Candidate } from '../../../src/main/services/import/suggest';
+import { suggestEntities, type Candidate } from '../../../src/main/services/import/suggest';
 import { freshNotebook } from '../helpers';
 import { EVAL_DIR, type EvalNotebook } from './evalCorpus';
 
@@ -72,5 +72,19 @@ describe('entity suggestions on real text', () => {
       'Chancellor Angela',
     ])
       expect(names, fragment).not.toContain(fragment);
+  });
+
+  it('propose another form of a known entity as its alias', () => {
+    const entities = [
+      { id: 'greitens', type: 'person', names: ['Sheena Chestnut Greitens'] },
+      { id: 'cia', type: 'organization', names: ['CIA'] },
+    ];
+    const found = suggestEntities(
+      [{ text: 'Professor Sheena Greitens said the Central Intelligence Agency (CIA) had tried. Greitens added more.' }],
+      new Set(['sheena chestnut greitens', 'cia']),
+      entities,
+    );
+    expect(found.find((c) => c.name === 'Sheena Greitens')).toMatchObject({ type: 'person', aliasOf: 'greitens', role: 'Professor' });
+    expect(found.find((c) => c.name === 'Central Intelligence Agency')).toMatchObject({ type: 'organization', aliasOf: 'cia' });
   });
 });

@@ -20,7 +20,12 @@ export function qualifierBefore(text: string, start: number): Qualifier | undefi
   const before = text.slice(Math.max(0, start - 80), start);
   const m = /(?<![\p{L}\p{M}])((?:[\p{Lu}][\p{L}\p{M}.-]*\s+){0,2}[\p{Lu}][\p{L}\p{M}.-]*?)(['\u2019]s?)?\s+$/u.exec(before);
   if (!m) return undefined;
-  const words = m[1]!.split(/\s+/).filter((w) => CAPITALISED.test(w));
+  // "Oslo. The State Council": a sentence ends before the alias; only abbreviations ("U.S.") keep their dot.
+  const sentenceEnd = (w: string) => /\.$/.test(w) && !/^(?:\p{Lu}\.)+$/u.test(w);
+  const all = m[1]!.split(/\s+/);
+  const last = all.map(sentenceEnd).lastIndexOf(true);
+  if (last === all.length - 1) return undefined;
+  const words = all.slice(last + 1).filter((w) => CAPITALISED.test(w));
   // Leading words that are ordinary sentence openers say nothing ("The State Council", "Yesterday State Council").
   while (words.length && (FUNCTION.has(words[0]!) || (words.length === 1 && !m[2] && isCommonWord(words[0]!)))) words.shift();
   if (!words.length) return undefined;
