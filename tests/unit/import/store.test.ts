@@ -91,7 +91,8 @@ describe('importing into the store', () => {
     const overall = events.filter((e) => e.task === 'import:job-mixed-1');
     expect(overall.at(-1)).toMatchObject({ done: 13, total: 13, finished: true });
     expect(events.some((e) => e.task.startsWith('import:job-mixed-1:') && e.finished)).toBe(true);
-  });
+    // Thirteen files through fresh worker threads, each loading the tagger and the dictionary: slow on a loaded 2-core machine.
+  }, 90_000);
 
   it('recognises the same bytes twice and makes new versions by canonical URL or by request', async () => {
     const first = await nb.host.imports.importFiles({ files: [{ fileName: 'page.html', base64: b64(HOSTILE_HTML) }] });
