@@ -68,7 +68,7 @@ describe('re-linking imported sources', () => {
 
   it('counts possible mentions nowhere links are counted', async () => {
     await importText('Police\n\nThe MPS said the Ministry of Public Security would reply.');
-    const mps = nb.handlers.entities.list({}).find((e) => e.id === 'ministry-of-public-security')!;
+    const mps = (await nb.host.entities.list({})).find((e) => e.id === 'ministry-of-public-security')!;
     const seededMentions = nb.repos.mentions.byEntity('ministry-of-public-security').length;
     expect(mps.mentionCount).toBe(seededMentions);
     expect(nb.repos.possibleMentions.byEntity('ministry-of-public-security').map((p) => p.surface)).toEqual([
