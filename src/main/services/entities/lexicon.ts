@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import nlp from 'compromise';
+import { createRequire } from 'node:module';
 import wordListPath from 'word-list';
 
 /**
@@ -13,9 +13,20 @@ type LexiconTags = Record<string, string | string[]>;
 let lexicon: LexiconTags | undefined;
 let dictionary: Set<string> | undefined;
 
+/**
+ * Loaded on first use: every process imports the linker (seeding, the CLI, the serving process),
+ * but only linking and suggesting need the tagger's lexicon and the dictionary.
+ */
+function lexiconTags(): LexiconTags {
+  if (!lexicon) {
+    const nlp = createRequire(import.meta.url)('compromise') as { model(): { one: { lexicon: LexiconTags } } };
+    lexicon = nlp.model().one.lexicon;
+  }
+  return lexicon;
+}
+
 function tagsOf(folded: string): string[] {
-  lexicon ??= (nlp.model() as { one: { lexicon: LexiconTags } }).one.lexicon;
-  const tags = lexicon[folded];
+  const tags = lexiconTags()[folded];
   return tags === undefined ? [] : Array.isArray(tags) ? tags : [tags];
 }
 
@@ -73,6 +84,5 @@ export function isTitleWord(word: string): boolean {
 
 /** Every country the lexicon knows, for counting which country a document is about. */
 export function lexiconCountries(): string[] {
-  lexicon ??= (nlp.model() as { one: { lexicon: LexiconTags } }).one.lexicon;
-  return Object.keys(lexicon).filter((w) => has(w, ['Country']));
+  return Object.keys(lexiconTags()).filter((w) => has(w, ['Country']));
 }
