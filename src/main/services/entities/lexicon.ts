@@ -11,7 +11,6 @@ import wordListPath from 'word-list';
 type LexiconTags = Record<string, string | string[]>;
 
 let lexicon: LexiconTags | undefined;
-let dictionary: Set<string> | undefined;
 
 /**
  * Loaded on first use: every process imports the linker (seeding, the CLI, the serving process),
@@ -30,9 +29,52 @@ function tagsOf(folded: string): string[] {
   return tags === undefined ? [] : Array.isArray(tags) ? tags : [tags];
 }
 
-function words(): Set<string> {
-  dictionary ??= new Set(fs.readFileSync(wordListPath, 'utf8').split('\n'));
+/**
+ * The dictionary as one string with the line ranges of each two-letter start, built in one pass:
+ * a Set of its 274,000 words takes seconds to build on a loaded machine, every import worker needs
+ * it, and a look-up only ever reads a few kilobytes.
+ */
+interface Dictionary {
+  text: string;
+  blocks: Map<number, [number, number][]>;
+  known: Map<string, boolean>;
+}
+let dictionary: Dictionary | undefined;
+
+function words(): Dictionary {
+  if (dictionary) return dictionary;
+  const text = `\n${fs.readFileSync(wordListPath, 'utf8')}\n`;
+  const blocks = new Map<number, [number, number][]>();
+  let key = -1;
+  let blockStart = 0;
+  const close = (end: number) => {
+    if (key >= 0) (blocks.get(key) ?? blocks.set(key, []).get(key)!).push([blockStart, end]);
+  };
+  for (let i = 1; i < text.length;) {
+    const nl = text.indexOf('\n', i);
+    if (nl < 0) break;
+    const lineKey = text.charCodeAt(i) * 65536 + (nl > i + 1 ? text.charCodeAt(i + 1) : 0);
+    if (lineKey !== key) {
+      close(i);
+      key = lineKey;
+      blockStart = i - 1;
+    }
+    i = nl + 1;
+  }
+  close(text.length);
+  dictionary = { text, blocks, known: new Map() };
   return dictionary;
+}
+
+function inDictionary(word: string): boolean {
+  const d = words();
+  let found = d.known.get(word);
+  if (found === undefined) {
+    const key = word.charCodeAt(0) * 65536 + (word.length > 1 ? word.charCodeAt(1) : 0);
+    found = (d.blocks.get(key) ?? []).some(([start, end]) => d.text.slice(start, end + 1).includes(`\n${word}\n`));
+    if (d.known.size < 100_000) d.known.set(word, found);
+  }
+  return found;
 }
 
 const PLACE_TAGS = ['Country', 'City', 'Region', 'Place'];
@@ -44,12 +86,12 @@ const has = (folded: string, wanted: readonly string[]) => tagsOf(folded).some((
 /** A lower-case dictionary word that the lexicon does not also know as a name ("apple" yes; "china", "austin" no). */
 export function isCommonWord(word: string): boolean {
   const folded = word.toLowerCase();
-  return words().has(folded) && !has(folded, PROPER_TAGS);
+  return inDictionary(folded) && !has(folded, PROPER_TAGS);
 }
 
 /** In the dictionary at all, proper-noun readings aside: "china" is, "huawei" is not. */
 export function isDictionaryWord(word: string): boolean {
-  return words().has(word.toLowerCase());
+  return inDictionary(word.toLowerCase());
 }
 
 export type PlaceKind = 'country' | 'demonym' | 'place';
