@@ -35,6 +35,21 @@ export default tseslint.config(
     },
   },
   {
+    // Spreading an array into a call's arguments overflows the stack past ~100k elements: the
+    // index once failed at 500k passages that way. Search handles lists of any length.
+    files: ['src/main/services/search/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression > SpreadElement',
+          message: 'Do not spread a list into call arguments: loop, or use a typed array method.',
+        },
+        { selector: 'NewExpression > SpreadElement', message: 'Do not spread a list into constructor arguments.' },
+      ],
+    },
+  },
+  {
     files: ['src/renderer/**/*.tsx', 'src/renderer/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
     // The classic hook rules. The plugin's React Compiler rules (set-state-in-effect, refs) are

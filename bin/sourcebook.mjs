@@ -1,6 +1,11 @@
 #!/usr/bin/env node
-// The CLI runs the TypeScript services directly through tsx, so it needs no build step.
-import { register } from 'tsx/esm/api';
+// The CLI is bundled with the main process (out/main/cli.js, by `npm run build`), so it starts
+// without compiling TypeScript and needs no dev tools at run time.
+import fs from 'node:fs';
 
-register();
-await import('../src/cli/main.ts');
+const bundle = new URL('../out/main/cli.js', import.meta.url);
+if (!fs.existsSync(bundle)) {
+  process.stderr.write('sourcebook: the app is not built yet: run `npm run build` (scripts/setup.sh does it for you).\n');
+  process.exit(5);
+}
+await import(bundle.href);

@@ -27,7 +27,7 @@ const sentence = (n) => Array.from({ length: n }, () => WORDS[Math.floor(random(
 // 300 quotes: sentences of real passages of every seed source, with their true offsets.
 const quotes = [];
 for (const row of notebook.repos.sources.list()) {
-  const version = notebook.repos.sources.version(row.current_version_id);
+  const version = notebook.repos.sources.currentVersion(row.id);
   for (const p of notebook.repos.passages.byVersion(version.id)) {
     if (p.kind !== 'paragraph' || p.end - p.start < 60) continue;
     quotes.push({
@@ -76,7 +76,7 @@ for (let s = 0; s < 25; s++) {
 }
 const sources = notebook.repos.sources
   .list()
-  .map((r) => ({ id: r.id, metadata: JSON.parse(r.metadata), mediaType: 'text/plain', fileName: null, accessed: null }));
+  .map((r) => ({ id: r.id, metadata: r.metadata, mediaType: 'text/plain', fileName: null, accessed: null }));
 const report = { title: 'Benchmark report', author: 'Bench', date: '2026-11-24', sections, citations, sources };
 
 console.log(`Report: ${sections.length} notes, ${words} words, ${citations.length} citations, style ${values.style}`);

@@ -51,7 +51,7 @@ async function prepare(dataDir: string) {
   const citations: CitationPayload[] = [];
   const passages = notebook.repos.sources
     .list()
-    .flatMap((s) => notebook.repos.passages.byVersion(s.current_version_id!).map((p) => ({ sourceId: s.id, p })))
+    .flatMap((s) => notebook.repos.passages.byVersion(s.currentVersionId!).map((p) => ({ sourceId: s.id, p })))
     .filter(({ p }) => p.text.length > 40);
   for (let i = 0; citations.length < CITATIONS; i++) {
     const { sourceId, p } = passages[i % passages.length]!;

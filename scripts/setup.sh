@@ -8,11 +8,13 @@ cd "$(dirname "$0")/.."
 want_app=false
 [ "${1:-}" = "--app" ] && want_app=true
 
-# Chromium serves the loopback shell and the end-to-end tests; pandoc and poppler check exports.
+# Chromium serves the loopback shell and the end-to-end tests; pandoc, poppler and LibreOffice
+# (Writer without a GUI) check exports as their readers would open them.
 missing=()
 [ -x /usr/bin/chromium ] || command -v chromium >/dev/null 2>&1 || command -v google-chrome >/dev/null 2>&1 || missing+=(chromium)
 command -v pandoc >/dev/null 2>&1 || missing+=(pandoc)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v libreoffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "setup: installing ${missing[*]}"

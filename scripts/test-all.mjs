@@ -13,6 +13,8 @@ const stages = [
   { name: 'format', cmd: ['npx', 'prettier', '--check', '.', '--log-level=warn'] },
   { name: 'lint', cmd: ['npx', 'eslint', '.', '--max-warnings=0'] },
   { name: 'typecheck', cmd: ['npx', 'tsc', '-p', 'tsconfig.json', '--noEmit'] },
+  // Before the tests: unit and end-to-end tests spawn the bundled CLI (bin/sourcebook.mjs runs out/main/cli.js).
+  { name: 'build', cmd: ['npm', 'run', '--silent', 'build'] },
   {
     name: 'unit',
     cmd: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(results, 'unit.json')}`],
@@ -25,7 +27,6 @@ const stages = [
       };
     },
   },
-  { name: 'build', cmd: ['npm', 'run', '--silent', 'build'] },
   {
     name: 'e2e',
     cmd: ['npx', 'playwright', 'test', '--reporter=list,json'],

@@ -1,15 +1,17 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { HostApi } from '../shared/contract';
 import { openNotebook, type Notebook } from '../main/services/notebook';
 import { defaultDataDir } from '../main/services/paths';
+import { terminalSafe } from '../shared/text';
 
-export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+import { PACKAGE_ROOT } from './root';
 
 export interface CliContext {
   dataDir: string;
   json: boolean;
   out: (line: string) => void;
+  /** Like `out`, to standard error: progress and warnings, so --json output stays one document. */
+  err: (line: string) => void;
   notebook(): Notebook;
   /** The contract, typed, exactly as the renderer calls it: same validation, same errors. */
   readonly host: HostApi;
@@ -18,11 +20,14 @@ export interface CliContext {
 export function createContext(options: { dataDir?: string; json: boolean }): CliContext & { close(): void } {
   const dataDir = options.dataDir ? path.resolve(options.dataDir) : defaultDataDir();
   let opened: Notebook | undefined;
-  const notebook = () => (opened ??= openNotebook({ dataDir, resourcesDir: path.join(PACKAGE_ROOT, 'resources') }));
+  const notebook = () => (opened ??= openNotebook({ dataDir, resourcesDir: path.join(PACKAGE_ROOT, 'resources'), backups: 'now' }));
   return {
     dataDir,
     json: options.json,
-    out: (line) => process.stdout.write(line + '\n'),
+    // Source and user text reach the terminal only through here (or `err`), escaped: a document's
+    // ESC sequences must not retitle, clear or rewrite the screen.
+    out: (line) => process.stdout.write(terminalSafe(line) + '\n'),
+    err: (line) => process.stderr.write(terminalSafe(line) + '\n'),
     notebook,
     // Opening the notebook waits until a command first calls it, so `help` never touches the disk.
     get host() {

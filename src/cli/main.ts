@@ -1,68 +1,74 @@
-import { parseArgs } from 'node:util';
 import { ApiError } from '../shared/errors';
+import { terminalSafe } from '../shared/text';
+import { GLOBAL_OPTIONS, parseInvocation, UsageError } from './args';
 import { commands } from './commands';
-import { createContext } from './context';
+import type { Command } from './commands/types';
+import { EXIT, EXIT_HELP, exitCodeFor } from './exit';
 
-const GLOBAL_OPTIONS = {
-  json: { type: 'boolean', description: 'print JSON for scripts' },
-  'data-dir': { type: 'string', description: 'notebook folder (default: $SOURCEBOOK_DATA_DIR or the per-user data folder)' },
-  help: { type: 'boolean', description: 'show help' },
-} as const;
+const optionLines = (options: Record<string, { description: string; short?: string }>) =>
+  Object.entries(options).map(([name, spec]) => `  ${`${spec.short ? `-${spec.short}, ` : ''}--${name}`.padEnd(20)} ${spec.description}`);
 
 function help(): string {
-  const lines = ['Usage: sourcebook <command> [options]', '', 'Commands:'];
-  for (const c of commands) lines.push(`  ${c.usage.padEnd(58)} ${c.summary}`);
-  lines.push('', 'Global options:');
-  for (const [name, spec] of Object.entries(GLOBAL_OPTIONS)) lines.push(`  --${name.padEnd(12)} ${spec.description}`);
-  return lines.join('\n');
+  return [
+    'Usage: sourcebook [--data-dir DIR] [--json] <command> [options]',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.usage.padEnd(58)} ${c.summary}`),
+    '',
+    'Global options (before or after the command):',
+    ...optionLines(GLOBAL_OPTIONS),
+    '',
+    'Exit status:',
+    ...EXIT_HELP.map(([code, meaning]) => `  ${code}  ${meaning}`),
+    '',
+    '`sourcebook help <command>` shows a command’s options.',
+  ].join('\n');
+}
+
+function commandHelp(command: Command): string {
+  const options = command.options ? ['', 'Options:', ...optionLines(command.options)] : [];
+  return [`Usage: sourcebook ${command.usage}`, command.summary, ...options, '', 'Global options:', ...optionLines(GLOBAL_OPTIONS)].join(
+    '\n',
+  );
 }
 
 async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
-  if (!name || name === 'help' || name === '--help' || name === '-h') {
-    process.stdout.write(help() + '\n');
-    return 0;
-  }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
-    process.stderr.write(`sourcebook: unknown command "${name}".\n\n${help()}\n`);
-    return 2;
-  }
-  const optionSpecs = Object.fromEntries(
-    Object.entries({ ...GLOBAL_OPTIONS, ...command.options }).map(([k, v]) => [
-      k,
-      {
-        type: v.type,
-        multiple: 'multiple' in v && v.multiple === true,
-        ...('short' in v && typeof v.short === 'string' ? { short: v.short } : {}),
-      },
-    ]),
-  );
-  let parsed;
+  let invocation;
   try {
-    parsed = parseArgs({ args: rest, options: optionSpecs, allowPositionals: true, strict: true });
+    invocation = parseInvocation(argv, commands);
   } catch (error) {
-    process.stderr.write(`sourcebook ${name}: ${(error as Error).message}\nUsage: sourcebook ${command.usage}\n`);
-    return 2;
+    if (!(error instanceof UsageError)) throw error;
+    const usage = error.command ? `Usage: sourcebook ${error.command.usage}` : 'Run `sourcebook help` for the commands.';
+    process.stderr.write(terminalSafe(`sourcebook${error.command ? ` ${error.command.name}` : ''}: ${error.message}\n${usage}\n`));
+    return EXIT.usage;
   }
-  const values = parsed.values as Record<string, unknown>;
-  if (values.help) {
-    process.stdout.write(`Usage: sourcebook ${command.usage}\n${command.summary}\n`);
-    return 0;
+  if (invocation.kind === 'help') {
+    process.stdout.write((invocation.command ? commandHelp(invocation.command) : help()) + '\n');
+    return EXIT.ok;
   }
-  const json = values.json === true;
-  const ctx = createContext({ dataDir: values['data-dir'] as string | undefined, json });
+  const { command, json } = invocation;
+  // Loaded only to run a command: help and usage errors answer without loading the services.
+  const { createContext } = await import('./context');
+  const ctx = createContext({ dataDir: invocation.dataDir, json });
   try {
-    await command.run(ctx, parsed.positionals, values);
-    return 0;
+    await command.run(ctx, invocation.positionals, invocation.values);
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (error) {
     const apiError = ApiError.from(error);
-    if (json) process.stderr.write(JSON.stringify({ error: apiError.toJSON() }) + '\n');
-    else process.stderr.write(`sourcebook ${name}: ${apiError.message}\n`);
-    return apiError.code === 'invalid_input' || apiError.code === 'not_found' ? 2 : 1;
+    if (json) process.stderr.write(terminalSafe(JSON.stringify({ error: apiError.toJSON() })) + '\n');
+    else process.stderr.write(terminalSafe(`sourcebook ${command.name}: ${apiError.message}`) + '\n');
+    return exitCodeFor(apiError.code);
   } finally {
     ctx.close();
   }
 }
+
+// A closed pipe (`sourcebook sources | head -1`) ends the command quietly, as it does any Unix tool:
+// the reader has what it wanted.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(EXIT.ok);
+});
+process.stderr.on('error', () => {});
 
 process.exitCode = await main(process.argv.slice(2));

@@ -1,18 +1,10 @@
 import type { EntityType } from './contract/ids';
+import type { SourceMetadata } from './sourceMetadata';
 
 export type { EntityType };
+export type { SourceMetadata } from './sourceMetadata';
 
 export type PassageKind = 'title' | 'heading' | 'paragraph' | 'bullet' | 'quote' | 'caption' | 'byline';
-
-/** What the texts say about a source; null means the text does not say, and the UI shows "unknown". */
-export interface SourceMetadata {
-  title: string | null;
-  authors: string[];
-  issued: string | null;
-  publisher: string | null;
-  url: string | null;
-  note: string | null;
-}
 
 export interface SourceSummary {
   id: string;
@@ -25,6 +17,10 @@ export interface SourceSummary {
   fileName: string | null;
 }
 
+/** How a mention was made (docs/entities.md): a curated check, the linker's rules, or a person. */
+export type LinkMethod = 'curated' | 'name' | 'alias' | 'context' | 'person' | 'user';
+export type MentionOrigin = 'curated' | 'linked' | 'suggested' | 'user';
+
 export interface Mention {
   id: number;
   entityId: string;
@@ -33,6 +29,10 @@ export interface Mention {
   start: number;
   end: number;
   surface: string;
+  origin: MentionOrigin;
+  method: LinkMethod;
+  /** How sure the linker was, 0–1; a person's link is 1. */
+  confidence: number;
 }
 
 export interface Passage {

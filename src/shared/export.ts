@@ -35,7 +35,9 @@ export type ReportInline =
   | { kind: 'text'; text: string; marks?: TextMark[] }
   | { kind: 'link'; href: string; text: string; marks?: TextMark[] }
   | { kind: 'break' }
-  | { kind: 'cite'; citationId: string };
+  | { kind: 'cite'; citationId: string }
+  /** A link to another note: internal when that note is in the report, plain text otherwise. */
+  | { kind: 'noteLink'; noteId: string; text: string };
 
 export type CitationStatus = 'ok' | 'moved' | 'review' | 'orphaned';
 
@@ -85,12 +87,38 @@ export const CITATION_STYLE_LABELS: Record<CitationStyle, string> = {
 export const BIBLIOGRAPHY_FORMATS = ['csljson', 'bibtex', 'ris'] as const;
 export type BibliographyFormat = (typeof BIBLIOGRAPHY_FORMATS)[number];
 
+/** Report languages with a shipped CSL locale: terms, dates and quotation marks follow it. */
+export const REPORT_LOCALES = ['en-US', 'en-GB'] as const;
+export type ReportLocale = (typeof REPORT_LOCALES)[number];
+
+/** Each style's home convention: Cite Them Right is British (en-GB), the others American. */
+export const STYLE_LOCALES: Record<CitationStyle, ReportLocale> = { chicago: 'en-US', apa: 'en-US', mla: 'en-US', harvard: 'en-GB' };
+
+export const PAPER_SIZES = ['a4', 'letter'] as const;
+export type PaperSize = (typeof PAPER_SIZES)[number];
+
 export interface ExportOptions {
   style: CitationStyle;
   notes: 'footnotes' | 'endnotes';
   includeBibliography: boolean;
   /** Adds the exact quoted words to each note. */
   includeQuotes: boolean;
+  /** The report's language; absent: the style's own (en-GB for Harvard, en-US otherwise). */
+  locale?: ReportLocale;
+  /** PDF and DOCX page size; absent: Letter for en-US, A4 elsewhere. */
+  paper?: PaperSize;
+}
+
+export const localeOf = (options: Pick<ExportOptions, 'style' | 'locale'>): ReportLocale => options.locale ?? STYLE_LOCALES[options.style];
+export const paperOf = (options: Pick<ExportOptions, 'style' | 'locale' | 'paper'>): PaperSize =>
+  options.paper ?? (localeOf(options) === 'en-US' ? 'letter' : 'a4');
+
+/** The locale's quotation marks (CSL terms open-quote … close-inner-quote). */
+export interface QuoteMarks {
+  open: string;
+  close: string;
+  openInner: string;
+  closeInner: string;
 }
 
 export const DEFAULT_EXPORT_OPTIONS: ExportOptions = {
@@ -188,8 +216,41 @@ export interface ResolvedNote {
   problem: CitationProblem | null;
 }
 
-export type ResolvedInline = Exclude<ReportInline, { kind: 'cite' }> | { kind: 'mark'; mark: number };
+/**
+ * A citation's place in the text. `part` splits a mark around punctuation: the in-text citation
+ * before it (`citation`), the note number after it (`note`); without `part` the mark prints whole.
+ * A link whose href is `#section-…` points to a note of the same report (see `sectionAnchor`).
+ */
+export type ResolvedInline =
+  Exclude<ReportInline, { kind: 'cite' } | { kind: 'noteLink' }> | { kind: 'mark'; mark: number; part?: 'citation' | 'note' };
 
+/** The anchor of a report section, for links between notes of the same report. */
+export const sectionAnchor = (sectionId: string) => `section-${sectionId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+
+/** What a mark inline prints: its in-text citation, its note number. */
+export function markParts(report: Pick<ResolvedReport, 'marks'>, inline: { mark: number; part?: 'citation' | 'note' }) {
+  const mark = report.marks[inline.mark]!;
+  return {
+    mark,
+    inText: inline.part === 'note' ? null : mark.inText,
+    noteNumber: inline.part === 'citation' ? null : mark.noteNumber,
+  };
+}
+
+/**
+ * Note numbers printed side by side are separated (1,2 not 12); a number after an in-text
+ * citation or any text needs no separator.
+ */
+export function needsNoteSeparator(report: Pick<ResolvedReport, 'marks'>, content: readonly ResolvedInline[], index: number): boolean {
+  const current = content[index];
+  const previous = content[index - 1];
+  if (current?.kind !== 'mark' || previous?.kind !== 'mark') return false;
+  const now = markParts(report, current);
+  const before = markParts(report, previous);
+  return now.noteNumber !== null && !now.inText?.length && before.noteNumber !== null;
+}
+
+/** A heading's level counts within its note, without gaps (a note using H2 and H3 gives 1 and 2). */
 export type ResolvedBlock =
   | { kind: 'heading'; level: 1 | 2 | 3; content: ResolvedInline[] }
   | { kind: 'paragraph'; content: ResolvedInline[] }
@@ -203,11 +264,23 @@ export interface ResolvedReport {
   date: string | null;
   options: ExportOptions;
   styleLabel: string;
+  locale: ReportLocale;
+  paper: PaperSize;
+  /** The locale's quotation marks, for the quotes in notes. */
+  quoteMarks: QuoteMarks;
   sections: { id: string; title: string; blocks: ResolvedBlock[] }[];
   marks: ResolvedMark[];
   notes: ResolvedNote[];
   bibliography: StyledRun[][];
   check: CitationCheck;
+}
+
+/**
+ * The document level of a heading (the report title is 1): a section title is 2, a note's own
+ * headings follow under it, so no level is ever skipped.
+ */
+export function headingLevel(report: { title: string; sections: readonly unknown[] }, section: { title: string }, level: number): number {
+  return (showsSectionTitle(report, section) ? 2 : 1) + level;
 }
 
 /** A one-note report already carries the note's title as its own; printing it twice reads as a mistake. */

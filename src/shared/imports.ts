@@ -1,3 +1,4 @@
+import type { SavedSearchMatch } from './search';
 import type { EntityType } from './contract/ids';
 
 export type ImportFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'docx';
@@ -40,6 +41,8 @@ export interface ImportSummary {
   failures: ImportFailure[];
   cancelled: boolean;
   elapsedMs: number;
+  /** Saved searches that the imported passages match, run again after the import. */
+  savedSearches?: SavedSearchMatch[];
 }
 
 export interface StagedUpload {

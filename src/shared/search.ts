@@ -12,9 +12,14 @@ export interface SearchFilters {
   source?: string[];
   /** Only passages mentioning an entity of one of these types (and only entities of them). */
   type?: EntityType[];
-  /** Source date range, YYYY[-MM[-DD]], inclusive; undated sources fall outside any range. */
+  /** Source date range, YYYY[-MM[-DD]], inclusive. */
   from?: string;
   to?: string;
+  /**
+   * Sources without a date under a date range: left out ('exclude', the default, and the response
+   * says how many matches that left out) or kept ('include').
+   */
+  undated?: 'include' | 'exclude';
 }
 
 /** Offsets in UTF-16 code units into the text they accompany, half-open. Never markup. */
@@ -62,15 +67,66 @@ export interface SearchResponse {
   groups: SearchGroup[];
   /** Filters that could not be understood or resolved, worded for the user. */
   problems: string[];
+  /** What the filters did that the user may not expect ("3 matches in undated sources were left out"). */
+  notices?: string[];
+  /** The filters in force: those typed in the query merged with those given, for the filter form to show. */
+  filters?: SearchFilters;
+  /** With `perSource`: every matching passage counted by source, most first. */
+  perSource?: SourceCount[];
+  tookMs: number;
+}
+
+export interface SourceCount {
+  sourceId: string;
+  title: string;
+  passages: number;
+}
+
+/** A query kept to be run again on every import. */
+export interface SavedSearch {
+  id: string;
+  query: string;
+  filters: SearchFilters;
+  createdAt: string;
+  /** When an import last brought passages that match, and how many. */
+  lastMatchedAt: string | null;
+  lastNewPassages: number;
+}
+
+/** After an import: passages of the imported sources that a saved search matches. */
+export interface SavedSearchMatch {
+  savedSearchId: string;
+  query: string;
+  newPassages: number;
+  sources: SourceCount[];
+}
+
+/** Batch search: per term, its passages counted by source. */
+export interface BatchRow {
+  term: string;
+  total: number;
+  sources: SourceCount[];
+  /** Why a term could not be searched (a filter naming nothing, for instance). */
+  problems: string[];
+}
+export interface BatchResult {
+  rows: BatchRow[];
   tookMs: number;
 }
 
 export interface SearchStatus {
+  /** 'building' with a ready index means it answers from the previous index meanwhile. */
   state: 'idle' | 'loading' | 'building' | 'ready' | 'failed';
   documents: number;
   /** Where the ready index came from: the persisted file, or a fresh build from SQLite. */
   origin: 'disk' | 'build' | null;
   message: string | null;
+  /** How far a build is, 0–1, while building. */
+  progress?: number;
+  /** The index could not be written to disk: it answers from memory and is rebuilt at the next start. */
+  persistError?: string | null;
+  /** The change log position (migration 0004) the index reflects. */
+  seq?: number;
 }
 
 /** A note as search needs it: read from the note table by the index loader. */

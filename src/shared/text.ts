@@ -19,3 +19,28 @@ export function foldForMatch(text: string): string {
     .replace(/[\u2010-\u2015]/g, '-')
     .toLowerCase();
 }
+
+// C0 controls but tab and newline, DEL, and C1 controls: they mean nothing in a document's text,
+// and in a terminal some of them retitle, clear or rewrite the screen.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/gu;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const LINE_LIKE = /\r\n?|[\u000b\u000c\u0085]/gu;
+
+/** Extracted text and titles as they are stored: line-like controls become newlines, the rest go. */
+export function stripControls(text: string): string {
+  return text.replace(LINE_LIKE, '\n').replace(CONTROLS, '');
+}
+
+/** Also bidirectional overrides and isolates, which can make a terminal show text in another order. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE_FOR_TERMINAL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+
+/**
+ * Text safe to print to a terminal: every control character (but newline and tab) and every
+ * direction override is written as a visible \uXXXX escape. Inside JSON that is also a valid
+ * escape, so the same function serves `--json` output.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(UNSAFE_FOR_TERMINAL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

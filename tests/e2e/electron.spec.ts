@@ -43,8 +43,17 @@ test.describe('the desktop window', () => {
       ).toEqual(['undefined', 'undefined']);
       expect(await page.evaluate(() => Object.keys(window.api).sort())).toContain('sources');
       const before = page.url();
+      // Wait for the shell to have decided on the navigation (its will-navigate handler runs before this
+      // listener, added later), not for time. The listener is in place before the page tries.
+      await app.evaluate(({ BrowserWindow }) => {
+        const seen = new Promise<string>((resolve) =>
+          BrowserWindow.getAllWindows()[0]!.webContents.once('will-navigate', (_event, url) => resolve(url)),
+        );
+        (globalThis as { navigationSeen?: Promise<string> }).navigationSeen = seen;
+      });
       await page.evaluate(() => window.location.assign('https://example.com/'));
-      await page.waitForTimeout(300);
+      expect(await app.evaluate(() => (globalThis as { navigationSeen?: Promise<string> }).navigationSeen)).toBe('https://example.com/');
+      await expect(page.locator('.source-table tbody tr')).toHaveCount(5);
       expect(page.url()).toBe(before);
     } finally {
       await app.close();

@@ -48,10 +48,12 @@ test('exports a cited note in every format through the Export view', async ({ no
   const noteId = await writeCitedNote(page);
   const view = new ExportPage(page);
   await view.open([noteId]);
-  await expect(view.check).toContainText('2 of 2 quotes verified');
+  // The first preview builds the style's citeproc engine (Chicago 18's file is large): allow for a busy machine.
+  await expect(view.check).toContainText('2 of 2 quotes verified', { timeout: 60_000 });
   await expect(view.preview.locator('.export-notes li')).toHaveCount(2);
   await expect(view.preview).toContainText('The agency is <b>ambitious</b>.');
-  await expect(view.preview).toContainText('Taylor, “China: Ministry of State Security (MSS),” para. 4.');
+  // CMOS 18 shortened note: the short title is the main title without its subtitle.
+  await expect(view.preview).toContainText('Taylor, “China,” para. 4.');
   await page.screenshot({ path: path.join(os.tmpdir(), 'sourcebook-export-view.png') });
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sourcebook-e2e-export-'));
@@ -82,8 +84,9 @@ test('exports a cited note in every format through the Export view', async ({ no
   expect(verified.status).toBe(0);
 
   await view.chooseStyle('apa');
-  await expect(view.preview).toContainText('(Taylor, n.d., para. 4)');
-  await expect(view.preview).toContainText('References');
+  // The two adjacent citations form one parenthesis; building the APA engine takes a while on a busy machine.
+  await expect(view.preview).toContainText('References', { timeout: 60_000 });
+  await expect(view.preview).toContainText(/\(Minorstudy Web Team, 2024, para\. 1; Taylor, n\.d\., para\. 4\)/);
 });
 
 test('opens the Export view from a note with that note chosen', async ({ notebookPage: page, app }) => {
@@ -91,5 +94,5 @@ test('opens the Export view from a note with that note chosen', async ({ noteboo
   await page.goto(`${app.origin}/#/notes/${noteId}`);
   await page.getByRole('link', { name: 'Export…' }).click();
   await expect(page).toHaveURL(new RegExp(`#/export\\?notes=${noteId}`));
-  await expect(new ExportPage(page).check).toContainText('2 of 2 quotes verified');
+  await expect(new ExportPage(page).check).toContainText('2 of 2 quotes verified', { timeout: 60_000 });
 });

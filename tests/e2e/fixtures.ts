@@ -12,6 +12,8 @@ export interface RunningApp {
   origin: string;
   dataDir: string;
   process: ChildProcess;
+  /** A fresh one-time launch link (`url` is the first, and works once). */
+  newLink(): Promise<string>;
   /** Runs the CLI against the same notebook, as an analyst would in a terminal beside the app. */
   cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
 }
@@ -31,17 +33,34 @@ export function runCli(args: string[], dataDir: string): Promise<{ code: number;
 export async function startApp(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sourcebook-e2e-'))): Promise<RunningApp> {
   const child = spawn(process.execPath, [path.join(ROOT, 'bin/sourcebook.mjs'), 'open', '--no-open', '--json', '--data-dir', dataDir], {
     cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  const firstLine = await new Promise<string>((resolve, reject) => {
-    const lines = readline.createInterface({ input: child.stdout! });
-    lines.once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`sourcebook open exited (${code}): ${stderr}`)));
+  const lines = readline.createInterface({ input: child.stdout! });
+  const waiting: ((line: Record<string, unknown>) => void)[] = [];
+  lines.on('line', (line) => {
+    const parsed = JSON.parse(line) as Record<string, unknown>;
+    if (typeof parsed.url === 'string') waiting.shift()?.(parsed);
   });
-  const info = JSON.parse(firstLine) as { url: string; origin: string };
-  return { ...info, dataDir, process: child, cli: (args) => runCli(args, dataDir) };
+  const nextUrl = () =>
+    new Promise<Record<string, unknown>>((resolve, reject) => {
+      waiting.push(resolve);
+      child.once('exit', (code) => reject(new Error(`sourcebook open exited (${code}): ${stderr}`)));
+    });
+  const info = (await nextUrl()) as { url: string; origin: string };
+  return {
+    url: info.url,
+    origin: info.origin,
+    dataDir,
+    process: child,
+    cli: (args) => runCli(args, dataDir),
+    newLink: async () => {
+      const next = nextUrl();
+      child.stdin!.write('\n');
+      return (await next).url as string;
+    },
+  };
 }
 
 export async function stopApp(app: RunningApp): Promise<void> {

@@ -7,6 +7,12 @@ import { freshNotebook } from './helpers';
 const BAD_INPUTS: Record<string, unknown[]> = {
   'sources.list': [{ extra: 1 }, 'text', 42],
   'sources.get': [{}, { id: '' }, { id: '../../etc/passwd' }, { id: 5 }, { id: 'seed-000', extra: true }, null],
+  'sources.updateMetadata': [
+    { metadata: {} },
+    { sourceId: 'seed-000', metadata: { title: 'x'.repeat(2001) } },
+    { sourceId: 'seed-000', metadata: { authors: ['  '] } },
+    { sourceId: 'seed-000', metadata: { colour: 'red' } },
+  ],
   'entities.list': [{ type: 'planet' }, { type: 3 }],
   'entities.get': [{}, { id: 'Robert"); DROP TABLE entity;--' }, { id: 'x'.repeat(200) }],
   'entities.resolve': [{}, { ref: '' }, { ref: '   ' }, { ref: 'x'.repeat(201) }],

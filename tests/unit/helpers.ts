@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openNotebook, type Notebook } from '../../src/main/services/notebook';
+import { openNotebook, type Notebook, type NotebookOptions } from '../../src/main/services/notebook';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const RESOURCES = path.join(ROOT, 'resources');
@@ -11,7 +11,7 @@ export function tempDir(prefix = 'sourcebook-test-'): string {
 }
 
 /** A fresh seeded notebook in its own folder; call close() in afterEach. */
-export function freshNotebook(): Notebook & { dataDir: string } {
+export function freshNotebook(options: Partial<NotebookOptions> = {}): Notebook & { dataDir: string } {
   const dataDir = tempDir();
-  return Object.assign(openNotebook({ dataDir, resourcesDir: RESOURCES }), { dataDir });
+  return Object.assign(openNotebook({ dataDir, resourcesDir: RESOURCES, backups: 'off', ...options }), { dataDir });
 }

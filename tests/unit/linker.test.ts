@@ -51,7 +51,7 @@ describe('seeded entity traps', () => {
 
   it.each(traps.map((t) => [`${t.file.slice(0, 3)} "${t.surface}" #${t.occurrence}: ${t.why}`, t] as const))('%s', (_, trap) => {
     const sourceId = seedSourceId(trap.file);
-    const version = notebook.repos.sources.version(notebook.repos.sources.get(sourceId)!.current_version_id!)!;
+    const version = notebook.repos.sources.currentVersion(sourceId)!;
     let at = -1;
     for (let i = 0; i < trap.occurrence; i++) at = version.text.indexOf(trap.surface, at + 1);
     expect(at, `occurrence ${trap.occurrence} of "${trap.surface}"`).toBeGreaterThanOrEqual(0);
@@ -59,7 +59,7 @@ describe('seeded entity traps', () => {
     const covering = passage
       ? notebook.repos.mentions
           .byVersion(version.id)
-          .filter((m) => m.passage_id === passage.id)
+          .filter((m) => m.passageId === passage.id)
           .filter((m) => {
             // Mention offsets are within the normalised passage text; map the raw hit by its surface position.
             const rawBefore = version.text.slice(passage.start, at);
@@ -68,10 +68,10 @@ describe('seeded entity traps', () => {
           })
       : [];
     if (trap.expect !== undefined) {
-      if (trap.expect === null) expect(covering.map((m) => m.entity_id)).toEqual([]);
-      else expect(covering.map((m) => m.entity_id)).toContain(trap.expect);
+      if (trap.expect === null) expect(covering.map((m) => m.entityId)).toEqual([]);
+      else expect(covering.map((m) => m.entityId)).toContain(trap.expect);
     }
-    if (trap.notExpect) expect(covering.map((m) => m.entity_id)).not.toContain(trap.notExpect);
+    if (trap.notExpect) expect(covering.map((m) => m.entityId)).not.toContain(trap.notExpect);
   });
 
   it('links every alias type the texts use for the MSS, Xi and the counter-espionage law', () => {

@@ -37,10 +37,10 @@ describe('seeding', () => {
   it('keeps the original bytes and their SHA-256 as provenance', () => {
     notebook = freshNotebook();
     for (const s of notebook.repos.sources.list()) {
-      const version = notebook.repos.sources.version(s.current_version_id!)!;
+      const version = notebook.repos.sources.currentVersion(s.id)!;
       const original = notebook.repos.sources.original(version.id)!;
       expect(sha256(original)).toBe(version.sha256);
-      expect(original.equals(fs.readFileSync(path.join(SEED_DIR, version.file_name!)))).toBe(true);
+      expect(original.equals(fs.readFileSync(path.join(SEED_DIR, version.fileName!)))).toBe(true);
     }
   });
 
@@ -48,7 +48,7 @@ describe('seeding', () => {
     notebook = freshNotebook();
     let checked = 0;
     for (const s of notebook.repos.sources.list()) {
-      const version = notebook.repos.sources.version(s.current_version_id!)!;
+      const version = notebook.repos.sources.currentVersion(s.id)!;
       for (const p of notebook.repos.passages.byVersion(version.id)) {
         expect(normalizeWhitespace(version.text.slice(p.start, p.end))).toBe(p.text);
         checked++;
@@ -59,20 +59,18 @@ describe('seeding', () => {
 
   it('never invents metadata the texts do not give', () => {
     notebook = freshNotebook();
-    const byId = new Map(notebook.repos.sources.list().map((s) => [s.id, JSON.parse(s.metadata)]));
-    expect(byId.get('seed-000').authors).toEqual(['Brianna Taylor']);
-    expect(byId.get('seed-000').issued).toBeNull();
-    expect(byId.get('seed-001').issued).toBe('2024-12-15');
-    expect(byId.get('seed-002').authors).toEqual([]);
-    expect(byId.get('seed-002').issued).toBeNull();
-    expect(byId.get('seed-004').authors).toEqual(['Joaquin Camarena']);
+    const byId = new Map(notebook.repos.sources.list().map((s) => [s.id, s.metadata]));
+    expect(byId.get('seed-000')!.authors).toEqual(['Brianna Taylor']);
+    expect(byId.get('seed-000')!.issued).toBeNull();
+    expect(byId.get('seed-001')!.issued).toBe('2024-12-15');
+    expect(byId.get('seed-002')!.authors).toEqual([]);
+    expect(byId.get('seed-002')!.issued).toBeNull();
+    expect(byId.get('seed-004')!.authors).toEqual(['Joaquin Camarena']);
   });
 
   it('leaves out page furniture and related headlines but keeps the article', () => {
     notebook = freshNotebook();
-    const texts = notebook.repos.sources
-      .list()
-      .flatMap((s) => notebook!.repos.passages.byVersion(s.current_version_id!).map((p) => p.text));
+    const texts = notebook.repos.sources.list().flatMap((s) => notebook!.repos.passages.byVersion(s.currentVersionId!).map((p) => p.text));
     for (const furniture of [
       'Spread the love',
       'web hit counter',
@@ -93,7 +91,7 @@ describe('seeding', () => {
 
   it('classifies headings, bullets, captions and bylines', () => {
     notebook = freshNotebook();
-    const kinds = (id: string) => notebook!.repos.passages.byVersion(notebook!.repos.sources.get(id)!.current_version_id!);
+    const kinds = (id: string) => notebook!.repos.passages.byVersion(notebook!.repos.sources.get(id)!.currentVersionId!);
     const s003 = kinds('seed-003');
     expect(s003[0]!.kind).toBe('title');
     expect(s003.find((p) => p.text === 'Driving the news')!.kind).toBe('heading');
@@ -107,13 +105,11 @@ describe('seeding', () => {
 
   it('gives every passage a stable anchor unique within its source', () => {
     notebook = freshNotebook();
-    const first = notebook.repos.passages.byVersion(
-      'v-' + notebook.repos.sources.version(notebook.repos.sources.get('seed-004')!.current_version_id!)!.sha256.slice(0, 16),
-    );
+    const first = notebook.repos.passages.byVersion('v-' + notebook.repos.sources.currentVersion('seed-004')!.sha256.slice(0, 16));
     const anchors = first.map((p) => p.anchor);
     expect(new Set(anchors).size).toBe(anchors.length);
     const other = freshNotebook();
-    const second = other.repos.passages.byVersion(first[0]!.version_id).map((p) => p.anchor);
+    const second = other.repos.passages.byVersion(first[0]!.versionId).map((p) => p.anchor);
     other.close();
     expect(second).toEqual(anchors);
   });

@@ -1,30 +1,23 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { ReportModelSchema } from '../../shared/contract/exports';
+import { writeFileAtomically } from '../../main/services/files/atomic';
 import { ApiError } from '../../shared/errors';
 import {
   BIBLIOGRAPHY_FORMATS,
   CITATION_STYLES,
   EXPORT_FORMATS,
+  PAPER_SIZES,
+  REPORT_LOCALES,
   type BibliographyFormat,
+  type PaperSize,
+  type ReportLocale,
   type CitationCheck,
   type CitationStyle,
   type ExportFormat,
   type ExportOptions,
   type ReportModel,
 } from '../../shared/export';
+import { terminalSafe } from '../../shared/text';
 import type { Command } from './types';
-
-/** Writes next to nothing but the named file: a temporary sibling renamed into place, never half a file. */
-function writeAtomically(file: string, data: Buffer | string): string {
-  const target = path.resolve(file);
-  const dir = path.dirname(target);
-  if (!fs.existsSync(dir)) throw new ApiError('invalid_input', `Cannot write ${target}: the folder ${dir} does not exist.`);
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.tmp`);
-  fs.writeFileSync(temp, data);
-  fs.renameSync(temp, target);
-  return target;
-}
 
 function problemLines(check: CitationCheck): string[] {
   return check.problems.map(
@@ -32,13 +25,15 @@ function problemLines(check: CitationCheck): string[] {
   );
 }
 
-function readModel(file: string): ReportModel {
+async function readModel(file: string): Promise<ReportModel> {
   let raw: unknown;
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
     throw new ApiError('invalid_input', `${file}: ${(error as Error).message}`);
   }
+  // The schema (zod) is loaded only by the command that reads a model file.
+  const { ReportModelSchema } = await import('../../shared/contract/exports');
   const parsed = ReportModelSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -49,13 +44,15 @@ function readModel(file: string): ReportModel {
 
 export const exportCommand: Command = {
   name: 'export',
-  usage: `export <note-id...> [--model report.json] --format ${EXPORT_FORMATS.join('|')} [--style ${CITATION_STYLES.join('|')}] -o FILE`,
+  usage: `export <note-id...> [--model report.json] --format ${EXPORT_FORMATS.join('|')} [--style ${CITATION_STYLES.join('|')}] [--locale ${REPORT_LOCALES.join('|')}] [--paper ${PAPER_SIZES.join('|')}] -o FILE`,
   summary: 'Export notes as a cited report (Markdown, HTML, PDF, DOCX, or a .zip evidence pack).',
   options: {
     format: { type: 'string', description: `one of ${EXPORT_FORMATS.join(', ')}` },
     style: { type: 'string', description: `citation style: ${CITATION_STYLES.join(', ')} (default chicago)` },
     output: { type: 'string', short: 'o', description: 'file to write' },
-    title: { type: 'string', description: 'report title (default: the note title, or "Report")' },
+    title: { type: 'string', description: "report title (default: the first note's title)" },
+    locale: { type: 'string', description: `report language: ${REPORT_LOCALES.join(', ')} (default: the style's, en-GB for Harvard)` },
+    paper: { type: 'string', description: `PDF/DOCX page size: ${PAPER_SIZES.join(', ')} (default: letter for en-US, a4 otherwise)` },
     model: { type: 'string', description: 'export a report model (JSON) instead of notes' },
     endnotes: { type: 'boolean', description: 'endnotes instead of footnotes' },
     'no-bibliography': { type: 'boolean', description: 'leave out the bibliography' },
@@ -69,12 +66,14 @@ export const exportCommand: Command = {
     if (!output) throw new ApiError('invalid_input', '-o FILE is required: exports are written only where you say.');
     // What the user typed is checked by the contract at dispatch (unknown formats, a bad model file).
     const what: { report: ReportModel } | { noteIds: string[]; title?: string } = options.model
-      ? { report: readModel(options.model as string) }
+      ? { report: await readModel(options.model as string) }
       : { noteIds: positionals, ...(typeof options.title === 'string' ? { title: options.title } : {}) };
     if (!options.model && positionals.length === 0)
       throw new ApiError('invalid_input', 'Name at least one note id (see `sourcebook notes`), or give --model.');
     const exportOptions: Partial<ExportOptions> = {
       ...(options.style ? { style: options.style as CitationStyle } : {}),
+      ...(options.locale ? { locale: options.locale as ReportLocale } : {}),
+      ...(options.paper ? { paper: options.paper as PaperSize } : {}),
       notes: options.endnotes ? 'endnotes' : 'footnotes',
       includeBibliography: options['no-bibliography'] !== true,
       includeQuotes: options['no-quotes'] !== true,
@@ -88,15 +87,13 @@ export const exportCommand: Command = {
         );
     }
     const result = await ctx.host.export.run({ ...what, format, options: exportOptions });
-    const file = writeAtomically(output, Buffer.from(result.base64, 'base64'));
+    const file = writeFileAtomically(output, Buffer.from(result.base64, 'base64'));
     if (ctx.json) return ctx.out(JSON.stringify({ file, bytes: result.bytes, mediaType: result.mediaType, check: result.check }, null, 2));
     ctx.out(
       `Wrote ${file} (${result.bytes} bytes): ${result.check.citations} citations, ${result.check.verified} quotes verified against their pinned text.`,
     );
     if (result.check.problems.length) {
-      process.stderr.write(
-        `${result.check.problems.length} citation(s) are marked in the output:\n${problemLines(result.check).join('\n')}\n`,
-      );
+      ctx.err(`${result.check.problems.length} citation(s) are marked in the output:\n${problemLines(result.check).join('\n')}`);
     }
   },
 };
@@ -126,8 +123,8 @@ export const bibliographyCommand: Command = {
       ...(list(options.notes) ? { noteIds: list(options.notes) } : {}),
     };
     const result = await ctx.host.export.bibliography(input);
-    if (!options.output) return void process.stdout.write(result.text);
-    const file = writeAtomically(options.output as string, result.text);
+    if (!options.output) return void process.stdout.write(terminalSafe(result.text));
+    const file = writeFileAtomically(options.output as string, result.text);
     if (ctx.json) return ctx.out(JSON.stringify({ file, count: result.count }));
     ctx.out(`Wrote ${file}: ${result.count} source(s).`);
   },

@@ -1,6 +1,7 @@
 import { entitiesCommand, entityCommand } from './entities';
 import { bibliographyCommand, exportCommand } from './export';
 import { importCommand } from './import';
+import { backupCommand, doctorCommand, restoreCommand } from './maintenance';
 import { noteCommand, notesCommand } from './notes';
 import { openCommand } from './open';
 import { searchCommand } from './search';
@@ -20,4 +21,7 @@ export const commands: readonly Command[] = [
   importCommand,
   exportCommand,
   bibliographyCommand,
+  doctorCommand,
+  backupCommand,
+  restoreCommand,
 ];

@@ -1,5 +1,8 @@
+import fs from 'node:fs';
 import { ApiError } from '../../shared/errors';
+import { batchToCsv, parseTerms } from '../../shared/batchCsv';
 import type { SearchHit } from '../../shared/search';
+import type { CliContext } from '../context';
 import type { Command } from './types';
 
 const KIND_LABEL: Record<SearchHit['kind'], string> = { passage: 'Passages', source: 'Sources', entity: 'Entities', note: 'Notes' };
@@ -21,19 +24,49 @@ function where(hit: SearchHit): string {
   return hit.id;
 }
 
+/**
+ * A one-shot command waits for the index (built with progress on stderr when missing) and fails
+ * with the reason, exit code 1, when it cannot answer: never an empty list that looks like "no results".
+ */
+async function indexReady(ctx: CliContext): Promise<void> {
+  const notebook = ctx.notebook();
+  const off = notebook.on('progress', (p) => {
+    if (!ctx.json && process.stderr.isTTY && p.task === 'search-index')
+      process.stderr.write(`\r${p.label}: ${p.done} of ${p.total}${p.finished ? '\n' : ''}`);
+  });
+  try {
+    const status = await notebook.search.ready();
+    if (status.state === 'failed')
+      throw new ApiError(
+        'unavailable',
+        `Search cannot answer: ${status.message ?? 'the index could not be built'}. Try again, or rebuild it from the app.`,
+      );
+  } finally {
+    off();
+  }
+}
+
 export const searchCommand: Command = {
   name: 'search',
-  usage: 'search "<query>" [--limit N] [--json]',
-  summary: 'Search passages, sources, entities and notes; filters: entity: source: type: from: to:',
-  options: { limit: { type: 'string', description: 'results per kind (default 10)' } },
+  usage: 'search "<query>" [--limit N] | --batch <terms file> [--csv] [--json]',
+  summary:
+    'Search passages, sources, entities and notes (filters: entity: source: type: from: to: undated:); --batch counts each term by source',
+  options: {
+    limit: { type: 'string', description: 'results per kind (default 10)' },
+    batch: { type: 'string', description: 'a file of terms, one per line or CSV (first column)' },
+    csv: { type: 'boolean', description: 'with --batch: print the table as CSV' },
+  },
   async run(ctx, positionals, options) {
+    if (typeof options.batch === 'string') return batch(ctx, options.batch, options.csv === true);
     const q = positionals.join(' ');
     const limit = options.limit === undefined ? undefined : Number(options.limit);
     if (limit !== undefined && (!Number.isInteger(limit) || limit < 1))
       throw new ApiError('invalid_input', `--limit must be a whole number of at least 1 (got "${String(options.limit)}").`);
+    await indexReady(ctx);
     const response = await ctx.host.search.query(limit === undefined ? { q } : { q, limit });
     if (ctx.json) return ctx.out(JSON.stringify(response, null, 2));
     for (const problem of response.problems) ctx.out(`! ${problem}`);
+    for (const notice of response.notices ?? []) ctx.out(`note: ${notice}`);
     if (response.groups.length === 0) return ctx.out(`No results for "${q}".`);
     for (const group of response.groups) {
       ctx.out(`\n${KIND_LABEL[group.kind]} (${group.hits.length} of ${group.total})`);
@@ -45,3 +78,24 @@ export const searchCommand: Command = {
     }
   },
 };
+
+async function batch(ctx: CliContext, file: string, csv: boolean): Promise<void> {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ApiError('invalid_input', `${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+  }
+  const terms = parseTerms(text);
+  if (terms.length === 0)
+    throw new ApiError('invalid_input', `${file}: has no terms (one per line, or CSV with the terms in the first column).`);
+  await indexReady(ctx);
+  const result = await ctx.host.search.batch({ terms });
+  if (ctx.json) return ctx.out(JSON.stringify(result, null, 2));
+  if (csv) return void process.stdout.write(batchToCsv(result));
+  for (const row of result.rows) {
+    ctx.out(`${row.term}: ${row.total} passage${row.total === 1 ? '' : 's'}`);
+    for (const p of row.problems) ctx.out(`  ! ${p}`);
+    for (const s of row.sources) ctx.out(`  ${String(s.passages).padStart(5)}  ${s.sourceId}  ${s.title}`);
+  }
+}

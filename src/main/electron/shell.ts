@@ -1,11 +1,13 @@
-import { app, BrowserWindow, ipcMain, dialog, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, ipcMain, dialog, protocol, session, shell } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { allCalls, eventNames, ipcChannel, ipcEventChannel, type Envelope } from '../../shared/contract';
 import { ApiError } from '../../shared/errors';
 import { openNotebook, type Notebook } from '../services/notebook';
 import { defaultDataDir } from '../services/paths';
-import { CONTENT_SECURITY_POLICY } from '../web/security';
+import { PAGED_DONE } from '../services/export/render-print';
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../web/security';
+import { APP_ENTRY, APP_SCHEME, appFile, isOwnUrl, mimeType, requestAllowed } from './policy';
 
 const EXTERNAL_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 
@@ -16,28 +18,36 @@ function electronNativeBinding(): string | undefined {
 }
 
 /**
- * Prints exported HTML with Electron's own Chromium in a hidden, sandboxed window that runs no
- * script and loads nothing remote (the exported file has a default-src 'none' policy).
+ * Prints the export's print page with Electron's own Chromium in a hidden, sandboxed window. The
+ * page's policy allows only its two hashed scripts (Paged.js and the call that runs it, which lay
+ * out footnotes and page numbers) and loads nothing remote; printing waits for that layout.
  */
 async function electronPrintToPdf(html: string): Promise<Buffer> {
   const printer = new BrowserWindow({
     show: false,
-    webPreferences: { sandbox: true, contextIsolation: true, javascript: false, nodeIntegration: false },
+    webPreferences: { sandbox: true, contextIsolation: true, javascript: true, nodeIntegration: false },
   });
   try {
     await printer.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
-    return await printer.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
+    const layout = (await printer.webContents.executeJavaScript(`window.${PAGED_DONE}`)) as { error?: string } | undefined;
+    if (!layout || layout.error) throw new ApiError('internal', `PDF export failed: page layout failed (${layout?.error ?? 'no layout'}).`);
+    return await printer.webContents.printToPDF({ printBackground: true, preferCSSPageSize: true, margins: { marginType: 'none' } });
   } finally {
     printer.destroy();
   }
 }
 
-function isOwnPage(contents: WebContents, url: string): boolean {
-  try {
-    return new URL(url).protocol === 'file:' && url.startsWith(new URL(contents.getURL() || url).origin);
-  } catch {
-    return false;
-  }
+// Before the app is ready: the app's own scheme behaves like https (standard, secure, fetch).
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+/** Serves the built renderer, and only it, as app://sourcebook/…, with the one security policy. */
+function serveApp(): void {
+  const root = path.join(import.meta.dirname, '../renderer');
+  protocol.handle(APP_SCHEME, (request) => {
+    const file = appFile(root, request.url);
+    if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) return new Response('Not found.', { status: 404 });
+    return new Response(fs.readFileSync(file), { headers: { ...SECURITY_HEADERS, 'Content-Type': mimeType(file) } });
+  });
 }
 
 async function openExternally(window: BrowserWindow, url: string): Promise<void> {
@@ -93,7 +103,8 @@ function createWindow(notebook: Notebook): BrowserWindow {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
-      spellcheck: true,
+      // The spellchecker downloads dictionaries from the network: off.
+      spellcheck: false,
     },
   });
   bindContract(notebook, window);
@@ -103,12 +114,12 @@ function createWindow(notebook: Notebook): BrowserWindow {
     return { action: 'deny' };
   });
   window.webContents.on('will-navigate', (event, url) => {
-    if (isOwnPage(window.webContents, url)) return;
+    if (isOwnUrl(url)) return;
     event.preventDefault();
     void openExternally(window, url);
   });
   window.webContents.on('will-attach-webview', (event) => event.preventDefault());
-  void window.loadFile(path.join(import.meta.dirname, '../renderer/index.html'));
+  void window.loadURL(APP_ENTRY);
   return window;
 }
 
@@ -127,13 +138,12 @@ export function startElectronShell(): void {
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
   void app.whenReady().then(() => {
+    serveApp();
+    session.defaultSession.setSpellCheckerEnabled(false);
     session.defaultSession.setPermissionRequestHandler((_, __, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
-    // The app never talks to the network: anything but our own files is cancelled here too.
-    session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
-      const protocol = new URL(details.url).protocol;
-      callback({ cancel: !(protocol === 'file:' || protocol === 'devtools:' || protocol === 'data:' || protocol === 'blob:') });
-    });
+    // The app never talks to the network: anything but its own files is cancelled here too.
+    session.defaultSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !requestAllowed(details.url) }));
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
     });

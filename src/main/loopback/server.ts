@@ -1,11 +1,13 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { ApiError } from '../../shared/errors';
+import { ApiError, type ErrorCode } from '../../shared/errors';
 import { eventNames, HTTP_API_PREFIX, HTTP_EVENTS_PATH } from '../../shared/contract';
+import { HTTP_SESSION_PATH, LAUNCH_FRAGMENT, LAUNCH_HEADER, MAX_REQUEST_BYTES, SESSION_HEADER } from '../../shared/loopback';
 import type { Notebook } from '../services/notebook';
 import { SECURITY_HEADERS } from '../web/security';
+import { readBody } from './body';
+import { LAUNCH_TTL_MS, SessionKeeper } from './session';
 
 export interface LoopbackOptions {
   notebook: Notebook;
@@ -14,16 +16,21 @@ export interface LoopbackOptions {
   /** Built HTTP bridge that plays the preload's part in a plain browser. */
   bridgeFile: string;
   port?: number;
+  /** Largest request body accepted (default MAX_REQUEST_BYTES). */
+  maxBodyBytes?: number;
+  /** Told each time a page trades a launch link for a session. */
+  onSession?: () => void;
 }
 
 export interface LoopbackShell {
-  url: string;
   origin: string;
+  /** A new one-time launch link, valid for `ttlMs` (default one minute). */
+  launchUrl(ttlMs?: number): string;
+  /** A private file that forwards the browser to a new launch link: start the browser on this, not on the link. */
+  launchFile(dir: string, ttlMs?: number): string;
   close(): Promise<void>;
 }
 
-const COOKIE = 'sourcebook_session';
-const MAX_BODY = 4 * 1024 * 1024;
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -45,48 +52,28 @@ function send(
   res.end(body);
 }
 
-function sameSecret(a: string | undefined, b: string): boolean {
-  if (!a) return false;
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
+/** Refusals of API requests carry the same envelope as call errors, so the page shows their message. */
+function refuse(res: http.ServerResponse, status: number, code: ErrorCode, message: string) {
+  send(res, status, JSON.stringify({ error: { code, message } }), 'application/json');
 }
 
-function cookieValue(header: string | undefined): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const [name, ...rest] = part.trim().split('=');
-    if (name === COOKIE) return rest.join('=');
-  }
-  return undefined;
-}
-
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new ApiError('invalid_input', 'Request body too large.'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
+const header = (req: http.IncomingMessage, name: string): string | undefined => {
+  const value = req.headers[name.toLowerCase()];
+  return typeof value === 'string' ? value : undefined;
+};
 
 /**
  * Serves the renderer to an installed browser where Electron is missing. It listens on 127.0.0.1
- * only, on a random port, and answers only a browser that opened the per-launch secret URL: the
- * secret becomes an HttpOnly SameSite=Strict cookie, and every request must also carry the exact
- * Host (against DNS rebinding) and, for API calls, our own Origin (against other local pages).
+ * only, on a random port. Every request must carry the exact Host (against DNS rebinding). The
+ * built app itself is public code and is served to any such request; every call and the event
+ * stream need a session value in a header, which only a page that traded a one-time launch link
+ * has (see SessionKeeper), and calls must also come from our own Origin (against other local
+ * pages, which cannot send the header without a preflight we never grant).
  */
 export async function startLoopbackShell(options: LoopbackOptions): Promise<LoopbackShell> {
-  const secret = randomBytes(24).toString('base64url');
   const rendererRoot = path.resolve(options.rendererDir);
+  const maxBody = options.maxBodyBytes ?? MAX_REQUEST_BYTES;
+  const keeper = new SessionKeeper();
   let origin = '';
   let host = '';
 
@@ -95,37 +82,56 @@ export async function startLoopbackShell(options: LoopbackOptions): Promise<Loop
 
   const server = http.createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
-      const apiError = ApiError.from(error);
-      if (!res.headersSent) send(res, 500, JSON.stringify({ error: apiError.toJSON() }), 'application/json');
+      if (!res.headersSent) refuse(res, 500, 'internal', ApiError.from(error).message);
     });
   });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
     if (req.headers.host !== host) return send(res, 421, 'Wrong host.');
     const url = new URL(req.url ?? '/', origin);
+    const foreign = req.headers.origin !== undefined && req.headers.origin !== origin;
 
-    if (url.pathname === '/' && url.searchParams.has('k')) {
-      if (!sameSecret(url.searchParams.get('k') ?? undefined, secret))
-        return send(res, 403, 'This link has expired: use the URL Sourcebook printed when it started.');
-      return send(res, 302, '', 'text/plain', {
-        Location: '/',
-        'Set-Cookie': `${COOKIE}=${secret}; HttpOnly; SameSite=Strict; Path=/`,
-      });
-    }
-    if (!sameSecret(cookieValue(req.headers.cookie), secret)) {
-      return send(res, 403, 'Open Sourcebook with the URL it printed when it started.');
+    if (url.pathname === HTTP_SESSION_PATH) {
+      if (req.method !== 'POST' || req.headers.origin !== origin) return refuse(res, 403, 'invalid_input', 'Cross-origin request refused.');
+      const session = keeper.exchange(header(req, LAUNCH_HEADER));
+      if (!session)
+        return refuse(
+          res,
+          403,
+          'invalid_input',
+          'This launch link was already used or has expired (each link works once, for a minute). ' +
+            'Run "sourcebook open" again, or press Enter in its terminal for a new link.',
+        );
+      options.onSession?.();
+      return send(res, 200, JSON.stringify({ session }), 'application/json');
     }
 
     if (url.pathname.startsWith(HTTP_API_PREFIX)) {
-      // Browsers omit Origin on same-origin GETs such as EventSource, so only a foreign one is refused there.
-      const foreign = req.headers.origin !== undefined && req.headers.origin !== origin;
-      if (url.pathname === HTTP_EVENTS_PATH && req.method === 'GET' && !foreign) return streamEvents(req, res);
-      if (req.headers.origin !== origin) return send(res, 403, 'Cross-origin request refused.');
-      if (req.method !== 'POST') return send(res, 405, 'Method not allowed.');
-      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'JSON only.');
+      if (foreign) return refuse(res, 403, 'invalid_input', 'Cross-origin request refused.');
+      if (!keeper.isSession(header(req, SESSION_HEADER)))
+        return refuse(
+          res,
+          403,
+          'invalid_input',
+          'This window is not signed in to Sourcebook: open it with a link "sourcebook open" prints (each link works once).',
+        );
+      // Browsers omit Origin on same-origin GETs, so only a foreign one is refused for the event stream.
+      if (url.pathname === HTTP_EVENTS_PATH && req.method === 'GET') return streamEvents(req, res);
+      if (req.headers.origin !== origin) return refuse(res, 403, 'invalid_input', 'Cross-origin request refused.');
+      if (req.method !== 'POST') return refuse(res, 405, 'invalid_input', 'Method not allowed.');
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415, 'invalid_input', 'JSON only.');
       const wire = decodeURIComponent(url.pathname.slice(HTTP_API_PREFIX.length));
+      const body = await readBody(req, maxBody);
+      if (body === undefined) {
+        return refuse(
+          res,
+          413,
+          'too_large',
+          `This is too large to send to Sourcebook (over ${Math.round(maxBody / 1024 / 1024)} MB), so it was not saved. ` +
+            'Your text is still in this window: split it into smaller notes.',
+        );
+      }
       try {
-        const body = await readBody(req);
         const input: unknown = body ? JSON.parse(body) : {};
         const result = await options.notebook.dispatch(wire, input, 'window');
         return send(res, 200, JSON.stringify({ result: result ?? null }), 'application/json');
@@ -167,12 +173,22 @@ export async function startLoopbackShell(options: LoopbackOptions): Promise<Loop
   if (!address || typeof address === 'string') throw new Error('Loopback shell did not get a port.');
   host = `127.0.0.1:${address.port}`;
   origin = `http://${host}`;
+  const sweeper = setInterval(() => keeper.sweep(), 5000);
+  sweeper.unref();
 
+  const launchUrl = (ttlMs = LAUNCH_TTL_MS) => `${origin}/#${LAUNCH_FRAGMENT}=${keeper.issueLaunch(ttlMs)}`;
   return {
     origin,
-    url: `${origin}/?k=${secret}`,
+    launchUrl,
+    launchFile(dir, ttlMs = LAUNCH_TTL_MS) {
+      SessionKeeper.removeStaleLaunchFiles(dir);
+      const token = keeper.issueLaunch(ttlMs);
+      return keeper.writeLaunchFile(dir, token, `${origin}/#${LAUNCH_FRAGMENT}=${token}`);
+    },
     close: () =>
       new Promise<void>((resolve) => {
+        clearInterval(sweeper);
+        keeper.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -1,5 +1,6 @@
 import { event } from './define';
 import type { Change, TaskProgress } from '../domain';
+import type { SavedSearchMatch, SearchStatus } from '../search';
 
 export const events = {
   /** Long work (seeding, indexing, import, export) reports here so the UI can show progress. */
@@ -9,4 +10,8 @@ export const events = {
    * data (the search index) catches up. Several changes of one commit arrive together.
    */
   changed: event<{ changes: Change[] }>(),
+  /** The search index's state (building, ready, failed, not saved), for the banner. */
+  searchStatus: event<SearchStatus>(),
+  /** An import brought passages that saved searches match ("3 new passages match 'Capvision'"). */
+  savedSearchMatches: event<{ sourceIds: string[]; matches: SavedSearchMatch[] }>(),
 } as const;

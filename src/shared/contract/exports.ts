@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { call } from './define';
 import { SourceId } from './ids';
+import { SourceMetadataSchema } from '../sourceMetadata';
 import {
   BIBLIOGRAPHY_FORMATS,
   CITATION_STYLES,
   EXPORT_FORMATS,
+  PAPER_SIZES,
+  REPORT_LOCALES,
   type CitationCheck,
   type ExportResult,
   type ReportModel,
@@ -21,6 +24,7 @@ const Inline = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('link'), href: z.string().max(4000), text: Text, marks: Marks }).strict(),
   z.object({ kind: z.literal('break') }).strict(),
   z.object({ kind: z.literal('cite'), citationId: z.string().min(1).max(100) }).strict(),
+  z.object({ kind: z.literal('noteLink'), noteId: z.string().max(100), text: Text }).strict(),
 ]);
 const Inlines = z.array(Inline).max(20_000);
 const Block = z.discriminatedUnion('kind', [
@@ -29,17 +33,6 @@ const Block = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('quote'), content: Inlines }).strict(),
   z.object({ kind: z.literal('list'), ordered: z.boolean(), items: z.array(Inlines).max(5000) }).strict(),
 ]);
-const Metadata = z
-  .object({
-    title: z.string().max(2000).nullable(),
-    authors: z.array(z.string().max(500)).max(200),
-    issued: z.string().max(100).nullable(),
-    publisher: z.string().max(1000).nullable(),
-    url: z.string().max(4000).nullable(),
-    note: z.string().max(20_000).nullable(),
-  })
-  .strict();
-
 /** A report given whole (CLI `--model`, tests); citations are still verified against the store. */
 export const ReportModelSchema = z
   .object({
@@ -72,7 +65,7 @@ export const ReportModelSchema = z
         z
           .object({
             id: SourceId,
-            metadata: Metadata,
+            metadata: SourceMetadataSchema,
             mediaType: z.string().max(200),
             fileName: z.string().max(500).nullable(),
             accessed: z.string().max(40).nullable(),
@@ -89,6 +82,8 @@ export const ExportOptionsSchema = z
     notes: z.enum(['footnotes', 'endnotes']).optional(),
     includeBibliography: z.boolean().optional(),
     includeQuotes: z.boolean().optional(),
+    locale: z.enum(REPORT_LOCALES).optional(),
+    paper: z.enum(PAPER_SIZES).optional(),
   })
   .strict();
 
@@ -96,7 +91,7 @@ const NoteRef = z.string().min(1).max(100);
 const What = {
   /** Notes in the order the report should follow. */
   noteIds: z.array(NoteRef).min(1, 'must name at least one note').max(500).optional(),
-  /** Report title; defaults to the single note's title, or "Report". */
+  /** Report title; defaults to the first note's title. */
   title: z.string().trim().min(1).max(500).optional(),
   report: ReportModelSchema.optional(),
 };

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { call } from './define';
 import { EntityId, SourceId } from './ids';
-import type { SourceDetail } from '../domain';
 import type { EntitySuggestion, ImportSummary, StagedUpload, SuggestionResolution } from '../imports';
 
 /** Client-chosen so the caller can cancel a job and match progress events before the call returns. */
@@ -25,18 +24,6 @@ const Limits = {
   /** The user says these files are new versions of this source. */
   newVersionOf: SourceId.optional(),
 };
-
-const Metadata = z
-  .object({
-    title: z.string().trim().max(1000).nullable(),
-    authors: z.array(z.string().trim().min(1).max(300)).max(100),
-    issued: z.string().trim().max(100).nullable(),
-    publisher: z.string().trim().max(1000).nullable(),
-    url: z.string().trim().max(4000).nullable(),
-    note: z.string().max(20_000).nullable(),
-  })
-  .partial()
-  .strict();
 
 export const imports = {
   /** Files or folders on this machine, for the CLI only: a page never names paths. Folders are read recursively. */
@@ -76,6 +63,4 @@ export const imports = {
       z.object({ id: z.number().int().positive(), action: z.literal('reject') }).strict(),
     ]),
   ).returns<SuggestionResolution>(),
-  /** Edits what the library shows about a source; omitted fields keep their value. */
-  updateMetadata: call(z.object({ sourceId: SourceId, metadata: Metadata }).strict()).returns<SourceDetail>(),
 } as const;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { call } from './define';
 import { EntityType } from './ids';
-import type { SearchResponse, SearchStatus } from '../search';
+import type { BatchResult, SavedSearch, SearchResponse, SearchStatus } from '../search';
 
 const DatePart = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD');
 
@@ -12,6 +12,7 @@ export const SearchFiltersInput = z
     type: z.array(EntityType).max(5).optional(),
     from: DatePart.optional(),
     to: DatePart.optional(),
+    undated: z.enum(['include', 'exclude']).optional(),
   })
   .strict();
 
@@ -28,9 +29,27 @@ export const search = {
           .array(z.enum(['passage', 'source', 'entity', 'note']))
           .min(1)
           .optional(),
+        /** Count every matching passage by source (batch search, saved searches). */
+        perSource: z.boolean().optional(),
       })
       .strict(),
   ).returns<SearchResponse>(),
+  /** Saved searches, newest first. */
+  listSaved: call(z.object({}).strict()).returns<SavedSearch[]>(),
+  /** Keeps a query to run again on every import; saving the same query twice returns the first. */
+  save: call(
+    z.object({ query: z.string().trim().min(1).max(500), filters: SearchFiltersInput.optional() }).strict(),
+  ).returns<SavedSearch>(),
+  removeSaved: call(z.object({ id: z.string().min(1).max(100) }).strict()).returns<{ removed: boolean }>(),
+  /** Each term searched on its own: its passages counted by source. Terms come one per line or from CSV. */
+  batch: call(
+    z
+      .object({
+        terms: z.array(z.string().max(500)).min(1, 'needs at least one term').max(1000, 'at most 1,000 terms at a time'),
+        filters: SearchFiltersInput.optional(),
+      })
+      .strict(),
+  ).returns<BatchResult>(),
   status: call(z.object({}).strict()).returns<SearchStatus>(),
   /** Discards the index and builds it again from SQLite, reporting progress. */
   rebuild: call(z.object({}).strict()).returns<SearchStatus>(),

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { call } from './define';
 import { SourceId } from './ids';
+import { SourceMetadataEditSchema } from '../sourceMetadata';
 import type { SourceDetail, SourceSummary } from '../domain';
 
 export const sources = {
   list: call(z.object({}).strict()).returns<SourceSummary[]>(),
   get: call(z.object({ id: SourceId }).strict()).returns<SourceDetail>(),
+  /** Edits what the library shows about a source; omitted fields keep their value, blank text clears one. */
+  updateMetadata: call(z.object({ sourceId: SourceId, metadata: SourceMetadataEditSchema }).strict()).returns<SourceDetail>(),
 } as const;

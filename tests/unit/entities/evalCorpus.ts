@@ -19,7 +19,7 @@ export async function importEvalTexts(nb: EvalNotebook): Promise<Map<string, str
   const sources = new Map<string, string>();
   for (const file of evalFiles()) {
     const prepared = await prepareImport(nb.repos, file, fs.readFileSync(path.join(EVAL_DIR, 'texts', file)));
-    sources.set(file, commitImport(nb.db, nb.repos, prepared).sourceId);
+    sources.set(file, commitImport(nb.store, prepared).sourceId);
   }
   return sources;
 }

@@ -30,7 +30,7 @@ describe('linking real text that is not the seeds', () => {
   }, 120_000);
   afterAll(() => nb.close());
 
-  const versionOf = (file: string) => nb.repos.sources.get(sources.get(file)!)!.current_version_id!;
+  const versionOf = (file: string) => nb.repos.sources.get(sources.get(file)!)!.currentVersionId!;
 
   it('has at least 200 labelled spans, true mentions and traps alike', () => {
     expect(labels.length).toBeGreaterThanOrEqual(200);
@@ -50,8 +50,8 @@ describe('linking real text that is not the seeds', () => {
       const versionId = versionOf(l.file);
       const span = locate(nb, versionId, l.surface, l.occurrence);
       expect(span, `${l.file}: occurrence ${l.occurrence} of "${l.surface}"`).toBeDefined();
-      const overlaps = (m: { passage_id: number; start: number; end: number }) =>
-        m.passage_id === span!.passageId && m.start < span!.end && span!.start < m.end;
+      const overlaps = (m: { passageId: number; start: number; end: number }) =>
+        m.passageId === span!.passageId && m.start < span!.end && span!.start < m.end;
       const mentions = nb.repos.mentions.byVersion(versionId).filter(overlaps);
       mentions.forEach((m) => coveredMentions.add(m.id));
       if (l.entity === 'uncertain') continue;
@@ -59,18 +59,18 @@ describe('linking real text that is not the seeds', () => {
       if (nb.repos.possibleMentions.byVersion(versionId).some(overlaps)) possible++;
       for (const m of mentions) {
         links++;
-        if (m.entity_id === l.entity) correct++;
+        if (m.entityId === l.entity) correct++;
         else
           wrong.push(
-            `${l.file} "${l.surface}" #${l.occurrence} → ${m.entity_id} (${m.method}); labelled ${l.entity ?? 'not a curated entity'}`,
+            `${l.file} "${l.surface}" #${l.occurrence} → ${m.entityId} (${m.method}); labelled ${l.entity ?? 'not a curated entity'}`,
           );
       }
-      if (l.entity !== null && mentions.some((m) => m.entity_id === l.entity)) found++;
+      if (l.entity !== null && mentions.some((m) => m.entityId === l.entity)) found++;
     }
     const unlabelled = [...sources.values()]
-      .flatMap((id) => nb.repos.mentions.byVersion(nb.repos.sources.get(id)!.current_version_id!))
+      .flatMap((id) => nb.repos.mentions.byVersion(nb.repos.sources.get(id)!.currentVersionId!))
       .filter((m) => !coveredMentions.has(m.id))
-      .map((m) => `${m.surface} → ${m.entity_id} (${m.method})`);
+      .map((m) => `${m.surface} → ${m.entityId} (${m.method})`);
 
     const precision = correct / links;
     const recall = found / truths;

@@ -13,7 +13,7 @@ afterEach(() => nb.close());
 
 async function importText(text: string, fileName = 'note.txt') {
   const prepared = await prepareImport(nb.repos, fileName, Buffer.from(text));
-  const { sourceId, versionId } = commitImport(nb.db, nb.repos, prepared);
+  const { sourceId, versionId } = commitImport(nb.store, prepared);
   return { sourceId, versionId };
 }
 
@@ -22,13 +22,13 @@ describe('re-linking imported sources', () => {
     const { sourceId, versionId } = await importText('Orchard notes\n\nMy laptop was made by Apple. The State Council met. Apple again.');
     const possible = () => nb.repos.possibleMentions.byVersion(versionId);
     const links = () => nb.repos.mentions.byVersion(versionId);
-    expect(links().map((m) => m.entity_id)).toEqual([]);
-    expect(possible().map((p) => `${p.surface}→${p.entity_id}`)).toEqual(['Apple→apple', 'State Council→state-council', 'Apple→apple']);
+    expect(links().map((m) => m.entityId)).toEqual([]);
+    expect(possible().map((p) => `${p.surface}→${p.entityId}`)).toEqual(['Apple→apple', 'State Council→state-council', 'Apple→apple']);
 
     // A person dismisses the State Council and links one span themselves.
-    const stateCouncil = possible().find((p) => p.entity_id === 'state-council')!;
+    const stateCouncil = possible().find((p) => p.entityId === 'state-council')!;
     nb.db.prepare(`UPDATE possible_mention SET status = 'dismissed' WHERE id = ?`).run(stateCouncil.id);
-    const passageId = possible()[0]!.passage_id;
+    const passageId = possible()[0]!.passageId;
     nb.repos.mentions.insert({
       entityId: 'china',
       passageId,
@@ -47,7 +47,7 @@ describe('re-linking imported sources', () => {
     const result = nb.store.write('Re-linking', () => relinkSources(nb.repos, [sourceId]));
     expect(result).toMatchObject({ sources: 1, mentions: 2, possible: 0 });
 
-    expect(links().map((m) => `${m.surface}→${m.entity_id}/${m.method}`)).toEqual([
+    expect(links().map((m) => `${m.surface}→${m.entityId}/${m.method}`)).toEqual([
       'laptop→china/user',
       'Apple→apple/name',
       'Apple→apple/name',
@@ -61,7 +61,7 @@ describe('re-linking imported sources', () => {
     const result = nb.store.write('Re-linking', () => relinkSources(nb.repos));
     expect(result.removed).toBe(0);
     expect(nb.repos.mentions.count()).toBe(before);
-    expect(new Set(nb.repos.mentions.byVersion(nb.repos.sources.get('seed-003')!.current_version_id!).map((m) => m.method))).toEqual(
+    expect(new Set(nb.repos.mentions.byVersion(nb.repos.sources.get('seed-003')!.currentVersionId!).map((m) => m.method))).toEqual(
       new Set(['curated']),
     );
   });
@@ -78,7 +78,7 @@ describe('re-linking imported sources', () => {
   });
 });
 
-describe('migration 0006', () => {
+describe('migration 0007', () => {
   it('backfills how existing mentions were made', () => {
     const db = openDatabase(':memory:', { migrations: migrations.filter((m) => m.version <= 4) });
     const now = '2024-01-01T00:00:00Z';

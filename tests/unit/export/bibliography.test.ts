@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SourceSummary } from '../../../src/shared/domain';
 import { sourcesToBibtex, sourcesToCslJson, sourcesToRis } from '../../../src/main/services/export/bibliography';
 import { freshNotebook, RESOURCES } from '../helpers';
-import { MARKUP_TITLE, run } from './fixtures';
+import { MARKUP_TITLE, run, SAMPLE_SOURCES } from './fixtures';
 
 let notebook: ReturnType<typeof freshNotebook>;
 let seeds: SourceSummary[];
@@ -95,7 +95,7 @@ describe('bibliography export', () => {
     expect(records).toHaveLength(seeds.length);
     for (const record of records) {
       const lines = record.split('\r\n').filter((l) => l.length > 0);
-      expect(lines[0]).toMatch(/^TY {2}- (ELEC|GEN)$/);
+      expect(lines[0]).toMatch(/^TY {2}- (ELEC|NEWS|RPRT|GEN)$/);
       expect(lines.at(-1)).toBe('ER  - ');
       for (const line of lines) expect(line).toMatch(/^[A-Z][A-Z0-9] {2}- /);
       expect(record).toMatch(/\r\nTI {2}- \S/);
@@ -116,5 +116,72 @@ describe('bibliography export', () => {
 
   it('says which source id does not exist', async () => {
     await expect(bibliography({ format: 'ris', sourceIds: ['seed-999'] })).rejects.toThrow('No source with id "seed-999".');
+  });
+});
+
+describe('bibliography round trips (what the report printed survives)', () => {
+  const news = SAMPLE_SOURCES[0]!;
+  type Csl = Record<string, unknown> & { id: string };
+  const byId = (items: Csl[]) => new Map(items.map((i) => [i.id, i]));
+
+  it('CSL-JSON read back by pandoc keeps type, container, access date and short title', () => {
+    const written = sourcesToCslJson(SAMPLE_SOURCES);
+    const read = byId(JSON.parse(run('pandoc', ['-f', 'csljson', '-t', 'csljson'], JSON.stringify(written))) as Csl[]);
+    for (const item of written) expect(read.get(item.id)).toMatchObject(item as unknown as Record<string, unknown>);
+    expect(read.get('x-news')).toMatchObject({
+      type: 'article-newspaper',
+      'container-title': 'Example Times',
+      accessed: { 'date-parts': [[2024, 1, 2]] },
+    });
+  });
+
+  it('BibTeX read back by pandoc keeps the entry types, container, institution and urldate', () => {
+    const bib = sourcesToBibtex(SAMPLE_SOURCES);
+    expect(bib).toContain('@article{doe2023,\n  entrysubtype = {newspaper},');
+    expect(bib).toContain('urldate = {2024-01-02}');
+    const read = byId(JSON.parse(run('pandoc', ['-f', 'biblatex', '-t', 'csljson'], bib)) as Csl[]);
+    const keys = [...read.keys()];
+    const [newsItem, webItem, pdfItem] = keys.map((k) => read.get(k)!);
+    expect(newsItem).toMatchObject({
+      type: 'article-newspaper',
+      title: news.metadata.title,
+      'container-title': 'Example Times',
+      author: [{ family: 'Doe', given: 'Jane' }],
+      issued: { 'date-parts': [[2023, 8, 1]] },
+      accessed: { 'date-parts': [[2024, 1, 2]] },
+      URL: news.metadata.url,
+    });
+    // biblatex keeps a web page's site in `organization`, which pandoc reads as publisher (docs/export.md).
+    expect(webItem).toMatchObject({ type: 'webpage', publisher: 'Minorstudy', accessed: { 'date-parts': [[2025, 1, 5]] } });
+    expect(pdfItem).toMatchObject({ type: 'report', publisher: 'Example Agency', issued: { 'date-parts': [[2023, 5]] } });
+  });
+
+  it('RIS read back (citation-js, as pandoc 2.17 has no RIS reader) keeps T2, Y2 and the types', async () => {
+    const ris = sourcesToRis(SAMPLE_SOURCES);
+    expect(ris).toContain('TY  - NEWS\r\nID  - x-news');
+    expect(ris).toContain('T2  - Example Times');
+    expect(ris).toContain('Y2  - 2024/01/02/');
+    expect(ris).toContain('TY  - RPRT');
+    // @ts-expect-error -- citation-js ships no type declarations
+    const { Cite } = (await import('@citation-js/core')) as { Cite: new (input: string) => { data: Csl[] } };
+    // @ts-expect-error -- as above
+    await import('@citation-js/plugin-ris');
+    const read = byId(new Cite(ris).data);
+    expect(read.get('x-news')).toMatchObject({
+      type: 'article-newspaper',
+      'container-title': 'Example Times',
+      accessed: { 'date-parts': [[2024, 1, 2]] },
+    });
+    // citation-js follows the 2011 RIS table, where ELEC's T2 is a collection and its access date sits
+    // in M1/VL; Zotero, the reader the issue names, reads T2 as the website and Y2 as the access date.
+    expect(read.get('x-web')).toMatchObject({ type: 'webpage', 'collection-title': 'Minorstudy', URL: 'https://example.org/mss' });
+    expect(read.get('x-pdf')).toMatchObject({ type: 'report', publisher: 'Example Agency' });
+  });
+
+  it('exports of the notebook carry the access date the report prints', async () => {
+    const csl = JSON.parse((await bibliography({ format: 'csljson', sourceIds: ['seed-000'] })).text) as Csl[];
+    expect(csl[0]!.accessed).toMatchObject({ 'date-parts': [[expect.any(Number), expect.any(Number), expect.any(Number)]] });
+    expect((await bibliography({ format: 'bibtex', sourceIds: ['seed-000'] })).text).toMatch(/urldate = \{\d{4}-\d{2}-\d{2}\}/);
+    expect((await bibliography({ format: 'ris', sourceIds: ['seed-000'] })).text).toMatch(/Y2 {2}- \d{4}\/\d{2}\/\d{2}\//);
   });
 });

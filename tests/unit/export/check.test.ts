@@ -62,7 +62,7 @@ describe('citation check before export', () => {
     expect(docx.match(label)).toHaveLength(4);
     // Every citation is still there: none dropped for being wrong.
     expect((md.match(/^\[\^\d+\]: /gm) ?? []).length).toBe(model.citations.length);
-  });
+  }, 120_000);
 
   it('rejects a report given with a citation that points nowhere, as orphaned', async () => {
     const model: ReportModel = {

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import type { Notebook } from '../../../src/main/services/notebook';
-import type { SourceDetail } from '../../../src/shared/domain';
+import type { SourceDetail, SourceMetadata } from '../../../src/shared/domain';
 import type { ReportCitation, ReportInline, ReportModel } from '../../../src/shared/export';
 
 export const MARKUP_TITLE = 'On <script>alert("x")</script> & <i>*spies*</i> [link](http://evil.test) @cite $x$';
@@ -104,3 +104,46 @@ export async function seedReport(notebook: Notebook, options: { citationsPerSour
 export function run(command: string, args: string[], input?: string | Buffer): string {
   return execFileSync(command, args, { input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 }
+
+/** A newspaper article, a web page with its site, and a PDF report: one of each mapping. */
+const meta = (m: Partial<SourceMetadata>): SourceMetadata => ({
+  title: null,
+  authors: [],
+  issued: null,
+  publisher: null,
+  url: null,
+  note: null,
+  ...m,
+});
+export const SAMPLE_SOURCES = [
+  {
+    id: 'x-news',
+    mediaType: 'text/html',
+    metadata: meta({
+      title: 'Spy agency widens its remit',
+      authors: ['Jane Doe'],
+      issued: '2023-08-01',
+      publisher: 'Example Times',
+      url: 'https://example.com/news/1',
+    }),
+    accessed: '2024-01-02',
+  },
+  {
+    id: 'x-web',
+    mediaType: 'text/html',
+    metadata: meta({
+      title: 'Ministry of State Security (MSS)',
+      authors: ['Minorstudy Web Team'],
+      issued: '2024-12-15',
+      publisher: 'Minorstudy',
+      url: 'https://example.org/mss',
+    }),
+    accessed: '2025-01-05',
+  },
+  {
+    id: 'x-pdf',
+    mediaType: 'application/pdf',
+    metadata: meta({ title: 'Annual report on counter-espionage', issued: '2023-05', publisher: 'Example Agency' }),
+    accessed: '2025-02-03',
+  },
+];

@@ -1,17 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CitationCheck, ExportResult, ResolvedReport } from '../../../src/shared/export';
 import { freshNotebook } from '../helpers';
-import { addEditedVersion, cite, citationNode, doc, noteCiting, paragraph, text } from '../notes/helpers';
+import { addEditedVersion, cite, citationNode, doc, noteCiting, noteLinkNode, paragraph, text } from '../notes/helpers';
 import { run } from './fixtures';
 
 let notebook: ReturnType<typeof freshNotebook>;
 beforeEach(() => void (notebook = freshNotebook()));
 afterEach(() => notebook.close());
 
-const heading = (words: string) => ({
+const heading = (words: string, tag = 'h2') => ({
   type: 'heading',
   version: 1,
-  tag: 'h2',
+  tag,
   direction: null,
   format: '',
   indent: 0,
@@ -47,7 +47,7 @@ describe('exporting notes', () => {
     expect(run('pandoc', ['-f', 'docx', '-t', 'plain', '--wrap=none'], Buffer.from(docx.base64, 'base64'))).toContain(
       'There are few intelligence agencies with a more ambitious agenda',
     );
-  });
+  }, 120_000);
 
   it('lists citations the notes service flagged after a source changed, and marks them', async () => {
     const quote = 'There are few intelligence agencies with a more ambitious agenda';
@@ -77,6 +77,34 @@ describe('exporting notes', () => {
     };
     expect(count).toBe(2);
     expect(ris.match(/^ID {2}- (.*)$/gm)).toEqual(['ID  - seed-004', 'ID  - seed-001']);
+  });
+
+  it('titles a report after its first note, links notes internally and never skips a heading level', async () => {
+    const a = await cite(notebook, 'seed-000', 'There are few intelligence agencies with a more ambitious agenda');
+    const first = await noteCiting(notebook, 'Main findings', a);
+    const second = await notebook.host.notes.create({ title: 'Background' });
+    const outside = await notebook.host.notes.create({ title: 'Not in the report' });
+    await notebook.host.notes.save({
+      id: second.id,
+      document: doc(
+        heading('Details', 'h2'),
+        heading('More details', 'h3'),
+        paragraph(text('See '), noteLinkNode(first.id, 'Main findings'), text(' and '), noteLinkNode(outside.id, 'Not in the report')),
+      ),
+    });
+    const preview = (await notebook.host.export.preview({ noteIds: [first.id, second.id] })) as ResolvedReport;
+    expect(preview.title).toBe('Main findings');
+    const html = Buffer.from(
+      ((await notebook.host.export.run({ noteIds: [first.id, second.id], format: 'html' })) as ExportResult).base64,
+      'base64',
+    ).toString();
+    // Report title h1, note titles h2, a note's own H2 and H3 as h3 and h4.
+    expect(html).toContain('<h3>Details</h3>');
+    expect(html).toContain('<h4>More details</h4>');
+    expect(html).toContain(`<section class="note" id="section-${first.id}">`);
+    expect(html).toContain(`<a href="#section-${first.id}">Main findings</a>`);
+    // A note outside the report has no place to link to: its title stays text.
+    expect(html).toContain(' and Not in the report');
   });
 
   it('refuses a note that does not exist, naming it', async () => {

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { notes } from '../../../src/shared/contract/notes';
-import { noteHandlers } from '../../../src/main/services/notes';
+import { createNotesService, noteHandlers } from '../../../src/main/services/notes';
 import { DATABASE_FILE, openDatabase } from '../../../src/main/services/store/db';
 import { createStore } from '../../../src/main/services/store/store';
 
@@ -17,7 +17,7 @@ let handlers: Record<string, (input: unknown) => unknown> | undefined;
 process.on('message', (message: { go?: true; seq: number; wire: string; input: unknown }) => {
   if (message.go) {
     const db = openDatabase(path.join(dataDir, DATABASE_FILE));
-    handlers = noteHandlers({ store: createStore(db) }) as unknown as Record<string, (input: unknown) => unknown>;
+    handlers = noteHandlers(createNotesService({ store: createStore(db) })) as unknown as Record<string, (input: unknown) => unknown>;
     process.send!({ ready: true });
     return;
   }

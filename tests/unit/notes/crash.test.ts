@@ -54,7 +54,7 @@ describe('nothing lost', () => {
     const noteIds: string[] = [];
     for (let i = 0; i < NOTES; i++) noteIds.push(((await setup.host.notes.create({ title: `Crash ${i}` })) as NoteDetail).id);
     const citations: CitationPayload[] = [];
-    for (const passage of setup.repos.passages.byVersion(setup.repos.sources.get('seed-000')!.current_version_id!).slice(3, 8)) {
+    for (const passage of setup.repos.passages.byVersion(setup.repos.sources.get('seed-000')!.currentVersionId!).slice(3, 8)) {
       citations.push(
         (await setup.host.notes.makeCitation({
           sourceId: 'seed-000',
@@ -95,6 +95,8 @@ describe('nothing lost', () => {
       proc.removeAllListeners('message');
       const pending = new Map<number, Pending>();
       let alive = true;
+      let roundSaves = 0;
+      let onAck: (() => void) | undefined;
       const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
       await new Promise<void>((resolve, reject) => {
         proc.once('message', () => resolve());
@@ -109,6 +111,7 @@ describe('nothing lost', () => {
       void exited.then(() => {
         alive = false;
         for (const p of pending.values()) p.resolve(false);
+        onAck?.();
       });
 
       // The scripted client: saves one note after another, as the editor's autosave does.
@@ -132,10 +135,17 @@ describe('nothing lost', () => {
           acked.set(id, thisEdit);
           inFlight.delete(id);
           reportedSaves++;
+          roundSaves++;
+          onAck?.();
         }
       })();
 
-      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 120));
+      // The kill comes once this round has had a random number (0–2) of saves reported, so a slow
+      // machine reports saves as a fast one does; then at a random moment of the next save, which
+      // is the crash being tested (not a wait for anything).
+      const savesBeforeKill = Math.floor(Math.random() * 3);
+      while (alive && roundSaves < savesBeforeKill) await new Promise<void>((resolve) => (onAck = resolve));
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20));
       proc.kill('SIGKILL');
       await exited;
       await client;
@@ -173,5 +183,6 @@ describe('nothing lost', () => {
     );
     fs.rmSync(dataDir, { recursive: true, force: true });
     fs.rmSync(child, { force: true });
-  }, 300_000);
+    // 200 serving processes start one after another: a minute on an idle machine, ten on a busy one.
+  }, 900_000);
 });

@@ -36,7 +36,7 @@ export const doc = (...blocks: SerializedNoteNode[]): SerializedNoteDocument => 
 
 /** Cites the words `quote` in the first passage of `sourceId` containing them. */
 export async function cite(notebook: Notebook, sourceId: string, quote: string, occurrence = 0): Promise<CitationPayload> {
-  const version = notebook.repos.sources.version(notebook.repos.sources.get(sourceId)!.current_version_id!)!;
+  const version = notebook.repos.sources.currentVersion(sourceId)!;
   const hits = notebook.repos.passages.byVersion(version.id).flatMap((p) => {
     const found: { anchor: string; start: number }[] = [];
     for (let at = p.text.indexOf(quote); at !== -1; at = p.text.indexOf(quote, at + 1)) found.push({ anchor: p.anchor, start: at });
@@ -64,7 +64,7 @@ export async function noteCiting(notebook: Notebook, title: string, ...citations
  */
 export function addEditedVersion(notebook: Notebook, sourceId: string, edit: (text: string) => string): string {
   const source = notebook.repos.sources.get(sourceId)!;
-  const old = notebook.repos.sources.version(source.current_version_id!)!;
+  const old = notebook.repos.sources.currentVersion(sourceId)!;
   const edited = edit(old.text);
   if (edited === old.text) throw new Error('the edit changed nothing');
   const digest = sha256(edited);
@@ -76,9 +76,9 @@ export function addEditedVersion(notebook: Notebook, sourceId: string, edit: (te
       sha256: digest,
       original: Buffer.from(edited),
       text: edited,
-      metadata: JSON.parse(old.metadata),
-      fileName: old.file_name,
-      mediaType: old.media_type,
+      metadata: source.metadata,
+      fileName: old.fileName,
+      mediaType: old.mediaType,
     });
     for (const passage of segmentText(edited)) notebook.repos.passages.insert(id, passage);
   });

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { noteHandlers } from '../../../src/main/services/notes';
+import { createNotesService, noteHandlers } from '../../../src/main/services/notes';
 import { DATABASE_FILE } from '../../../src/main/services/store/db';
 import type { NoteDetail, RevisionDetail, RevisionSummary } from '../../../src/shared/notes';
 import { freshNotebook } from '../helpers';
@@ -131,7 +131,7 @@ describe('notes', () => {
     const note = await create('Announce');
     const seen: string[] = [];
     notebook.on('changed', ({ changes }) => {
-      for (const change of changes) if (change.kind === 'note') seen.push(notebook.repos.notes.get(change.noteId)!.plain_text);
+      for (const change of changes) if (change.kind === 'note') seen.push(notebook.repos.notes.get(change.noteId)!.plainText);
     });
     await save(note.id, doc(paragraph(text('committed words'))));
     expect(seen).toEqual(['committed words']);
@@ -149,11 +149,13 @@ describe('notes', () => {
 
   it('keeps at most one autosave revision per interval, one on close, and restores any of them', async () => {
     let clock = Date.parse('2026-01-01T10:00:00Z');
-    const handlers = noteHandlers({
-      store: notebook.store,
-      now: () => new Date(clock),
-      revisionIntervalMs: 180_000,
-    });
+    const handlers = noteHandlers(
+      createNotesService({
+        store: notebook.store,
+        now: () => new Date(clock),
+        revisionIntervalMs: 180_000,
+      }),
+    );
     const note = await handlers.create({ title: 'History' });
     const write = (words: string, snapshot?: 'auto' | 'close') =>
       handlers.save({ id: note.id, document: doc(paragraph(text(words))), snapshot });
@@ -191,8 +193,9 @@ describe('notes', () => {
   });
 
   it('says clearly when another process holds the notebook', async () => {
+    notebook.close();
+    notebook = freshNotebook({ busyRetryMs: 100 });
     const note = await create('Busy');
-    notebook.db.pragma('busy_timeout = 50');
     const other = new Database(path.join(notebook.dataDir, DATABASE_FILE));
     other.prepare('BEGIN IMMEDIATE').run();
     try {

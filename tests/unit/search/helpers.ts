@@ -6,6 +6,7 @@ import type { SearchHit, SearchResponse } from '../../../src/shared/search';
 import { freshNotebook } from '../helpers';
 
 export { freshNotebook };
+type TestNotebook = ReturnType<typeof freshNotebook>;
 
 /** The index on the test's own thread, over a notebook's SQLite; the worker runs the same host. */
 export function hostFor(dataDir: string): SearchHost {
@@ -19,4 +20,39 @@ export function hitsOf(response: SearchResponse, kind: SearchHit['kind'] = 'pass
 /** "seed-002 ¶30": how the judged queries name a passage, as the CLI prints it. */
 export function label(hit: SearchHit): string {
   return `${hit.sourceId} ¶${hit.ordinal}`;
+}
+
+/** Commits a source with passages through the store, as an import would. */
+export function addSource(
+  notebook: Pick<TestNotebook, 'repos' | 'store'>,
+  id: string,
+  texts: string[],
+  issued: string | null = null,
+): void {
+  const { repos } = notebook;
+  notebook.store.write('Adding a test source', () => {
+    const metadata = { title: `Test source ${id}`, authors: ['A. Tester'], issued, publisher: null, url: null, note: null };
+    repos.sources.insert({ id, kind: 'import', canonicalUrl: null, metadata });
+    repos.sources.insertVersion({
+      id: `v-${id}`,
+      sourceId: id,
+      sha256: `sha-${id}`,
+      original: Buffer.from(texts.join('\n')),
+      text: texts.join('\n'),
+      metadata,
+      fileName: null,
+      mediaType: 'text/plain',
+    });
+    texts.forEach((text, i) =>
+      repos.passages.insert(`v-${id}`, {
+        anchor: `a${i}`,
+        ordinal: i + 1,
+        kind: 'paragraph',
+        text,
+        start: 0,
+        end: text.length,
+        page: null,
+      }),
+    );
+  });
 }

@@ -1,6 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SearchHost } from '../../../src/main/services/search/host';
 import { freshNotebook, hitsOf, hostFor, label } from './helpers';
+
+// Worker threads and CLI processes start slowly on a loaded machine: generous limits, never sleeps.
+vi.setConfig({ testTimeout: 240_000, hookTimeout: 600_000 });
 
 /**
  * Relevance on the seed corpus: for each query, the passage a reader would want must be among
@@ -44,10 +47,10 @@ const JUDGED: { q: string; top3: string; why: string }[] = [
 describe('judged queries on the seed corpus', () => {
   let notebook: ReturnType<typeof freshNotebook>;
   let host: SearchHost;
-  beforeAll(() => {
+  beforeAll(async () => {
     notebook = freshNotebook();
     host = hostFor(notebook.dataDir);
-    host.start(() => {});
+    await host.start(() => {});
   });
   afterAll(() => {
     host.close();

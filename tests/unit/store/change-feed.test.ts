@@ -61,7 +61,7 @@ describe('the change feed', () => {
   });
 
   it('maps SQLite errors to the app’s own codes at the boundary', async () => {
-    const notebook = freshNotebook();
+    const notebook = freshNotebook({ busyRetryMs: 100 });
     open.push(notebook);
     const other = new Database(path.join(notebook.dataDir, DATABASE_FILE));
     open.push(other);

@@ -3,25 +3,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { EntityType } from '../../../shared/contract/ids';
-import type { SourceMetadata } from '../../../shared/domain';
+import { SourceMetadataSchema } from '../../../shared/sourceMetadata';
+import type { Repositories } from '../store/repositories';
 import type { Store } from '../store/store';
 import { createDocumentLinker } from '../entities/documentLinker';
 import { knownAliases, storeLinks } from '../entities/linking';
 import { segmentText, type DocumentLayout } from './segment';
 
-const SeedSources = z.object({
-  sources: z.array(
-    z.object({
-      file: z.string(),
-      title: z.string().nullable(),
-      authors: z.array(z.string()),
-      issued: z.string().nullable(),
-      publisher: z.string().nullable(),
-      url: z.string().nullable(),
-      note: z.string().nullable().optional(),
-    }),
-  ),
-});
+const SeedSources = z.object({ sources: z.array(SourceMetadataSchema.extend({ file: z.string() })) });
 
 const SeedAlias = z.union([
   z.string(),
@@ -81,13 +70,7 @@ export interface SeedResult {
  */
 export function seedIfEmpty(store: Store, seedDir: string): SeedResult {
   const { repos } = store;
-  const counts = () => ({
-    sources: repos.sources.count(),
-    passages: repos.passages.count(),
-    entities: repos.entities.count(),
-    mentions: repos.mentions.count(),
-  });
-  if (repos.meta.get(SEEDED_KEY)) return { seeded: false, ...counts() };
+  if (repos.meta.get(SEEDED_KEY)) return seedResult(false, repos);
 
   const sources = readJson(path.join(seedDir, 'sources.json'), SeedSources).sources;
   const entities = readJson(path.join(seedDir, 'entities.json'), SeedEntities).entities;
@@ -118,20 +101,12 @@ export function seedIfEmpty(store: Store, seedDir: string): SeedResult {
     // A bare name restricted to one document does not also link everywhere as the canonical name (knownAliases).
     const linker = createDocumentLinker(knownAliases(repos));
 
-    for (const source of sources) {
-      const original = fs.readFileSync(path.join(seedDir, source.file));
+    for (const { file, ...metadata } of sources) {
+      const original = fs.readFileSync(path.join(seedDir, file));
       const text = new TextDecoder('utf-8', { fatal: true }).decode(original);
-      const id = seedSourceId(source.file);
+      const id = seedSourceId(file);
       const digest = sha256(original);
-      const metadata: SourceMetadata = {
-        title: source.title,
-        authors: source.authors,
-        issued: source.issued,
-        publisher: source.publisher,
-        url: source.url,
-        note: source.note ?? null,
-      };
-      repos.sources.insert({ id, kind: 'seed', canonicalUrl: source.url, metadata });
+      repos.sources.insert({ id, kind: 'seed', canonicalUrl: metadata.url, metadata });
       const versionId = `v-${digest.slice(0, 16)}`;
       repos.sources.insertVersion({
         id: versionId,
@@ -140,10 +115,10 @@ export function seedIfEmpty(store: Store, seedDir: string): SeedResult {
         original,
         text,
         metadata,
-        fileName: source.file,
+        fileName: file,
         mediaType: 'text/plain',
       });
-      const passages = segmentText(text, layouts[source.file]);
+      const passages = segmentText(text, layouts[file]);
       const passageIds = passages.map((passage) => repos.passages.insert(versionId, passage));
       const linked = linker.link(
         passages.map((p) => p.text),
@@ -154,5 +129,35 @@ export function seedIfEmpty(store: Store, seedDir: string): SeedResult {
     repos.meta.set(SEEDED_KEY, new Date().toISOString());
   });
 
-  return { seeded: true, ...counts() };
+  return seedResult(true, repos);
+}
+
+/**
+ * Counting every passage and mention costs a scan of each table at every open of a large notebook,
+ * while only `open --json` and tests read the counts: they are counted when first read.
+ */
+function seedResult(seeded: boolean, repos: Repositories): SeedResult {
+  let counted: Omit<SeedResult, 'seeded'> | undefined;
+  const counts = () =>
+    (counted ??= {
+      sources: repos.sources.count(),
+      passages: repos.passages.count(),
+      entities: repos.entities.count(),
+      mentions: repos.mentions.count(),
+    });
+  return {
+    seeded,
+    get sources() {
+      return counts().sources;
+    },
+    get passages() {
+      return counts().passages;
+    },
+    get entities() {
+      return counts().entities;
+    },
+    get mentions() {
+      return counts().mentions;
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import type { EntityType } from '../../../shared/domain';
+import type { EntityType, LinkMethod } from '../../../shared/domain';
 import { foldForMatch } from '../../../shared/text';
 import { findAcronymDefinitions } from './acronyms';
 import { aliasWords, classifyAlias, isAcronym, isTitle, type AliasVerdict } from './aliasClass';
@@ -8,7 +8,7 @@ import { createPlaceIndex } from './places';
 import { qualifierAfter, qualifierBefore, type Qualifier } from './qualifiers';
 
 /** How a link was made; stored on every mention so the workbench can say why it is there. */
-export type LinkMethod = 'curated' | 'name' | 'alias' | 'context' | 'person' | 'user';
+export type { LinkMethod };
 
 export interface KnownAlias extends LinkableAlias {
   entityType: EntityType;

@@ -13,17 +13,17 @@ export function knownAliases(repos: Repositories): KnownAlias[] {
   const rows = repos.entities.allAliases();
   const scopedNames = new Set(
     rows
-      .filter((a) => a.scope !== '' && a.folded === foldForMatch(entities.get(a.entity_id)?.name ?? ''))
-      .map((a) => `${a.entity_id}\u0000${a.folded}`),
+      .filter((a) => a.scope !== '' && a.folded === foldForMatch(entities.get(a.entityId)?.name ?? ''))
+      .map((a) => `${a.entityId}\u0000${a.folded}`),
   );
   return rows
-    .filter((a) => entities.has(a.entity_id) && !(a.scope === '' && scopedNames.has(`${a.entity_id}\u0000${a.folded}`)))
+    .filter((a) => entities.has(a.entityId) && !(a.scope === '' && scopedNames.has(`${a.entityId}\u0000${a.folded}`)))
     .map((a) => {
-      const entity = entities.get(a.entity_id)!;
+      const entity = entities.get(a.entityId)!;
       return {
-        entityId: a.entity_id,
+        entityId: a.entityId,
         alias: a.alias,
-        exactCase: a.exact_case === 1,
+        exactCase: a.exactCase,
         scope: a.scope,
         entityType: entity.type,
         entityName: entity.name,

@@ -18,21 +18,21 @@ export interface RelinkResult {
  * raised again nor turned into links. Seed sources are linked as curated, as when seeded.
  */
 export function relinkSources(repos: Repositories, sourceIds?: readonly string[], linker?: DocumentLinker): RelinkResult {
-  const all = repos.sources.list().filter((s) => s.current_version_id);
+  const all = repos.sources.list().filter((s) => s.currentVersionId);
   const wanted = sourceIds ? all.filter((s) => sourceIds.includes(s.id)) : all;
   const documentLinker = linker ?? createDocumentLinker(knownAliases(repos));
   const result: RelinkResult = { sources: 0, mentions: 0, possible: 0, removed: 0 };
   for (const source of wanted) {
-    const versionId = source.current_version_id!;
+    const versionId = source.currentVersionId!;
     const passages = repos.passages.byVersion(versionId);
     const userSpans: Span[] = repos.mentions
       .byVersion(versionId)
       .filter((m) => m.origin === 'user')
-      .map((m) => ({ passageId: m.passage_id, entityId: m.entity_id, start: m.start, end: m.end }));
+      .map((m) => ({ passageId: m.passageId, entityId: m.entityId, start: m.start, end: m.end }));
     const dismissed: Span[] = repos.possibleMentions
       .byVersion(versionId)
       .filter((p) => p.status === 'dismissed')
-      .map((p) => ({ passageId: p.passage_id, entityId: p.entity_id, start: p.start, end: p.end }));
+      .map((p) => ({ passageId: p.passageId, entityId: p.entityId, start: p.start, end: p.end }));
     const removed = repos.mentions.deleteMachineMade(versionId);
     repos.possibleMentions.clearOpen(versionId);
     const linked = documentLinker.link(

@@ -1,36 +1,22 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import CSL, { type Engine } from 'citeproc';
-import type { CitationStyle, StyledRun } from '../../../shared/export';
-import type { SourceMetadata } from '../../../shared/domain';
+import type { StyledRun } from '../../../shared/export';
+import type { CitableWork, WorkDate, WorkName } from './work';
 
-export const STYLE_FILES: Record<CitationStyle, string> = {
-  chicago: 'chicago-note-bibliography.csl',
-  apa: 'apa.csl',
-  mla: 'modern-language-association.csl',
-  harvard: 'harvard-cite-them-right.csl',
-};
-const LOCALE_FILE = 'locales-en-US.xml';
-
-/**
- * Chicago's current note style gives short notes and leaves the details to the bibliography; a
- * report without one needs the full-note variant or its notes would not identify the sources.
- */
-export function styleFileFor(style: CitationStyle, includeBibliography: boolean): string {
-  return style === 'chicago' && !includeBibliography ? 'chicago-fullnote-bibliography.csl' : STYLE_FILES[style];
-}
-
-/** What citeproc-js needs to know about a source, in CSL-JSON. */
+/** What citeproc-js reads about a source, in CSL-JSON (the subset Sourcebook writes). */
 export interface CslItem {
   id: string;
   type: string;
   title?: string;
-  author?: ({ family: string; given?: string } | { literal: string })[];
+  'title-short'?: string;
+  author?: WorkName[];
   issued?: { 'date-parts': number[][] } | { literal: string };
-  accessed?: { 'date-parts': number[][] };
+  accessed?: { 'date-parts': number[][] } | { literal: string };
+  'container-title'?: string;
   publisher?: string;
   URL?: string;
-  note?: string;
+  DOI?: string;
+  volume?: string;
+  issue?: string;
+  page?: string;
 }
 
 /**
@@ -40,56 +26,41 @@ export interface CslItem {
  */
 const LT = '\uE000';
 const GT = '\uE001';
-const shield = (s: string) => s.replace(/</g, LT).replace(/>/g, GT);
+export const shield = (s: string) => s.replace(/</g, LT).replace(/>/g, GT);
 const unshield = (s: string) => s.replace(/\uE000/g, '<').replace(/\uE001/g, '>');
 
-const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-
-/** Splits "Given Family" the way bibliographies list people; organisations stay whole. */
-export function cslName(name: string): { family: string; given?: string } | { literal: string } {
-  const trimmed = name.trim();
-  const words = trimmed.split(/\s+/);
-  const looksLikePerson =
-    words.length >= 2 &&
-    words.length <= 4 &&
-    words.every((w) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w)) &&
-    !/\b(team|staff|office|ministry|agency|institute|department|editors?|news|press|group|association|university)\b/i.test(trimmed);
-  if (!looksLikePerson) return { literal: shield(trimmed) };
-  return { family: shield(words.at(-1)!), given: shield(words.slice(0, -1).join(' ')) };
+export function cslDate(date: WorkDate | null): CslItem['issued'] | undefined {
+  if (!date) return undefined;
+  return 'literal' in date ? { literal: date.literal } : { 'date-parts': [[...date.parts]] };
 }
 
-export function cslDate(issued: string | null): CslItem['issued'] | undefined {
-  if (!issued || !issued.trim()) return undefined;
-  const m = ISO_DATE.exec(issued.trim());
-  if (!m) return { literal: shield(issued.trim()) };
-  return { 'date-parts': [[m[1], m[2], m[3]].filter((x): x is string => x !== undefined).map(Number)] };
-}
-
-/** The source as CSL-JSON; absent metadata is left out, never written as "undefined" or "unknown". */
-export function toCslItem(
-  id: string,
-  metadata: SourceMetadata,
-  options: { mediaType?: string; shielded?: boolean; accessed?: string | null } = {},
-): CslItem {
-  const s = options.shielded === false ? (x: string) => x : shield;
-  const item: CslItem = { id, type: options.mediaType === 'application/pdf' ? 'document' : 'webpage' };
-  item.title = s(metadata.title?.trim() || 'Untitled source');
-  const authors = metadata.authors.map((a) => a.trim()).filter(Boolean);
-  if (authors.length) {
-    item.author = authors.map((a) => {
-      const name = cslName(a);
-      if (options.shielded !== false) return name;
-      return 'literal' in name
-        ? { literal: unshield(name.literal) }
-        : { family: unshield(name.family), ...(name.given ? { given: unshield(name.given) } : {}) };
-    });
+/**
+ * The work as CSL-JSON; absent metadata is left out, never written as "undefined" or "unknown".
+ * `forEngine` shields markup for citeproc and gives an untitled work a visible title; files for
+ * other programs (CSL-JSON export) carry the values exactly as stored.
+ */
+export function toCslItem(work: CitableWork, { forEngine = true }: { forEngine?: boolean } = {}): CslItem {
+  const s = forEngine ? shield : (x: string) => x;
+  const item: CslItem = { id: work.id, type: work.type };
+  const title = work.title ?? (forEngine ? 'Untitled source' : null);
+  if (title) item.title = s(title);
+  if (work.titleShort) item['title-short'] = s(work.titleShort);
+  if (work.authors.length) {
+    item.author = work.authors.map((n) =>
+      'literal' in n ? { literal: s(n.literal) } : (Object.fromEntries(Object.entries(n).map(([k, v]) => [k, s(v)])) as WorkName),
+    );
   }
-  const issued = cslDate(metadata.issued);
-  if (issued) item.issued = 'literal' in issued && options.shielded === false ? { literal: unshield(issued.literal) } : issued;
-  if (metadata.publisher?.trim()) item.publisher = s(metadata.publisher.trim());
-  if (metadata.url?.trim()) item.URL = metadata.url.trim();
-  const accessed = cslDate(options.accessed?.slice(0, 10) ?? null);
-  if (accessed && 'date-parts' in accessed) item.accessed = accessed;
+  const issued = cslDate(work.issued);
+  if (issued) item.issued = 'literal' in issued ? { literal: s(issued.literal) } : issued;
+  const accessed = cslDate(work.accessed);
+  if (accessed) item.accessed = accessed;
+  if (work.containerTitle) item['container-title'] = s(work.containerTitle);
+  if (work.publisher) item.publisher = s(work.publisher);
+  if (work.url) item.URL = work.url;
+  if (work.doi) item.DOI = work.doi;
+  if (work.volume) item.volume = s(work.volume);
+  if (work.issue) item.issue = s(work.issue);
+  if (work.page) item.page = s(work.page);
   return item;
 }
 
@@ -170,52 +141,4 @@ function sameStyle(a: RunStyle, b: RunStyle): boolean {
 
 export function runsToPlainText(runs: StyledRun[]): string {
   return runs.map((r) => r.text).join('');
-}
-
-interface CachedEngine {
-  engine: Engine;
-  items: Map<string, CslItem>;
-}
-
-/**
- * Building an engine costs up to a second for large styles (APA), so one engine per style is kept
- * and reset for each export; item ids carry a per-run prefix so no stale metadata is ever reused.
- */
-const engines = new Map<string, CachedEngine>();
-let runCounter = 0;
-
-export function styleEngine(resourcesDir: string, styleFile: string): CachedEngine & { prefix: string } {
-  const key = `${resourcesDir}\u0000${styleFile}`;
-  let cached = engines.get(key);
-  if (!cached) {
-    const cslDir = path.join(resourcesDir, 'csl');
-    const read = (file: string) => {
-      try {
-        return fs.readFileSync(path.join(cslDir, file), 'utf8');
-      } catch {
-        throw new Error(`The citation style file ${path.join(cslDir, file)} is missing: reinstall Sourcebook.`);
-      }
-    };
-    const locale = read(LOCALE_FILE);
-    const items = new Map<string, CslItem>();
-    const engine = new CSL.Engine(
-      {
-        retrieveLocale: (lang) => (lang === 'en-US' || lang === 'en' ? locale : undefined),
-        retrieveItem: (id) => {
-          const item = items.get(id);
-          if (!item) throw new Error(`citeproc asked for an unknown item ${id}.`);
-          return item as unknown as Record<string, unknown>;
-        },
-      },
-      read(styleFile),
-      'en-US',
-      true,
-    );
-    engine.setOutputFormat('html');
-    cached = { engine, items };
-    engines.set(key, cached);
-  }
-  runCounter += 1;
-  cached.items.clear();
-  return { ...cached, prefix: `r${runCounter}-` };
 }

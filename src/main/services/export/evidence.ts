@@ -2,6 +2,7 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { CitationVerdict, PinnedTextLookup } from './check';
 import { sha256Hex } from './check';
 import type { ReportModel, ResolvedReport } from '../../../shared/export';
+import { webAddress } from '../../../shared/url';
 
 export const MANIFEST_FORMAT = 'sourcebook-evidence-pack';
 
@@ -106,7 +107,7 @@ export function buildEvidencePack(
         authors: metadata?.authors ?? [],
         issued: metadata?.issued ?? null,
         publisher: metadata?.publisher ?? null,
-        url: metadata?.url ?? null,
+        url: webAddress(metadata?.url),
         path: name,
         sha256: sha256Hex(bytes),
         bytes: bytes.length,

@@ -1,4 +1,3 @@
-import type { SourceMetadata } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import type { ReportBlock, ReportCitation, ReportInline, ReportModel, ReportSource, TextMark } from '../../../shared/export';
 import { NOTE_NODE, type CitationView, type NoteDetail, type SerializedNoteNode } from '../../../shared/notes';
@@ -89,6 +88,8 @@ export async function notesToReport(
                 marks: node.children?.[0] ? marksOf(node.children[0]) : undefined,
               },
             ];
+          case NOTE_NODE.noteLink:
+            return [{ kind: 'noteLink', noteId: String(node.noteId ?? ''), text: typeof node.text === 'string' ? node.text : '' }];
           case NOTE_NODE.citation: {
             const payload = node.citation as { key?: string } | undefined;
             const view = payload?.key ? views.get(payload.key) : undefined;
@@ -137,23 +138,10 @@ export async function notesToReport(
     return { id: note.id, title: note.title, blocks: blocks(note.document.root.children) };
   });
 
-  const sources: ReportSource[] = [...sourceIds].flatMap((id) => {
-    const row = repos.sources.get(id);
-    if (!row) return [];
-    const version = row.current_version_id ? repos.sources.version(row.current_version_id) : undefined;
-    return [
-      {
-        id,
-        metadata: JSON.parse(row.metadata) as SourceMetadata,
-        mediaType: version?.media_type ?? 'text/plain',
-        fileName: version?.file_name ?? null,
-        accessed: (version?.created_at ?? row.created_at).slice(0, 10),
-      },
-    ];
-  });
+  const sources = [...sourceIds].flatMap((id) => reportSource(repos, id) ?? []);
 
   return {
-    title: title ?? (notes.length === 1 ? notes[0]!.title : 'Report'),
+    title: title ?? defaultReportTitle(notes.map((n) => n.title)),
     author: null,
     date: new Date().toISOString().slice(0, 10),
     sections,
@@ -162,9 +150,32 @@ export async function notesToReport(
   };
 }
 
+/** A source as a report cites it, from the store: its details as the library shows them, and its current text's file. */
+export function reportSource(repos: Repositories, id: string): ReportSource | undefined {
+  const source = repos.sources.get(id);
+  if (!source) return undefined;
+  const version = repos.sources.currentVersion(id);
+  return {
+    id,
+    metadata: source.metadata,
+    mediaType: version?.mediaType ?? 'text/plain',
+    fileName: version?.fileName ?? null,
+    accessed: (version?.createdAt ?? source.createdAt).slice(0, 10),
+  };
+}
+
 /** Every source the notes cite, in first-cited order. */
 export async function citedSourceIds(getNote: GetNote, noteIds: string[]): Promise<string[]> {
   const ids = new Set<string>();
   for (const id of noteIds) for (const c of (await getNote(id)).citations) ids.add(c.sourceId);
   return [...ids];
+}
+
+/**
+ * A report without a title of its own takes its first note's title: the note the writer put
+ * first is the one the report is about (the export view's placeholder says so). "Report" only
+ * when that note has no title either.
+ */
+export function defaultReportTitle(noteTitles: string[]): string {
+  return noteTitles.find((t, i) => i === 0 && t.trim())?.trim() ?? 'Report';
 }

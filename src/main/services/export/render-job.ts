@@ -4,6 +4,7 @@ import { buildEvidencePack } from './evidence';
 import { renderDocx } from './render-docx';
 import { renderHtml } from './render-html';
 import { renderMarkdown } from './render-markdown';
+import { renderPrintHtml } from './render-print';
 import { resolveReport } from './resolve';
 
 /** Everything rendering needs, as plain data, so it can run on a worker thread without the store. */
@@ -34,7 +35,7 @@ export async function runRenderJob(job: RenderJob): Promise<RenderOutput> {
     case 'html':
       return { resolved, data: encode(renderHtml(resolved)) };
     case 'pdf':
-      return { resolved, html: renderHtml(resolved) };
+      return { resolved, html: renderPrintHtml(resolved) };
     case 'docx':
       return { resolved, data: await renderDocx(resolved) };
     case 'zip': {

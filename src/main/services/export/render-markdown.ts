@@ -1,4 +1,15 @@
-import { showsSectionTitle, type ResolvedInline, type ResolvedReport, type StyledRun, type TextMark } from '../../../shared/export';
+import {
+  headingLevel,
+  markParts,
+  needsNoteSeparator,
+  sectionAnchor,
+  showsSectionTitle,
+  type ResolvedInline,
+  type ResolvedReport,
+  type StyledRun,
+  type TextMark,
+} from '../../../shared/export';
+import { linkedAnchors, linkTarget, noteQuote } from './render-common';
 import { BIBLIOGRAPHY_HEADINGS, problemLabel } from './resolve';
 
 /**
@@ -34,15 +45,6 @@ function marked(text: string, marks: TextMark[] | undefined): string {
   return out;
 }
 
-export function safeHref(href: string): string | null {
-  try {
-    const url = new URL(href);
-    return url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'mailto:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}
-
 function runsToMarkdown(runs: StyledRun[]): string {
   return runs
     .map((r) => {
@@ -61,23 +63,24 @@ function runsToMarkdown(runs: StyledRun[]): string {
 export function renderMarkdown(report: ResolvedReport): string {
   const inlines = (content: ResolvedInline[]): string =>
     content
-      .map((inline) => {
+      .map((inline, i) => {
         switch (inline.kind) {
           case 'text':
             return marked(inline.text, inline.marks);
           case 'break':
             return '\\\n';
           case 'link': {
-            const href = safeHref(inline.href);
+            const target = linkTarget(inline.href);
             const text = marked(inline.text, inline.marks);
-            return href ? `[${text}](<${href.replace(/[<> ]/g, encodeURIComponent)}>)` : text;
+            return target ? `[${text}](<${target.href.replace(/[<> ]/g, encodeURIComponent)}>)` : text;
           }
           case 'mark': {
-            const mark = report.marks[inline.mark]!;
+            const { mark, inText, noteNumber } = markParts(report, inline);
             let out = '';
-            if (mark.inText) out += ` ${runsToMarkdown(mark.inText)}`;
-            if (mark.noteNumber !== null) out += `[^${mark.noteNumber}]`;
-            else if (mark.problem) out += ` **${escapeMarkdown(problemLabel(mark.problem))}**`;
+            if (inText) out += ` ${runsToMarkdown(inText)}`;
+            if (needsNoteSeparator(report, content, i)) out += '^,^';
+            if (noteNumber !== null) out += `[^${noteNumber}]`;
+            else if (mark.problem && mark.noteNumber === null) out += ` **${escapeMarkdown(problemLabel(mark.problem))}**`;
             return out;
           }
         }
@@ -87,10 +90,15 @@ export function renderMarkdown(report: ResolvedReport): string {
   const lines: string[] = [`# ${escapeMarkdown(report.title)}`, ''];
   const byline = [report.author, report.date].filter((x): x is string => !!x && !!x.trim());
   if (byline.length) lines.push(`*${escapeMarkdown(byline.join(' · '))}*`, '');
+  const linked = linkedAnchors(report);
   for (const section of report.sections) {
-    if (showsSectionTitle(report, section)) lines.push(`## ${escapeMarkdown(section.title)}`, '');
+    // Pandoc heading attributes (or an empty span) give each note the anchor internal links point to.
+    const anchor = `{#${sectionAnchor(section.id)}}`;
+    if (showsSectionTitle(report, section)) lines.push(`## ${escapeMarkdown(section.title)} ${anchor}`, '');
+    else if (linked.has(sectionAnchor(section.id))) lines.push(`[]${anchor}`, '');
     for (const block of section.blocks) {
-      if (block.kind === 'heading') lines.push(`${'#'.repeat(block.level + 2)} ${inlines(block.content)}`, '');
+      if (block.kind === 'heading')
+        lines.push(`${'#'.repeat(Math.min(6, headingLevel(report, section, block.level)))} ${inlines(block.content)}`, '');
       else if (block.kind === 'paragraph') lines.push(inlines(block.content), '');
       else if (block.kind === 'quote') lines.push(`> ${inlines(block.content).replace(/\n/g, '\n> ')}`, '');
       else {
@@ -107,7 +115,8 @@ export function renderMarkdown(report: ResolvedReport): string {
     let text = '';
     if (note.problem) text += `**${escapeMarkdown(problemLabel(note.problem))}** `;
     text += runsToMarkdown(note.citation);
-    if (note.quote) text += `${text.trim() ? ' ' : ''}“${escapeMarkdown(note.quote)}”`;
+    const quote = noteQuote(report, note);
+    if (quote) text += `${text.trim() ? ' ' : ''}${escapeMarkdown(quote)}`;
     lines.push(`[^${note.number}]: ${text.trim() || escapeMarkdown('(no citation text)')}`, '');
   }
   return (

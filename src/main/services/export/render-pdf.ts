@@ -2,60 +2,101 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ApiError } from '../../../shared/errors';
 import { findChromium, OFFLINE_CHROMIUM_ARGS, rootSandboxArgs } from '../browser/chromium';
+import { cdpOverPipe } from './cdp-pipe';
+import { PAGED_DONE } from './render-print';
 
 export { findChromium };
 
-/** Turns a self-contained HTML page into PDF bytes; the Electron shell passes printToPDF instead. */
+/** Temporary folders are named with the process id, so a later start can tell a crashed run's leftovers. */
+export const PDF_TEMP_PREFIX = 'sourcebook-pdf-';
+
+/** Turns the self-contained print page (render-print.ts) into PDF bytes; the Electron shell passes its own. */
 export type PrintToPdf = (html: string) => Promise<Uint8Array>;
+
+/** PDF export waits this long for layout and printing; a report of hundreds of pages takes seconds. */
+const PRINT_TIMEOUT_MS = 120_000;
 
 /**
  * Prints with the system Chromium in headless mode, in a throw-away profile so a running browser's
- * profile lock never interferes, with networking off; the HTML it prints references nothing remote.
+ * profile lock never interferes, started with the project's offline flags and driven over a pipe:
+ * it loads the page from a file, waits until Paged.js has laid out the pages (footnotes at the
+ * foot, page numbers), and prints at the page size the page's CSS asks for.
  */
-export function chromiumPrintToPdf(browser = findChromium(), timeoutMs = 60_000): PrintToPdf {
+export function chromiumPrintToPdf(browser = findChromium(), timeoutMs = PRINT_TIMEOUT_MS): PrintToPdf {
   return async (html) => {
     if (!browser)
       throw new ApiError('internal', 'PDF export needs Chromium or Chrome: none was found (set SOURCEBOOK_BROWSER to its path).');
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sourcebook-pdf-'));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${PDF_TEMP_PREFIX}${process.pid}-`));
+    const input = path.join(dir, 'report.html');
+    fs.writeFileSync(input, html);
+    const args = [
+      '--headless',
+      ...OFFLINE_CHROMIUM_ARGS,
+      '--remote-debugging-pipe',
+      `--user-data-dir=${path.join(dir, 'profile')}`,
+      ...rootSandboxArgs(),
+      'about:blank',
+    ];
+    const child = spawn(browser, args, { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => void (stderr = (stderr + chunk.toString()).slice(-4000)));
+    const started = new Promise<never>((_, reject) =>
+      child.on('error', (error) => reject(new ApiError('internal', `Could not start ${browser} for PDF export: ${error.message}`))),
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new ApiError('internal', `PDF export took longer than ${timeoutMs / 1000} s and was stopped.`)),
+        timeoutMs,
+      );
+    });
+    const cdp = cdpOverPipe(child);
+    const print = async (): Promise<Uint8Array> => {
+      const { targetId } = await cdp.send<{ targetId: string }>('Target.createTarget', { url: 'about:blank' });
+      const { sessionId } = await cdp.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
+      await cdp.send('Page.enable', {}, sessionId);
+      const loaded = cdp.once('Page.loadEventFired', sessionId);
+      await cdp.send('Page.navigate', { url: pathToFileURL(input).href }, sessionId);
+      await loaded;
+      const { result } = await cdp.send<{ result: { value?: { pages?: number; error?: string } } }>(
+        'Runtime.evaluate',
+        { expression: `window.${PAGED_DONE}`, awaitPromise: true, returnByValue: true },
+        sessionId,
+      );
+      if (!result.value || result.value.error)
+        throw new Error(`page layout failed: ${result.value?.error ?? 'the layout script did not run'}`);
+      const { data } = await cdp.send<{ data: string }>(
+        'Page.printToPDF',
+        {
+          preferCSSPageSize: true,
+          printBackground: true,
+          displayHeaderFooter: false,
+          marginTop: 0,
+          marginBottom: 0,
+          marginLeft: 0,
+          marginRight: 0,
+        },
+        sessionId,
+      );
+      return new Uint8Array(Buffer.from(data, 'base64'));
+    };
     try {
-      const input = path.join(dir, 'report.html');
-      const output = path.join(dir, 'report.pdf');
-      fs.writeFileSync(input, html);
-      const args = [
-        '--headless',
-        '--disable-gpu',
-        ...OFFLINE_CHROMIUM_ARGS,
-        '--no-pdf-header-footer',
-        `--user-data-dir=${path.join(dir, 'profile')}`,
-        `--print-to-pdf=${output}`,
-        ...rootSandboxArgs(),
-        `file://${input}`,
-      ];
-      await new Promise<void>((resolve, reject) => {
-        const child = spawn(browser, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-        let stderr = '';
-        child.stderr.on('data', (chunk: Buffer) => void (stderr = (stderr + chunk.toString()).slice(-4000)));
-        const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-        child.on('error', (error) => {
-          clearTimeout(timer);
-          reject(new ApiError('internal', `Could not start ${browser} for PDF export: ${error.message}`));
-        });
-        child.on('exit', (code, signal) => {
-          clearTimeout(timer);
-          if (code === 0 && fs.existsSync(output)) resolve();
-          else
-            reject(
-              new ApiError(
-                'internal',
-                `PDF export failed: ${browser} exited with ${signal ?? code}. ${stderr.trim().split('\n').slice(-3).join(' ')}`,
-              ),
-            );
-        });
-      });
-      return new Uint8Array(fs.readFileSync(output));
+      return await Promise.race([print(), started, timedOut]);
+    } catch (error) {
+      if (error instanceof ApiError) throw error;
+      const detail = stderr.trim().split('\n').slice(-3).join(' ');
+      throw new ApiError('internal', `PDF export failed: ${(error as Error).message}${detail ? `. ${detail}` : ''}`);
     } finally {
+      clearTimeout(timer);
+      cdp.close();
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGKILL');
+        await exited;
+      }
       fs.rmSync(dir, { recursive: true, force: true });
     }
   };

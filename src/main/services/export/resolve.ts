@@ -1,6 +1,10 @@
 import type { CitationInput } from 'citeproc';
 import {
   CITATION_STYLE_LABELS,
+  localeOf,
+  paperOf,
+  sectionAnchor,
+  type ReportCitation,
   type CitationCheck,
   type CitationProblem,
   type ExportOptions,
@@ -13,7 +17,10 @@ import {
   type ResolvedReport,
   type StyledRun,
 } from '../../../shared/export';
-import { htmlToRuns, styleEngine, styleFileFor, toCslItem } from './csl';
+import { htmlToRuns, toCslItem } from './csl';
+import { localeQuotes, punctuationInQuote, styleEngine, styleFileFor } from './csl-engine';
+import { markGroups, placeMarks } from './punctuation';
+import { workFromSource } from './work';
 
 export const BIBLIOGRAPHY_HEADINGS: Record<ExportOptions['style'], string> = {
   chicago: 'Bibliography',
@@ -33,31 +40,45 @@ export function problemLabel(problem: CitationProblem): string {
   return `[${PROBLEM_LABELS[problem.status]}: ${problem.message}]`;
 }
 
+interface PendingCitation {
+  mark: number;
+  itemId: string;
+  locator: { locator?: string; label?: string };
+}
+
+function locatorOf(citation: ReportCitation): PendingCitation['locator'] {
+  if (citation.page !== null) return { locator: String(citation.page), label: 'page' };
+  if (citation.paragraph !== null) return { locator: String(citation.paragraph), label: 'paragraph' };
+  return {};
+}
+
 /**
  * Formats every citation with citeproc-js in reading order. Note styles (Chicago) put each citation
- * in a note; in-text styles print the parenthetical citation and use a note only to carry the quote.
+ * in a note; in-text styles print the parenthetical citation (adjacent citations in one
+ * parenthesis) and use a note only to carry the quote. Then citations are placed against the
+ * writer's punctuation (punctuation.ts) and headings are given levels without gaps.
  */
 export function resolveReport(model: ReportModel, options: ExportOptions, check: CitationCheck, resourcesDir: string): ResolvedReport {
-  const { engine, items, prefix } = styleEngine(resourcesDir, styleFileFor(options.style, options.includeBibliography));
+  const locale = localeOf(options);
+  const { engine, items, prefix } = styleEngine(resourcesDir, styleFileFor(options.style, options.includeBibliography), locale);
   const noteStyle = engine.opt.xclass === 'note';
+  const quoteMarks = localeQuotes(resourcesDir, locale);
   const citations = new Map(model.citations.map((c) => [c.id, c]));
   const sources = new Map(model.sources.map((s) => [s.id, s]));
+  const sectionIds = new Set(model.sections.map((s) => s.id));
   const problemsById = new Map(check.problems.map((p) => [p.citationId, p]));
 
   const citedSourceIds: string[] = [];
   for (const c of model.citations) {
     const source = sources.get(c.sourceId);
     if (!source || items.has(prefix + c.sourceId)) continue;
-    items.set(
-      prefix + c.sourceId,
-      toCslItem(prefix + c.sourceId, source.metadata, { mediaType: source.mediaType, accessed: source.accessed }),
-    );
+    items.set(prefix + c.sourceId, toCslItem({ ...workFromSource(source), id: prefix + c.sourceId }));
     citedSourceIds.push(prefix + c.sourceId);
   }
 
   const marks: ResolvedMark[] = [];
   const notes: ResolvedNote[] = [];
-  const cslCitations: CitationInput[] = [];
+  const pending = new Map<number, PendingCitation>();
   const markOf = (citationId: string, sectionId: string): number => {
     const citation = citations.get(citationId);
     const problem = problemsById.get(citationId) ?? null;
@@ -65,19 +86,7 @@ export function resolveReport(model: ReportModel, options: ExportOptions, check:
     const noteNumber = wantsNote ? notes.length + 1 : null;
     const citable = citation && sources.has(citation.sourceId);
     const mark = marks.length;
-    if (citable) {
-      const locator =
-        citation.page !== null
-          ? { locator: String(citation.page), label: 'page' }
-          : citation.paragraph !== null
-            ? { locator: String(citation.paragraph), label: 'paragraph' }
-            : {};
-      cslCitations.push({
-        citationID: `${prefix}m${mark}`,
-        citationItems: [{ id: prefix + citation.sourceId, ...locator }],
-        properties: { noteIndex: noteNumber ?? 0 },
-      });
-    }
+    if (citable) pending.set(mark, { mark, itemId: prefix + citation.sourceId, locator: locatorOf(citation) });
     marks.push({ citationId, noteNumber, inText: null, problem });
     if (noteNumber !== null) {
       const quote = options.includeQuotes && citation?.quote ? citation.quote : null;
@@ -87,30 +96,56 @@ export function resolveReport(model: ReportModel, options: ExportOptions, check:
   };
 
   const resolveInlines = (inlines: ReportInline[], sectionId: string): ResolvedInline[] =>
-    inlines.map((inline) => (inline.kind === 'cite' ? { kind: 'mark', mark: markOf(inline.citationId, sectionId) } : inline));
+    inlines.map((inline): ResolvedInline => {
+      if (inline.kind === 'cite') return { kind: 'mark', mark: markOf(inline.citationId, sectionId) };
+      if (inline.kind === 'noteLink')
+        return sectionIds.has(inline.noteId)
+          ? { kind: 'link', href: `#${sectionAnchor(inline.noteId)}`, text: inline.text }
+          : { kind: 'text', text: inline.text };
+      return inline;
+    });
 
   const sections = model.sections.map((section) => ({
     id: section.id,
     title: section.title,
-    blocks: section.blocks.map((block): ResolvedBlock => {
-      if (block.kind === 'list') return { ...block, items: block.items.map((item) => resolveInlines(item, section.id)) };
-      return { ...block, content: resolveInlines(block.content, section.id) };
-    }),
+    blocks: gaplessHeadings(
+      section.blocks.map((block): ResolvedBlock => {
+        if (block.kind === 'list') return { ...block, items: block.items.map((item) => resolveInlines(item, section.id)) };
+        return { ...block, content: resolveInlines(block.content, section.id) };
+      }),
+    ),
   }));
 
+  // One citeproc citation per note (note styles) or per group of adjacent citations (in-text).
+  const inlineLists = sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'list' ? b.items : [b.content])));
+  const groups = noteStyle ? [...pending.keys()].map((m) => [m]) : inlineLists.flatMap(markGroups);
+  const cslCitations: CitationInput[] = [];
+  for (const group of groups) {
+    const citable = group.map((m) => pending.get(m)).filter((p): p is PendingCitation => !!p);
+    if (!citable.length) continue;
+    cslCitations.push({
+      citationID: `${prefix}m${citable[0]!.mark}`,
+      citationItems: citable.map((p) => ({ id: p.itemId, ...p.locator })),
+      properties: { noteIndex: noteStyle ? (marks[citable[0]!.mark]!.noteNumber ?? 0) : 0 },
+    });
+  }
   engine.updateItems(citedSourceIds);
-  const formatted = new Map<string, StyledRun[]>();
-  for (const [citationID, , html] of engine.rebuildProcessorState(cslCitations, 'html')) formatted.set(citationID, htmlToRuns(html));
-  marks.forEach((mark, index) => {
-    const runs = formatted.get(`${prefix}m${index}`);
-    if (!runs) return;
-    if (noteStyle) {
-      const note = notes[mark.noteNumber! - 1]!;
-      note.citation = runs;
-    } else {
-      mark.inText = runs;
-    }
-  });
+  for (const [citationID, , html] of engine.rebuildProcessorState(cslCitations, 'html')) {
+    const mark = marks[Number(citationID.slice(prefix.length + 1))]!;
+    const runs = htmlToRuns(html);
+    if (noteStyle) notes[mark.noteNumber! - 1]!.citation = runs;
+    else mark.inText = runs;
+  }
+
+  const punctuation = { punctuationInQuote: punctuationInQuote(resourcesDir, locale) };
+  const shape = (m: number) => ({ inText: !!marks[m]!.inText?.length, note: marks[m]!.noteNumber !== null });
+  const placed = sections.map((section) => ({
+    ...section,
+    blocks: section.blocks.map((block): ResolvedBlock => {
+      if (block.kind === 'list') return { ...block, items: block.items.map((item) => placeMarks(item, shape, punctuation)) };
+      return { ...block, content: placeMarks(block.content, shape, { ...punctuation, blockQuote: block.kind === 'quote' }) };
+    }),
+  }));
 
   let bibliography: StyledRun[][] = [];
   if (options.includeBibliography && citedSourceIds.length) {
@@ -124,12 +159,30 @@ export function resolveReport(model: ReportModel, options: ExportOptions, check:
     date: model.date,
     options,
     styleLabel: CITATION_STYLE_LABELS[options.style],
-    sections,
+    locale,
+    paper: paperOf(options),
+    quoteMarks,
+    sections: placed,
     marks,
     notes,
     bibliography,
     check,
   };
+}
+
+/**
+ * A note's headings get levels without gaps: the distinct levels it uses are ranked (H2 and H3
+ * become 1 and 2), and no heading goes more than one level below the one before it.
+ */
+export function gaplessHeadings(blocks: ResolvedBlock[]): ResolvedBlock[] {
+  const used = [...new Set(blocks.flatMap((b) => (b.kind === 'heading' ? [b.level] : [])))].sort();
+  let previous = 0;
+  return blocks.map((block) => {
+    if (block.kind !== 'heading') return block;
+    const level = Math.min(used.indexOf(block.level) + 1, previous + 1) as 1 | 2 | 3;
+    previous = level;
+    return { ...block, level };
+  });
 }
 
 function trimRuns(runs: StyledRun[]): StyledRun[] {

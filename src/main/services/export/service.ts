@@ -1,4 +1,4 @@
-import type { SourceMetadata, TaskProgress } from '../../../shared/domain';
+import type { TaskProgress } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import {
   DEFAULT_EXPORT_OPTIONS,
@@ -12,15 +12,17 @@ import {
   type ExportOptions,
   type ExportResult,
   type ReportModel,
+  type ReportSource,
   type ResolvedReport,
 } from '../../../shared/export';
 import type { Repositories } from '../store/repositories';
-import { formatBibliography, type BibSource } from './bibliography';
+import { formatBibliography } from './bibliography';
 import { checkReport, sha256Hex, type PinnedText, type PinnedTextLookup } from './check';
 import { chromiumPrintToPdf, type PrintToPdf } from './render-pdf';
 import { pinnedKey, runRenderJob, type RenderJob } from './render-job';
-import { renderInWorker } from './worker-client';
-import { citedSourceIds, notesToReport, type GetNote } from './from-notes';
+import { createRenderWorker } from './worker-client';
+import type { WorkerGroup } from '../workers';
+import { citedSourceIds, notesToReport, reportSource, type GetNote } from './from-notes';
 
 export interface ExportDeps {
   repos: Repositories;
@@ -31,6 +33,8 @@ export interface ExportDeps {
   /** Render on the calling thread (benchmarks of the rendering itself); the app uses the worker. */
   inline?: boolean;
   progress?: (payload: TaskProgress) => void;
+  /** Who starts the render worker: the notebook's group, so closing the notebook stops it. */
+  workers?: Pick<WorkerGroup, 'start'>;
 }
 
 export type ReportInput = { noteIds?: string[]; title?: string; report?: ReportModel };
@@ -42,7 +46,7 @@ export function storeLookup(repos: Repositories): PinnedTextLookup {
     const key = `${sourceId}\u0000${versionId}`;
     if (!cache.has(key)) {
       const version = repos.sources.version(versionId);
-      cache.set(key, version && version.source_id === sourceId ? { text: version.text, sha256: sha256Hex(version.text) } : undefined);
+      cache.set(key, version && version.sourceId === sourceId ? { text: version.text, sha256: sha256Hex(version.text) } : undefined);
     }
     return cache.get(key);
   };
@@ -51,29 +55,19 @@ export function storeLookup(repos: Repositories): PinnedTextLookup {
 export function createExportService(deps: ExportDeps) {
   const { repos } = deps;
   const printToPdf = deps.printToPdf ?? chromiumPrintToPdf();
+  const worker = createRenderWorker(deps.workers);
 
-  function storeSource(id: string): BibSource & { fileName: string | null; accessed: string } {
-    const row = repos.sources.get(id);
-    if (!row) throw new ApiError('not_found', `No source with id "${id}".`);
-    const version = row.current_version_id ? repos.sources.version(row.current_version_id) : undefined;
-    return {
-      id,
-      metadata: JSON.parse(row.metadata) as SourceMetadata,
-      mediaType: version?.media_type ?? 'text/plain',
-      fileName: version?.file_name ?? null,
-      accessed: (version?.created_at ?? row.created_at).slice(0, 10),
-    };
+  function storeSource(id: string): ReportSource {
+    const source = reportSource(repos, id);
+    if (!source) throw new ApiError('not_found', `No source with id "${id}".`);
+    return source;
   }
 
   /** The store is the truth for metadata: a report given whole gets its sources' current records. */
   function hydrate(model: ReportModel): ReportModel {
     return {
       ...model,
-      sources: model.sources.map((s) => {
-        if (!repos.sources.get(s.id)) return s;
-        const { metadata, mediaType, fileName, accessed } = storeSource(s.id);
-        return { id: s.id, metadata, mediaType, fileName, accessed };
-      }),
+      sources: model.sources.map((s) => reportSource(repos, s.id) ?? s),
     };
   }
 
@@ -104,11 +98,13 @@ export function createExportService(deps: ExportDeps) {
       resourcesDir: deps.resourcesDir,
       format,
     };
-    const output = deps.inline ? await runRenderJob(job) : await renderInWorker(job);
+    const output = deps.inline ? await runRenderJob(job) : await worker.render(job);
     return { model, check, output };
   }
 
   return {
+    close: () => worker.close(),
+
     async check(input: ReportInput): Promise<CitationCheck> {
       const model = await reportFrom(input);
       return checkReport(model, storeLookup(repos)).check;

@@ -2,8 +2,7 @@ import type { SourceMetadata } from '../../../shared/domain';
 import type { ImportedSource } from '../../../shared/imports';
 import type { LinkedDocument } from '../entities/documentLinker';
 import { storeLinks } from '../entities/linking';
-import type { Db } from '../store/db';
-import type { Repositories } from '../store/repositories';
+import type { Store } from '../store/store';
 import { MEDIA_TYPES } from './detect';
 import { ImportError } from './failure';
 import type { Extracted } from './parse';
@@ -45,58 +44,58 @@ export const importedSourceId = (sha256: string) => `src-${sha256.slice(0, 12)}`
  * Writes one file in one immediate transaction: source or new version, passages, mentions and
  * suggestions all land, or — on any error, a crash or a kill — none of them do.
  */
-export function commitImport(db: Db, repos: Repositories, input: PreparedImport, hooks: CommitHooks = {}): Committed {
+export function commitImport(store: Store, input: PreparedImport, hooks: CommitHooks = {}): Committed {
   const { extracted } = input;
-  return db
-    .transaction((): Committed => {
-      const duplicate = repos.imports.versionBySha(input.sha256);
-      if (duplicate) throw new ImportError(`already in the notebook (source ${duplicate.source_id})`, duplicate.source_id);
+  return store.write(`Importing ${input.fileName}`, (repos): Committed => {
+    const duplicate = repos.imports.versionBySha(input.sha256);
+    if (duplicate) throw new ImportError(`already in the notebook (source ${duplicate.sourceId})`, duplicate.sourceId);
 
-      let sourceId: string | undefined = input.newVersionOf;
-      if (sourceId && !repos.sources.get(sourceId))
-        throw new ImportError(`cannot be a new version of "${sourceId}": there is no such source`);
-      sourceId ??= extracted.canonicalUrl ? repos.imports.sourceByCanonicalUrl(extracted.canonicalUrl) : undefined;
-      const newVersion = sourceId !== undefined;
+    let sourceId: string | undefined = input.newVersionOf;
+    if (sourceId && !repos.sources.get(sourceId))
+      throw new ImportError(`cannot be a new version of "${sourceId}": there is no such source`);
+    sourceId ??= extracted.canonicalUrl ? repos.imports.sourceByCanonicalUrl(extracted.canonicalUrl) : undefined;
+    const newVersion = sourceId !== undefined;
 
-      if (sourceId) {
-        const row = repos.sources.get(sourceId)!;
-        const merged = mergeMetadata(JSON.parse(row.metadata) as SourceMetadata, extracted.metadata);
-        repos.imports.updateSource(sourceId, merged, row.canonical_url ?? extracted.canonicalUrl);
-      } else {
-        sourceId = importedSourceId(input.sha256);
-        repos.sources.insert({ id: sourceId, kind: 'import', canonicalUrl: extracted.canonicalUrl, metadata: extracted.metadata });
-      }
-      const versionId = `v-${input.sha256.slice(0, 16)}`;
-      repos.sources.insertVersion({
-        id: versionId,
-        sourceId,
-        sha256: input.sha256,
-        original: input.original,
-        text: extracted.text,
-        metadata: extracted.metadata,
-        fileName: input.fileName,
-        mediaType: MEDIA_TYPES[extracted.format],
-      });
+    let title = extracted.metadata.title;
+    if (sourceId) {
+      const source = repos.sources.get(sourceId)!;
+      const merged = mergeMetadata(source.metadata, extracted.metadata);
+      repos.sources.update(sourceId, merged, source.canonicalUrl ?? extracted.canonicalUrl);
+      title = merged.title;
+    } else {
+      sourceId = importedSourceId(input.sha256);
+      repos.sources.insert({ id: sourceId, kind: 'import', canonicalUrl: extracted.canonicalUrl, metadata: extracted.metadata });
+    }
+    const versionId = `v-${input.sha256.slice(0, 16)}`;
+    repos.sources.insertVersion({
+      id: versionId,
+      sourceId,
+      sha256: input.sha256,
+      original: input.original,
+      text: extracted.text,
+      metadata: extracted.metadata,
+      fileName: input.fileName,
+      mediaType: MEDIA_TYPES[extracted.format],
+    });
 
-      const passageIds = extracted.passages.map((passage, index) => {
-        hooks.beforePassage?.(index);
-        return repos.passages.insert(versionId, passage);
-      });
-      const stored = storeLinks(repos, passageIds, input.linked);
-      for (const c of input.candidates) repos.imports.addSuggestion({ sourceId, ...c });
+    const passageIds = extracted.passages.map((passage, index) => {
+      hooks.beforePassage?.(index);
+      return repos.passages.insert(versionId, passage);
+    });
+    const stored = storeLinks(repos, passageIds, input.linked);
+    for (const c of input.candidates) repos.imports.addSuggestion({ sourceId, ...c });
 
-      return {
-        fileName: input.fileName,
-        sourceId,
-        versionId,
-        format: extracted.format,
-        title: (JSON.parse(repos.sources.get(sourceId)!.metadata) as SourceMetadata).title,
-        passageCount: extracted.passages.length,
-        mentionCount: stored.mentions,
-        possibleMentionCount: stored.possible,
-        newVersion,
-        suggestionCount: input.candidates.length,
-      };
-    })
-    .immediate();
+    return {
+      fileName: input.fileName,
+      sourceId,
+      versionId,
+      format: extracted.format,
+      title,
+      passageCount: extracted.passages.length,
+      mentionCount: stored.mentions,
+      possibleMentionCount: stored.possible,
+      newVersion,
+      suggestionCount: input.candidates.length,
+    };
+  });
 }

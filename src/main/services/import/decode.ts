@@ -1,3 +1,4 @@
+import { stripControls } from '../../../shared/text';
 import { reject } from './failure';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
@@ -50,10 +51,10 @@ export function decodeText(bytes: Uint8Array): string {
   return normalizeForReading(text);
 }
 
-/** NFC so search and linking see one spelling of "é"; CRLF/CR as LF so lines are lines. */
+/**
+ * NFC so search and linking see one spelling of "é"; CRLF/CR as LF so lines are lines; other
+ * control characters removed (they mean nothing in text, and ESC sequences rewrite terminals).
+ */
 export function normalizeForReading(text: string): string {
-  return text
-    .replace(/^\ufeff/, '')
-    .replace(/\r\n?/g, '\n')
-    .normalize('NFC');
+  return stripControls(text.replace(/^\ufeff/, '')).normalize('NFC');
 }

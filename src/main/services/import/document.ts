@@ -1,5 +1,6 @@
 import type { PassageKind, SourceMetadata } from '../../../shared/domain';
-import { normalizeWhitespace } from '../../../shared/text';
+import { normalizeWhitespace, stripControls } from '../../../shared/text';
+import { webAddress } from '../../../shared/url';
 import { passageAnchor, segmentText } from '../corpus/segment';
 import type { NewPassage } from '../store/repositories/passages';
 
@@ -18,7 +19,20 @@ export interface ExtractedDocument {
   canonicalUrl: string | null;
 }
 
-export const emptyMetadata = (): SourceMetadata => ({ title: null, authors: [], issued: null, publisher: null, url: null, note: null });
+export { emptySourceMetadata as emptyMetadata } from '../../../shared/sourceMetadata';
+
+/** Titles, authors and the rest as stored: no control characters, single spaces, addresses checked. */
+export function cleanMetadata(metadata: SourceMetadata): SourceMetadata {
+  const clean = (value: string | null) => (value === null ? null : normalizeWhitespace(stripControls(value)) || null);
+  return {
+    title: clean(metadata.title),
+    authors: metadata.authors.map((a) => clean(a)).filter((a): a is string => !!a),
+    issued: clean(metadata.issued),
+    publisher: clean(metadata.publisher),
+    url: webAddress(metadata.url),
+    note: metadata.note === null ? null : stripControls(metadata.note),
+  };
+}
 
 /** Long enough for any real paragraph; a 10 MB single line becomes readable, citable pieces. */
 export const MAX_PASSAGE_CHARS = 4000;
@@ -80,7 +94,7 @@ export function documentFromBlocks(blocks: readonly Block[]): { text: string; pa
   const passages: NewPassage[] = [];
   let previous: string | undefined;
   for (const block of blocks) {
-    const line = normalizeWhitespace(block.text.normalize('NFC'));
+    const line = normalizeWhitespace(stripControls(block.text).normalize('NFC'));
     if (!line) continue;
     // Extractors often repeat a line (a title in the header and the article) straight after itself.
     if (line === previous) continue;

@@ -1,18 +1,19 @@
 import mammoth from 'mammoth';
-import { parseHTML } from 'linkedom';
+import { DOMParser, parseHTML } from 'linkedom';
 import { normalizeWhitespace } from '../../../shared/text';
 import { blocksFromDom, type DomNode } from './dom-blocks';
 import { documentFromBlocks, emptyMetadata, type ExtractedDocument } from './document';
-import { decodeEntities } from './markdown';
 import { ImportError, reject } from './failure';
 import { checkZip, entryData } from './zip';
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 
-function coreProperty(xml: string, tag: string): string | null {
-  const m = new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}>`).exec(xml);
-  const value = m ? normalizeWhitespace(decodeEntities(m[1]!.replace(/<[^>]+>/g, ''))) : '';
-  return value || null;
+/** docProps/core.xml is read by an XML parser (htmlparser2, linear), not by regular expressions that backtrack. */
+function coreProperties(xml: string): (tag: string) => string | null {
+  const doc = new DOMParser().parseFromString(xml, 'text/xml') as unknown as {
+    getElementsByTagName(name: string): ArrayLike<{ textContent: string | null }>;
+  };
+  return (tag) => normalizeWhitespace(doc.getElementsByTagName(tag)[0]?.textContent ?? '') || null;
 }
 
 /**
@@ -44,13 +45,13 @@ export async function parseDocx(bytes: Buffer): Promise<ExtractedDocument> {
   const metadata = emptyMetadata();
   const core = entries.find((e) => e.name === 'docProps/core.xml');
   if (core) {
-    const xml = entryData(bytes, core, 'DOCX').toString('utf8');
-    metadata.title = coreProperty(xml, 'dc:title');
+    const coreProperty = coreProperties(entryData(bytes, core, 'DOCX').toString('utf8'));
+    metadata.title = coreProperty('dc:title');
     metadata.authors =
-      coreProperty(xml, 'dc:creator')
+      coreProperty('dc:creator')
         ?.split(/\s*;\s*/)
         .filter(Boolean) ?? [];
-    metadata.issued = coreProperty(xml, 'dcterms:created')?.slice(0, 10) ?? null;
+    metadata.issued = coreProperty('dcterms:created')?.slice(0, 10) ?? null;
   }
   // Word's "Title" style comes out as a first heading; the first heading then titles the document.
   const first = blocks.findIndex((b) => b.kind === 'heading');

@@ -1,39 +1,15 @@
 import type { Handlers } from '../../../shared/contract';
-import type { SourceMetadata } from '../../../shared/domain';
-import { ApiError } from '../../../shared/errors';
-import { sourceHandlers } from '../handlers/sources';
-import { canonicalUrl } from './html';
-import { createImporter, type ImporterDeps } from './service';
-import { resolveSuggestion } from './suggestions';
+import type { Importer } from './service';
+import { listSuggestions, resolveSuggestion } from './suggestions';
+import type { Store } from '../store/store';
 
-export function importHandlers(deps: ImporterDeps): Handlers['imports'] {
-  const importer = createImporter(deps);
-  const { store } = deps;
-  const sources = sourceHandlers(store.repos);
+export function importHandlers(importer: Importer, store: Store): Handlers['imports'] {
   return {
     importPaths: (input) => importer.importPaths(input),
     importFiles: (input) => importer.importFiles(input),
     stage: (input) => importer.stage(input),
     cancel: ({ jobId }) => ({ cancelled: importer.cancel(jobId) }),
-    suggestions: (filter) => store.repos.imports.suggestions(filter),
+    suggestions: (filter) => listSuggestions(store, filter),
     resolveSuggestion: (input) => resolveSuggestion(store, input),
-    updateMetadata: async ({ sourceId, metadata }) => {
-      const row = store.repos.sources.get(sourceId);
-      if (!row) throw new ApiError('not_found', `No source with id "${sourceId}".`);
-      const blank = (v: string | null | undefined) => (v === undefined ? undefined : v && v.trim() ? v.trim() : null);
-      const current = JSON.parse(row.metadata) as SourceMetadata;
-      const next: SourceMetadata = {
-        title: blank(metadata.title) === undefined ? current.title : blank(metadata.title)!,
-        authors: metadata.authors ?? current.authors,
-        issued: blank(metadata.issued) === undefined ? current.issued : blank(metadata.issued)!,
-        publisher: blank(metadata.publisher) === undefined ? current.publisher : blank(metadata.publisher)!,
-        url: blank(metadata.url) === undefined ? current.url : blank(metadata.url)!,
-        note: metadata.note === undefined ? current.note : metadata.note && metadata.note.trim() ? metadata.note : null,
-      };
-      if (next.url && !canonicalUrl(next.url))
-        throw new ApiError('invalid_input', `"${next.url}" is not a web address (http:// or https://).`);
-      store.write('Saving the source details', (repos) => repos.imports.updateSource(sourceId, next, row.canonical_url));
-      return await sources.get({ id: sourceId });
-    },
   };
 }

@@ -2,6 +2,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { SourceMetadata } from '../../../shared/domain';
 import { normalizeWhitespace } from '../../../shared/text';
+import { webAddress } from '../../../shared/url';
 import { decodeText, normalizeForReading } from './decode';
 import { blocksFromDom, NEVER_TEXT, type DomNode } from './dom-blocks';
 import { documentFromBlocks, emptyMetadata, type Block, type ExtractedDocument } from './document';
@@ -38,16 +39,13 @@ const meta = (doc: Doc, ...keys: string[]): string | null => {
 };
 
 /** Only web addresses count as a page's identity; "javascript:" or file paths never do. */
+/** A page's own address (canonical link, og:url, JSON-LD): http(s) or DOI only, without its fragment. */
 export function canonicalUrl(raw: string | null | undefined): string | null {
-  if (!raw) return null;
-  try {
-    const url = new URL(raw.trim());
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    url.hash = '';
-    return url.toString();
-  } catch {
-    return null;
-  }
+  const checked = webAddress(raw);
+  if (!checked) return null;
+  const url = new URL(checked);
+  url.hash = '';
+  return url.toString();
 }
 
 const isUrl = (s: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(s);

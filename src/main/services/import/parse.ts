@@ -1,7 +1,9 @@
 import type { ImportFormat } from '../../../shared/imports';
+import { fitSourceMetadata } from '../../../shared/sourceMetadata';
 import { decodeText } from './decode';
 import { detectFormat } from './detect';
-import { documentFromPlainText, type ExtractedDocument, emptyMetadata } from './document';
+import { webAddress } from '../../../shared/url';
+import { cleanMetadata, documentFromPlainText, type ExtractedDocument, emptyMetadata } from './document';
 import { parseDocx } from './docx';
 import { reject } from './failure';
 import { parseHtml } from './html';
@@ -49,5 +51,6 @@ export async function extractDocument(
   }
   if (doc.passages.length === 0) reject('the file has no readable text');
   doc.metadata.title ??= stem(fileName);
-  return { ...doc, format };
+  // What a file says about itself can be any length and hold anything: cleaned, then fitted to the library's limits.
+  return { ...doc, metadata: fitSourceMetadata(cleanMetadata(doc.metadata)), canonicalUrl: webAddress(doc.canonicalUrl), format };
 }

@@ -30,7 +30,7 @@ export async function prepareImport(
 ): Promise<PreparedImport> {
   const sha256 = createHash('sha256').update(original).digest('hex');
   const duplicate = repos.imports.versionBySha(sha256);
-  if (duplicate) throw new ImportError(`already in the notebook (source ${duplicate.source_id})`, duplicate.source_id);
+  if (duplicate) throw new ImportError(`already in the notebook (source ${duplicate.sourceId})`, duplicate.sourceId);
   options.onProgress?.(0.05, 'reading');
   const extracted = await extractDocument(original, fileName, (f, label) => options.onProgress?.(0.05 + f * 0.65, label));
   options.onProgress?.(0.7, 'linking entities');

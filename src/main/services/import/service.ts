@@ -12,6 +12,7 @@ import type { Store } from '../store/store';
 import { displayFileName } from './filename';
 import { ImportWorkerPool, type Outcome, type PoolLimits } from './pool';
 import { formatMb } from './worker-protocol';
+import type { WorkerGroup } from '../workers';
 
 export interface ImportLimits extends PoolLimits {
   maxFileBytes: number;
@@ -40,6 +41,8 @@ export interface ImporterDeps {
   noticeCommits(): void;
   nativeBinding?: string;
   limits?: Partial<ImportLimits>;
+  /** Who starts the workers: the notebook's group, so closing the notebook stops them. */
+  workers?: Pick<WorkerGroup, 'start'>;
 }
 
 interface FileJob {
@@ -122,9 +125,11 @@ export function createImporter(deps: ImporterDeps) {
   removeStaleUploads(stagingDir);
   // Workers load pdf.js, mammoth and the tagger once and serve job after job until idle a while.
   let pool: ImportWorkerPool | undefined;
+  let closed = false;
   let idleTimer: NodeJS.Timeout | undefined;
   const scheduleIdleClose = () => {
     clearTimeout(idleTimer);
+    if (closed) return;
     idleTimer = setTimeout(() => {
       if (!pool || pool.busy || running.size > 0) return;
       void pool.close();
@@ -137,11 +142,12 @@ export function createImporter(deps: ImporterDeps) {
     reanchorCitationsForSource(deps.store, sourceId);
     return deps.store.repos.citations
       .needingReview()
-      .filter((c) => c.source_id === sourceId)
-      .map((c) => ({ noteId: c.note_id, citationId: c.id, exact: c.exact, status: c.status as CitationToReview['status'] }));
+      .filter((c) => c.sourceId === sourceId)
+      .map((c) => ({ noteId: c.noteId, citationId: c.id, exact: c.exact, status: c.status as CitationToReview['status'] }));
   }
 
   async function run(files: FileJob[], options: RunOptions): Promise<ImportSummary> {
+    if (closed) throw new ApiError('unavailable', 'The notebook is closed.');
     const jobId = options.jobId ?? randomBytes(9).toString('base64url');
     if (running.has(jobId)) throw new ApiError('conflict', `An import with id "${jobId}" is already running.`);
     if (options.newVersionOf && files.length !== 1)
@@ -166,7 +172,11 @@ export function createImporter(deps: ImporterDeps) {
     report(false);
 
     clearTimeout(idleTimer);
-    pool ??= new ImportWorkerPool({ dbFile: path.join(deps.dataDir, DATABASE_FILE), nativeBinding: deps.nativeBinding }, limits);
+    pool ??= new ImportWorkerPool(
+      { dbFile: path.join(deps.dataDir, DATABASE_FILE), nativeBinding: deps.nativeBinding },
+      limits,
+      deps.workers,
+    );
     const jobPool = pool;
     const imported: ImportedSource[] = [];
     const failures: ImportFailure[] = [];
@@ -255,6 +265,7 @@ export function createImporter(deps: ImporterDeps) {
       return { uploadId: input.uploadId, receivedBytes: input.offset + chunk.length };
     },
     async close(): Promise<void> {
+      closed = true;
       for (const controller of running.values()) controller.abort();
       clearTimeout(idleTimer);
       await pool?.close();

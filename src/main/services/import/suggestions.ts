@@ -1,8 +1,7 @@
-import type { EntitySuggestion, SuggestionResolution } from '../../../shared/imports';
+import type { EntitySuggestion, SuggestionResolution, SuggestionStatus } from '../../../shared/imports';
 import { ApiError } from '../../../shared/errors';
 import { foldForMatch } from '../../../shared/text';
 import { relinkSources } from '../entities/relink';
-import type { Db } from '../store/db';
 import type { Repositories } from '../store/repositories';
 import type { Store } from '../store/store';
 
@@ -25,20 +24,21 @@ function entityIdFor(repos: Repositories, name: string): string {
  * SQL by the name's longest word): the name is judged with every other alias of each document, by
  * the same rules as an import, so a generic name links only where its document supports it.
  */
-function linkEverywhere(db: Db, repos: Repositories, entityId: string, alias: string): { mentions: number } {
+function linkEverywhere(repos: Repositories, entityId: string, alias: string): { mentions: number } {
   const word = alias.split(/[\s-]+/).sort((a, b) => b.length - a.length)[0] ?? alias;
-  const sourceIds = (
-    db
-      .prepare(`SELECT DISTINCT s.id FROM passage p JOIN source s ON s.current_version_id = p.version_id WHERE p.text LIKE ? ESCAPE '\\'`)
-      .all(`%${word.replace(/[%_\\]/g, (c) => `\\${c}`)}%`) as { id: string }[]
-  ).map((r) => r.id);
+  const sourceIds = [...new Set(repos.passages.currentContaining(word).map((p) => p.sourceId))];
   const before = repos.mentions.byEntity(entityId).length;
   if (sourceIds.length) relinkSources(repos, sourceIds);
   return { mentions: repos.mentions.byEntity(entityId).length - before };
 }
 
+/** Names import found that the notebook does not know yet: per source, the most frequent first. */
+export function listSuggestions(store: Store, filter: { sourceId?: string; status?: SuggestionStatus }): EntitySuggestion[] {
+  return store.repos.imports.suggestions(filter);
+}
+
 export function resolveSuggestion(store: Store, input: Resolution): SuggestionResolution {
-  const { db, repos } = store;
+  const { repos } = store;
   const suggestion = repos.imports.suggestion(input.id);
   if (!suggestion) throw new ApiError('not_found', `No entity suggestion with id ${input.id}.`);
   if (suggestion.status !== 'pending') throw new ApiError('conflict', `Suggestion "${suggestion.name}" was already ${suggestion.status}.`);
@@ -61,15 +61,11 @@ export function resolveSuggestion(store: Store, input: Resolution): SuggestionRe
       entityId = entity.id;
       const folded = foldForMatch(suggestion.name);
       const clash = repos.entities.allAliases().find((a) => a.type === entity.type && a.folded === folded && a.scope === '');
-      if (clash && clash.entity_id !== entity.id)
-        throw new ApiError('conflict', `"${suggestion.name}" already names entity "${clash.entity_id}".`);
-      if (!clash) {
-        db.prepare(
-          `INSERT INTO entity_alias (entity_id, type, alias, folded, exact_case, scope, origin) VALUES (?, ?, ?, ?, 0, '', 'user')`,
-        ).run(entity.id, entity.type, suggestion.name, folded);
-      }
+      if (clash && clash.entityId !== entity.id)
+        throw new ApiError('conflict', `"${suggestion.name}" already names entity "${clash.entityId}".`);
+      if (!clash) repos.entities.addAlias(entity, { alias: suggestion.name, exactCase: false, scope: '' });
     }
-    const linked = linkEverywhere(db, repos, entityId, suggestion.name);
+    const linked = linkEverywhere(repos, entityId, suggestion.name);
     // The same name suggested by other sources is settled by the same decision.
     for (const other of repos.imports.suggestions({ status: 'pending' })) {
       if (foldForMatch(other.name) === foldForMatch(suggestion.name))
@@ -78,7 +74,7 @@ export function resolveSuggestion(store: Store, input: Resolution): SuggestionRe
     return { entityId, ...linked };
   });
   return {
-    suggestion: repos.imports.suggestion(suggestion.id) as EntitySuggestion,
+    suggestion: repos.imports.suggestion(suggestion.id)!,
     entityId: outcome.entityId,
     linkedMentions: outcome.mentions,
   };

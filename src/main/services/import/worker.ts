@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../store/db';
-import { repositories } from '../store/repositories';
+import { createStore } from '../store/store';
 import { commitImport } from './commit';
 import { ImportError } from './failure';
 import { prepareImport } from './prepare';
@@ -16,7 +16,8 @@ const init = workerData as WorkerInit;
 const db = openDatabase(init.dbFile, init.nativeBinding ? { nativeBinding: init.nativeBinding } : {});
 // A long commit from a sibling worker is worth waiting for; it is never a real deadlock.
 db.pragma('busy_timeout = 60000');
-const repos = repositories(db);
+// Commits go through the store's one write helper; the main process notices them from the change log.
+const store = createStore(db);
 const port = parentPort!;
 const reply = (message: WorkerReply) => port.postMessage(message);
 
@@ -45,7 +46,7 @@ function readFile(task: WorkerTask): Buffer {
 async function run(task: WorkerTask): Promise<void> {
   try {
     const original = readFile(task);
-    const prepared = await prepareImport(repos, task.fileName, original, {
+    const prepared = await prepareImport(store.repos, task.fileName, original, {
       newVersionOf: task.newVersionOf,
       onProgress: (fraction, label) => reply({ type: 'progress', taskId: task.taskId, fraction, label }),
     });
@@ -58,7 +59,7 @@ async function run(task: WorkerTask): Promise<void> {
               if (index === task.failAtPassage) throw new Error(`injected failure before passage ${index}`);
             },
           };
-    reply({ type: 'done', taskId: task.taskId, result: commitImport(db, repos, prepared, hooks) });
+    reply({ type: 'done', taskId: task.taskId, result: commitImport(store, prepared, hooks) });
   } catch (error) {
     if (error instanceof ImportError)
       reply({ type: 'failed', taskId: task.taskId, reason: error.reason, existingSourceId: error.existingSourceId });

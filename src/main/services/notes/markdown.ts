@@ -1,3 +1,5 @@
+import { webAddress } from '../../../shared/url';
+import { parseMarkdownDocument, type Mark, type MdBlock, type MdInline } from '../markdown/parse';
 import { NOTE_NODE, type CitationView, type SerializedNoteDocument, type SerializedNoteNode } from '../../../shared/notes';
 
 /**
@@ -30,104 +32,82 @@ const textNode = (text: string, format = 0): SerializedNoteNode => ({
 
 const paragraph = (children: SerializedNoteNode[]) => block('paragraph', children, { textFormat: 0, textStyle: '' });
 
-const INLINE = /(\*\*|__)(.+?)\1|(\*|_)(?!\s)(.+?)\3|~~(.+?)~~|`([^`]+)`|\[([^\]]+)\]\(([^)\s]+)\)|\\([\\`*_[\]~#>-])/gu;
+const MARK_FORMAT: Record<Mark, number> = FORMAT;
 
-export function parseInline(text: string, format = 0): SerializedNoteNode[] {
+function inlineNodes(content: readonly MdInline[]): SerializedNoteNode[] {
   const nodes: SerializedNoteNode[] = [];
-  let last = 0;
-  const pushText = (value: string, fmt: number) => {
-    if (!value) return;
+  for (const node of content) {
+    if (node.kind === 'break') {
+      nodes.push({ type: 'linebreak', version: 1 });
+      continue;
+    }
+    if (node.kind === 'link') {
+      // Only http(s) and DOI addresses become links; anything else stays as its words.
+      const url = webAddress(node.href);
+      if (url) nodes.push(block('link', inlineNodes(node.children), { url, rel: null, target: null, title: null }));
+      else nodes.push(...inlineNodes(node.children));
+      continue;
+    }
+    const format = node.marks.reduce((f, m) => f | MARK_FORMAT[m], 0);
     const previous = nodes.at(-1);
-    if (previous?.type === 'text' && previous.format === fmt) previous.text += value;
-    else nodes.push(textNode(value, fmt));
-  };
-  for (const m of text.matchAll(INLINE)) {
-    pushText(text.slice(last, m.index), format);
-    last = m.index + m[0].length;
-    if (m[2] !== undefined) nodes.push(...parseInline(m[2], format | FORMAT.bold));
-    else if (m[4] !== undefined) nodes.push(...parseInline(m[4], format | FORMAT.italic));
-    else if (m[5] !== undefined) nodes.push(...parseInline(m[5], format | FORMAT.strikethrough));
-    else if (m[6] !== undefined) pushText(m[6], format | FORMAT.code);
-    else if (m[7] !== undefined && m[8] !== undefined) {
-      nodes.push(block('link', parseInline(m[7], format), { url: m[8], rel: null, target: null, title: null }));
-    } else if (m[9] !== undefined) pushText(m[9], format);
+    if (previous?.type === 'text' && previous.format === format) previous.text += node.text;
+    else if (node.text) nodes.push(textNode(node.text, format));
   }
-  pushText(text.slice(last), format);
   return nodes;
 }
 
-const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/u;
-const BULLET = /^\s*[-*+]\s+(.*)$/u;
-const NUMBERED = /^\s*(\d+)[.)]\s+(.*)$/u;
-const QUOTE = /^\s*>\s?(.*)$/u;
-const FENCE = /^\s*(```|~~~)/u;
-
-export function markdownToDocument(markdown: string): SerializedNoteDocument {
-  const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
-  const blocks: SerializedNoteNode[] = [];
-  let i = 0;
-  while (i < lines.length) {
-    const line = lines[i]!;
-    if (!line.trim()) {
-      i++;
-      continue;
-    }
-    const fence = FENCE.exec(line);
-    if (fence) {
-      const body: string[] = [];
-      for (i++; i < lines.length && !lines[i]!.trim().startsWith(fence[1]!); i++) body.push(lines[i]!);
-      i++;
-      blocks.push(
-        paragraph(body.flatMap((l, k) => [...(k ? [{ type: 'linebreak', version: 1 }] : []), ...(l ? [textNode(l, FORMAT.code)] : [])])),
-      );
-      continue;
-    }
-    const heading = HEADING.exec(line);
-    if (heading) {
-      blocks.push(block('heading', parseInline(heading[2]!), { tag: `h${heading[1]!.length}` }));
-      i++;
-      continue;
-    }
-    if (QUOTE.test(line)) {
-      const body: string[] = [];
-      for (; i < lines.length && QUOTE.test(lines[i]!); i++) body.push(QUOTE.exec(lines[i]!)![1]!);
-      blocks.push(block('quote', parseInline(body.join(' ').trim())));
-      continue;
-    }
-    const numbered = NUMBERED.exec(line);
-    if (BULLET.test(line) || numbered) {
-      const ordered = !!numbered;
-      const pattern = ordered ? NUMBERED : BULLET;
-      const items: SerializedNoteNode[] = [];
-      for (; i < lines.length && pattern.test(lines[i]!); i++) {
-        const m = pattern.exec(lines[i]!)!;
-        items.push(block('listitem', parseInline((ordered ? m[2] : m[1])!.trim()), { value: items.length + 1 }));
+function lexicalBlocks(blocks: readonly MdBlock[]): SerializedNoteNode[] {
+  return blocks.flatMap((b): SerializedNoteNode[] => {
+    switch (b.kind) {
+      case 'heading':
+        return [block('heading', inlineNodes(b.content), { tag: `h${Math.min(b.level, 6)}` })];
+      case 'paragraph':
+        return [paragraph(inlineNodes(b.content))];
+      case 'code':
+        return [
+          paragraph(
+            b.text
+              .split('\n')
+              .flatMap((l, k) => [...(k ? [{ type: 'linebreak', version: 1 }] : []), ...(l ? [textNode(l, FORMAT.code)] : [])]),
+          ),
+        ];
+      case 'quote': {
+        // The editor's quote holds inline text; its paragraphs are joined by line breaks.
+        const parts = lexicalBlocks(b.blocks).map((p) => p.children ?? []);
+        return [
+          block(
+            'quote',
+            parts.flatMap((children, k) => [...(k ? [{ type: 'linebreak', version: 1 }] : []), ...children]),
+          ),
+        ];
       }
-      blocks.push(
-        block('list', items, {
-          listType: ordered ? 'number' : 'bullet',
-          start: ordered ? Number(numbered[1]) : 1,
-          tag: ordered ? 'ol' : 'ul',
-        }),
-      );
-      continue;
+      case 'list':
+        return [
+          block(
+            'list',
+            b.items.map((item, k) => {
+              const inner = lexicalBlocks(item);
+              const own = inner.filter((n) => n.type !== 'list').flatMap((n) => n.children ?? []);
+              const nested = inner.filter((n) => n.type === 'list');
+              return block('listitem', [...own, ...nested], { value: k + 1 });
+            }),
+            { listType: b.ordered ? 'number' : 'bullet', start: b.ordered ? b.start : 1, tag: b.ordered ? 'ol' : 'ul' },
+          ),
+        ];
+      case 'table':
+        return b.rows.map((row) =>
+          paragraph(inlineNodes(row.flatMap((cell, k) => [...(k ? [{ kind: 'text' as const, text: ' · ', marks: [] }] : []), ...cell]))),
+        );
     }
-    const body: string[] = [];
-    for (
-      ;
-      i < lines.length &&
-      lines[i]!.trim() &&
-      !HEADING.test(lines[i]!) &&
-      !QUOTE.test(lines[i]!) &&
-      !FENCE.test(lines[i]!) &&
-      !BULLET.test(lines[i]!) &&
-      !NUMBERED.test(lines[i]!);
-      i++
-    ) {
-      body.push(lines[i]!.trim());
-    }
-    blocks.push(paragraph(parseInline(body.join(' '))));
-  }
+  });
+}
+
+/**
+ * Markdown to the editor's document, through the one Markdown parser (linear in the input; see
+ * ../markdown/parse). Runs in a worker when a note is created from Markdown (markdown-client).
+ */
+export function markdownToDocument(markdown: string): SerializedNoteDocument {
+  const blocks = lexicalBlocks(parseMarkdownDocument(markdown.replace(/\r\n?/g, '\n')).blocks);
   if (blocks.length === 0) blocks.push(paragraph([]));
   return { root: block('root', blocks) };
 }

@@ -12,14 +12,14 @@ export interface NoteText {
 
 /** The text a search index keeps for a note, or undefined once the note is gone for good. */
 export function notePlainText(repos: Repositories, noteId: string): NoteText | undefined {
-  const row = repos.notes.get(noteId);
-  if (!row) return undefined;
+  const note = repos.notes.get(noteId);
+  if (!note) return undefined;
   return {
-    id: row.id,
-    title: row.title,
-    text: row.plain_text,
-    tags: JSON.parse(row.tags) as string[],
-    updatedAt: row.updated_at,
-    trashed: row.deleted_at !== null,
+    id: note.id,
+    title: note.title,
+    text: note.plainText,
+    tags: note.tags,
+    updatedAt: note.updatedAt,
+    trashed: note.deletedAt !== null,
   };
 }

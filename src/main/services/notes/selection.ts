@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { SourceMetadata } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import { CITATION_CONTEXT_CHARS, type CitationPayload } from '../../../shared/notes';
 import type { Repositories } from '../store/repositories';
-import type { PassageRow } from '../store/repositories/passages';
+import type { PassageRecord } from '../store/repositories/passages';
 
 const WHITESPACE = /[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/u;
 
@@ -12,7 +11,7 @@ const WHITESPACE = /[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\u
  * offsets in its version's text, so a citation can store TextPosition offsets that slice the
  * version text to exactly the quoted words.
  */
-export function passageToVersionOffsets(versionText: string, passage: Pick<PassageRow, 'start' | 'end' | 'text'>): number[] {
+export function passageToVersionOffsets(versionText: string, passage: Pick<PassageRecord, 'start' | 'end' | 'text'>): number[] {
   const raw = versionText.slice(passage.start, passage.end);
   const map: number[] = [];
   let folded = '';
@@ -48,7 +47,7 @@ export interface SelectionInput {
 export function makeCitationPayload(repos: Repositories, input: SelectionInput): CitationPayload {
   const source = repos.sources.get(input.sourceId);
   if (!source) throw new ApiError('not_found', `No source with id "${input.sourceId}".`);
-  const version = source.current_version_id ? repos.sources.version(source.current_version_id) : undefined;
+  const version = repos.sources.currentVersion(source.id);
   if (!version) throw new ApiError('not_found', `Source ${input.sourceId} has no text to cite.`);
   const passage = repos.passages.byVersion(version.id).find((p) => p.anchor === input.passageAnchor);
   if (!passage) throw new ApiError('not_found', `Source ${input.sourceId} has no passage "${input.passageAnchor}".`);
@@ -68,11 +67,10 @@ export function makeCitationPayload(repos: Repositories, input: SelectionInput):
   const map = passageToVersionOffsets(version.text, passage);
   const versionStart = map[start]!;
   const versionEnd = map[end - 1]! + 1;
-  const metadata = JSON.parse(source.metadata) as SourceMetadata;
   return {
     key: randomUUID(),
     sourceId: source.id,
-    sourceTitle: metadata.title,
+    sourceTitle: source.metadata.title,
     versionId: version.id,
     versionSha256: version.sha256,
     passageAnchor: passage.anchor,
@@ -96,8 +94,8 @@ export function quoteAt(
 }
 
 /** The passage of a version that holds `offset`: the one containing it, else the nearest before. */
-export function passageAt(passages: readonly PassageRow[], offset: number): PassageRow | undefined {
-  let candidate: PassageRow | undefined;
+export function passageAt(passages: readonly PassageRecord[], offset: number): PassageRecord | undefined {
+  let candidate: PassageRecord | undefined;
   for (const p of passages) {
     if (p.start <= offset) candidate = p;
     if (offset < p.end && p.start <= offset) return p;

@@ -1,13 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { Handlers } from '../../../shared/contract';
 import { ApiError } from '../../../shared/errors';
-import type { AnchorEvent, NoteRef, PassageCitations, SaveResult, SerializedNoteDocument } from '../../../shared/notes';
+import type {
+  AnchorEvent,
+  NoteDetail,
+  NoteRef,
+  PassageCitations,
+  ReviewItem,
+  SaveResult,
+  SerializedNoteDocument,
+} from '../../../shared/notes';
 import type { Store } from '../store/store';
-import type { NoteRow } from '../store/repositories/notes';
+import type { NoteRecord } from '../store/repositories/notes';
 import { emptyDocument } from './document';
-import { documentToMarkdown, markdownToDocument } from './markdown';
-import { reanchorCitationsForSource } from './reanchor';
-import { makeCitationPayload, passageAt, quoteAt } from './selection';
+import { markdownToDocumentOffThread } from '../markdown/client';
+import { documentToMarkdown } from './markdown';
+import { currentTarget, pointAt, reanchorCitationsForSource } from './reanchor';
+import { makeCitationPayload, type SelectionInput } from './selection';
 import { citationViews, noteDetail, noteSummary, revisionSummary } from './views';
 import { writeDocument, type WriteOptions } from './write';
 
@@ -20,10 +29,14 @@ export interface NotesServiceOptions {
 
 export const DEFAULT_REVISION_INTERVAL_MS = 3 * 60_000;
 
-const uniqueTags = (tags: readonly string[]) => [...new Set(tags.map((t) => t.trim()))].sort((a, b) => a.localeCompare(b));
-const ref = (n: { id: string; title: string; updated_at: string }): NoteRef => ({ id: n.id, title: n.title, updatedAt: n.updated_at });
+type Input<C extends keyof Handlers['notes']> = Parameters<Handlers['notes'][C]>[0];
+export type SaveInput = Input<'save'>;
+export type BacklinkTarget = Input<'backlinks'>['target'];
+export type NotesService = ReturnType<typeof createNotesService>;
 
-export function noteHandlers(options: NotesServiceOptions): Handlers['notes'] {
+const uniqueTags = (tags: readonly string[]) => [...new Set(tags.map((t) => t.trim()))].sort((a, b) => a.localeCompare(b));
+
+export function createNotesService(options: NotesServiceOptions) {
   const { store } = options;
   const { repos } = store;
   const now = () => (options.now?.() ?? new Date()).toISOString();
@@ -33,75 +46,144 @@ export function noteHandlers(options: NotesServiceOptions): Handlers['notes'] {
     revisionIntervalMs: options.revisionIntervalMs ?? DEFAULT_REVISION_INTERVAL_MS,
   });
 
-  const find = (id: string): NoteRow => {
-    const row = repos.notes.get(id);
-    if (!row) throw new ApiError('not_found', `No note with id "${id}".`);
-    return row;
+  const find = (id: string): NoteRecord => {
+    const note = repos.notes.get(id);
+    if (!note) throw new ApiError('not_found', `No note with id "${id}".`);
+    return note;
   };
-  const live = (id: string): NoteRow => {
-    const row = find(id);
-    if (row.deleted_at) throw new ApiError('conflict', `The note "${row.title}" is in the trash; restore it before changing it.`);
-    return row;
+  const live = (id: string): NoteRecord => {
+    const note = find(id);
+    if (note.deletedAt) throw new ApiError('conflict', `The note "${note.title}" is in the trash; restore it before changing it.`);
+    return note;
   };
   const summary = (id: string) => noteSummary(repos.notes.summary(id)!);
+  const saved = (id: string, revisionId: number | null): SaveResult => {
+    const note = find(id);
+    return { id, saveCount: note.saveCount, updatedAt: note.updatedAt, citations: citationViews(repos, id), revisionId };
+  };
 
-  const create = (title: string, document: SerializedNoteDocument, tags: string[]) =>
-    store.write('Creating the note', () => {
+  function create(title: string, document: SerializedNoteDocument = emptyDocument(), tags: readonly string[] = []): NoteDetail {
+    return store.write('Creating the note', () => {
       const id = `n-${randomUUID()}`;
-      const at = now();
-      repos.notes.insert({ id, title, document: JSON.stringify(emptyDocument()), plainText: '', tags: uniqueTags(tags), now: at });
-      writeDocument(repos, find(id), document, title, writeOptions('create'));
-      return noteDetail(repos, find(id));
+      const documentJson = JSON.stringify(emptyDocument());
+      repos.notes.insert({ id, title, documentJson, plainText: '', tags: uniqueTags(tags), now: now() });
+      writeDocument(repos, id, document, title, writeOptions('create'));
+      return noteDetail(repos, id);
     });
+  }
+
+  function save({ id, document, title, baseSaveCount, snapshot }: SaveInput): SaveResult {
+    return store.write('Saving the note', () => {
+      const note = live(id);
+      if (baseSaveCount !== undefined && baseSaveCount !== note.saveCount) {
+        throw new ApiError(
+          'conflict',
+          `The note "${note.title}" was changed elsewhere since this window loaded it; reload it to see both.`,
+        );
+      }
+      const mode = snapshot === 'close' ? 'close' : snapshot === 'none' ? 'none' : 'auto-throttled';
+      return saved(id, writeDocument(repos, id, document, title ?? note.title, writeOptions(mode)));
+    });
+  }
+
+  function restoreRevision(id: string, revisionId: number): NoteDetail {
+    return store.write('Restoring the revision', () => {
+      const note = live(id);
+      const revision = repos.noteRevisions.get(revisionId);
+      if (!revision || revision.noteId !== id) throw new ApiError('not_found', `Note "${note.title}" has no revision ${revisionId}.`);
+      // The text being replaced becomes a revision too, so a restore can itself be undone.
+      repos.noteRevisions.snapshotNote(id, 'before-restore', now());
+      writeDocument(repos, id, revision.document, revision.title, writeOptions('restore'));
+      return noteDetail(repos, id);
+    });
+  }
+
+  function backlinks(target: BacklinkTarget): NoteRef[] {
+    if (target.kind === 'entity') return repos.links.notesMentioning(target.entityId);
+    if (target.kind === 'note') return repos.links.notesLinkingTo(target.noteId);
+    return repos.citations
+      .byPassage(target.sourceId)
+      .filter((c) => c.passageAnchor === target.anchor)
+      .map((c) => ({ id: c.noteId, title: c.title, updatedAt: c.updatedAt }));
+  }
+
+  function passageCitations(sourceId: string): PassageCitations[] {
+    const byAnchor = new Map<string, PassageCitations>();
+    for (const c of repos.citations.byPassage(sourceId)) {
+      const entry = byAnchor.get(c.passageAnchor) ?? { anchor: c.passageAnchor, count: 0, notes: [] };
+      entry.count += c.count;
+      entry.notes.push({ id: c.noteId, title: c.title, updatedAt: c.updatedAt });
+      byAnchor.set(c.passageAnchor, entry);
+    }
+    return [...byAnchor.values()];
+  }
+
+  function reviewList(): ReviewItem[] {
+    const titles = new Map<string, string>();
+    return repos.citations.needingReview().map((c) => {
+      if (!titles.has(c.noteId)) titles.set(c.noteId, repos.notes.get(c.noteId)?.title ?? '');
+      const citation = citationViews(repos, c.noteId).find((v) => v.key === c.key)!;
+      return { noteId: c.noteId, noteTitle: titles.get(c.noteId)!, citation };
+    });
+  }
+
+  /** The writer takes the words re-anchoring suggested for a citation in review. */
+  function acceptSuggestion(id: string, key: string): SaveResult {
+    return store.write('Accepting the suggested anchor', () => {
+      live(id);
+      const citation = repos.citations.byNoteKey(id, key);
+      if (!citation) throw new ApiError('not_found', `Note ${id} has no citation ${key}.`);
+      const last = citation.history.at(-1);
+      const target = currentTarget(repos, citation.sourceId);
+      if (citation.status !== 'review' || !last?.suggestion || !target || last.toVersionId !== target.version.id) {
+        throw new ApiError(
+          'conflict',
+          'This citation has no suggestion for the current source text; cite the passage again from the reader.',
+        );
+      }
+      const { suggestion, ...decided } = last;
+      const event: Omit<AnchorEvent, 'next'> = {
+        ...decided,
+        at: now(),
+        method: 'accepted',
+        status: 'moved',
+        score: suggestion.score,
+        reason: 'The writer accepted the suggested words.',
+      };
+      repos.citations.updateAnchor(pointAt(citation, target, suggestion.start, suggestion.end, event));
+      return saved(id, null);
+    });
+  }
 
   return {
-    list: ({ trash, tag }) =>
+    list: ({ trash, tag }: { trash?: boolean; tag?: string }) =>
       repos.notes
         .list(trash === true)
         .map(noteSummary)
         .filter((n) => !tag || n.tags.includes(tag)),
-    get: ({ id }) => noteDetail(repos, find(id)),
-    create: ({ title, document, tags }) => create(title, document ?? emptyDocument(), tags ?? []),
-    createFromMarkdown: ({ title, markdown }) => create(title, markdownToDocument(markdown), []),
-
-    save: ({ id, document, title, baseSaveCount, snapshot }) =>
-      store.write('Saving the note', (): SaveResult => {
-        const note = live(id);
-        if (baseSaveCount !== undefined && baseSaveCount !== note.save_count) {
-          throw new ApiError(
-            'conflict',
-            `The note "${note.title}" was changed elsewhere since this window loaded it; reload it to see both.`,
-          );
-        }
-        const revisionId = writeDocument(
-          repos,
-          note,
-          document,
-          title ?? note.title,
-          writeOptions(snapshot === 'close' ? 'close' : snapshot === 'none' ? 'none' : 'auto-throttled'),
-        );
-        const saved = find(id);
-        return { id, saveCount: saved.save_count, updatedAt: saved.updated_at, citations: citationViews(repos, id), revisionId };
-      }),
-
-    rename: ({ id, title }) =>
+    get: (id: string) => noteDetail(repos, id),
+    create,
+    // Parsed off the serving thread: a large or hostile draft never freezes the window.
+    createFromMarkdown: async (title: string, markdown: string) => create(title, await markdownToDocumentOffThread(markdown)),
+    save,
+    rename: (id: string, title: string) =>
       store.write('Renaming the note', () => {
         live(id);
         repos.notes.setTitle(id, title, now());
         return summary(id);
       }),
-    tag: ({ id, tags }) =>
+    tag: (id: string, tags: readonly string[]) =>
       store.write('Tagging the note', () => {
         live(id);
         repos.notes.setTags(id, uniqueTags(tags), now());
         return summary(id);
       }),
-    delete: ({ id }) =>
+    trash: (id: string) =>
       store.write('Moving the note to the trash', () => {
-        if (!find(id).deleted_at) repos.notes.setDeleted(id, now());
+        if (!find(id).deletedAt) repos.notes.setDeleted(id, now());
         return summary(id);
       }),
-    restore: ({ id }) =>
+    restore: (id: string) =>
       store.write('Restoring the note', () => {
         find(id);
         repos.notes.setDeleted(id, null);
@@ -115,109 +197,25 @@ export function noteHandlers(options: NotesServiceOptions): Handlers['notes'] {
       });
       return { deleted: ids.length };
     },
-
-    revisions: ({ id }) => (find(id), repos.noteRevisions.list(id).map(revisionSummary)),
-    revision: ({ revisionId }) => {
-      const row = repos.noteRevisions.get(revisionId);
-      if (!row) throw new ApiError('not_found', `No revision ${revisionId}.`);
-      return { ...revisionSummary(row), document: JSON.parse(row.document) as SerializedNoteDocument, plainText: row.plain_text };
+    revisions: (id: string) => (find(id), repos.noteRevisions.list(id).map(revisionSummary)),
+    revision: (revisionId: number) => {
+      const revision = repos.noteRevisions.get(revisionId);
+      if (!revision) throw new ApiError('not_found', `No revision ${revisionId}.`);
+      return { ...revisionSummary(revision), document: revision.document, plainText: revision.plainText };
     },
-    restoreRevision: ({ id, revisionId }) =>
-      store.write('Restoring the revision', () => {
-        const note = live(id);
-        const revision = repos.noteRevisions.get(revisionId);
-        if (!revision || revision.note_id !== id) throw new ApiError('not_found', `Note "${note.title}" has no revision ${revisionId}.`);
-        // The text being replaced becomes a revision too, so a restore can itself be undone.
-        const latest = repos.noteRevisions.latest(id);
-        if (!latest || latest.document !== note.document || latest.title !== note.title) {
-          repos.noteRevisions.insert({
-            noteId: id,
-            title: note.title,
-            document: note.document,
-            plainText: note.plain_text,
-            reason: 'before-restore',
-            now: now(),
-          });
-        }
-        writeDocument(repos, note, JSON.parse(revision.document) as SerializedNoteDocument, revision.title, writeOptions('restore'));
-        return noteDetail(repos, find(id));
-      }),
-
-    backlinks: ({ target }) => {
-      if (target.kind === 'entity') return repos.links.notesMentioning(target.entityId).map(ref);
-      if (target.kind === 'note') return repos.links.notesLinkingTo(target.noteId).map(ref);
-      return repos.citations
-        .byPassage(target.sourceId)
-        .filter((r) => r.passage_anchor === target.anchor)
-        .map((r) => ({ id: r.note_id, title: r.title, updatedAt: r.updated_at }));
-    },
-    passageCitations: ({ sourceId }) => {
-      const byAnchor = new Map<string, PassageCitations>();
-      for (const r of repos.citations.byPassage(sourceId)) {
-        const entry = byAnchor.get(r.passage_anchor) ?? { anchor: r.passage_anchor, count: 0, notes: [] };
-        entry.count += r.n;
-        entry.notes.push({ id: r.note_id, title: r.title, updatedAt: r.updated_at });
-        byAnchor.set(r.passage_anchor, entry);
-      }
-      return [...byAnchor.values()];
-    },
-    reviewList: () => {
-      const titles = new Map<string, string>();
-      return repos.citations.needingReview().map((row) => {
-        if (!titles.has(row.note_id)) titles.set(row.note_id, repos.notes.get(row.note_id)?.title ?? '');
-        const citation = citationViews(repos, row.note_id).find((c) => c.key === row.key)!;
-        return { noteId: row.note_id, noteTitle: titles.get(row.note_id)!, citation };
-      });
-    },
-    acceptSuggestion: ({ id, key }) =>
-      store.write('Accepting the suggested anchor', (): SaveResult => {
-        live(id);
-        const row = repos.citations.byNoteKey(id, key);
-        if (!row) throw new ApiError('not_found', `Note ${id} has no citation ${key}.`);
-        const history = JSON.parse(row.history) as AnchorEvent[];
-        const last = history.at(-1);
-        const version = repos.sources.version(repos.sources.get(row.source_id)?.current_version_id ?? '');
-        if (row.status !== 'review' || !last?.suggestion || !version || last.toVersionId !== version.id) {
-          throw new ApiError(
-            'conflict',
-            'This citation has no suggestion for the current source text; cite the passage again from the reader.',
-          );
-        }
-        const quote = quoteAt(version.text, last.suggestion.start, last.suggestion.end);
-        const passage = passageAt(repos.passages.byVersion(version.id), quote.start);
-        const next = { exact: quote.exact, start: quote.start, end: quote.end, passageAnchor: passage?.anchor ?? row.passage_anchor };
-        const event: AnchorEvent = {
-          ...last,
-          at: now(),
-          method: 'accepted',
-          status: 'moved',
-          score: last.suggestion.score,
-          next,
-          reason: 'The writer accepted the suggested words.',
-        };
-        delete event.suggestion;
-        repos.citations.updateAnchor({
-          id: row.id,
-          versionId: version.id,
-          versionSha256: version.sha256,
-          passageAnchor: next.passageAnchor,
-          passageOrdinal: passage?.ordinal ?? row.passage_ordinal,
-          ...quote,
-          status: 'moved',
-          history: JSON.stringify([...history, event]),
-        });
-        const note = find(id);
-        return { id, saveCount: note.save_count, updatedAt: note.updated_at, citations: citationViews(repos, id), revisionId: null };
-      }),
-
-    makeCitation: (input) => makeCitationPayload(repos, input),
-    reanchor: ({ sourceId }) => {
+    restoreRevision,
+    backlinks,
+    passageCitations,
+    reviewList,
+    acceptSuggestion,
+    makeCitation: (selection: SelectionInput) => makeCitationPayload(repos, selection),
+    reanchor: (sourceId: string) => {
       if (!repos.sources.get(sourceId)) throw new ApiError('not_found', `No source with id "${sourceId}".`);
       return reanchorCitationsForSource(store, sourceId, now());
     },
-    markdown: ({ id }) => {
+    markdown: (id: string) => {
       const note = find(id);
-      return { markdown: documentToMarkdown(note.title, JSON.parse(note.document) as SerializedNoteDocument, citationViews(repos, id)) };
+      return { markdown: documentToMarkdown(note.title, repos.notes.document(id)!, citationViews(repos, id)) };
     },
   };
 }

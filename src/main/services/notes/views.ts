@@ -1,9 +1,10 @@
-import type { AnchorEvent, CitationView, NoteDetail, NoteSummary, RevisionSummary, SerializedNoteDocument } from '../../../shared/notes';
+import type { CitationView, NoteDetail, NoteSummary, RevisionSummary } from '../../../shared/notes';
+import { ApiError } from '../../../shared/errors';
 import type { Repositories } from '../store/repositories';
-import type { CitationRow } from '../store/repositories/citations';
-import type { NoteListRow, NoteRow } from '../store/repositories/notes';
-import type { RevisionRow } from '../store/repositories/noteRevisions';
-import type { PassageRow } from '../store/repositories/passages';
+import { anchorOf, type CitationRecord } from '../store/repositories/citations';
+import type { NoteListRecord } from '../store/repositories/notes';
+import type { RevisionRecord } from '../store/repositories/noteRevisions';
+import type { PassageRecord } from '../store/repositories/passages';
 import { passageToVersionOffsets } from './selection';
 import { countWords } from './document';
 
@@ -12,23 +13,23 @@ const EXCERPT_CHARS = 160;
 /** Per-call memo: a note with hundreds of citations reads each source and version once. */
 export class ViewCache {
   readonly sources = new Map<string, { title: string | null; currentVersionId: string | null }>();
-  readonly passages = new Map<string, Map<string, PassageRow>>();
+  readonly passages = new Map<string, Map<string, PassageRecord>>();
   readonly versionTexts = new Map<string, string>();
   readonly offsetMaps = new Map<number, number[]>();
 }
 
-function passageRange(repos: Repositories, row: CitationRow, cache: ViewCache): { start: number; end: number } | null {
-  let passages = cache.passages.get(row.version_id);
+function passageRange(repos: Repositories, row: CitationRecord, cache: ViewCache): { start: number; end: number } | null {
+  let passages = cache.passages.get(row.versionId);
   if (!passages) {
-    passages = new Map(repos.passages.byVersion(row.version_id).map((p) => [p.anchor, p]));
-    cache.passages.set(row.version_id, passages);
+    passages = new Map(repos.passages.byVersion(row.versionId).map((p) => [p.anchor, p]));
+    cache.passages.set(row.versionId, passages);
   }
-  const passage = passages.get(row.passage_anchor);
+  const passage = passages.get(row.passageAnchor);
   if (!passage || row.start < passage.start || row.end > passage.end) return null;
-  let text = cache.versionTexts.get(row.version_id);
+  let text = cache.versionTexts.get(row.versionId);
   if (text === undefined) {
-    text = repos.sources.version(row.version_id)?.text ?? '';
-    cache.versionTexts.set(row.version_id, text);
+    text = repos.sources.version(row.versionId)?.text ?? '';
+    cache.versionTexts.set(row.versionId, text);
   }
   let map = cache.offsetMaps.get(passage.id);
   if (!map) {
@@ -41,34 +42,20 @@ function passageRange(repos: Repositories, row: CitationRow, cache: ViewCache): 
   return start >= 0 && end > start ? { start, end } : null;
 }
 
-export function citationView(repos: Repositories, row: CitationRow, cache = new ViewCache()): CitationView {
-  let source = cache.sources.get(row.source_id);
+export function citationView(repos: Repositories, row: CitationRecord, cache = new ViewCache()): CitationView {
+  let source = cache.sources.get(row.sourceId);
   if (!source) {
-    const s = repos.sources.get(row.source_id);
-    source = {
-      title: s ? ((JSON.parse(s.metadata) as { title?: string | null }).title ?? null) : null,
-      currentVersionId: s?.current_version_id ?? null,
-    };
-    cache.sources.set(row.source_id, source);
+    const s = repos.sources.get(row.sourceId);
+    source = { title: s?.metadata.title ?? null, currentVersionId: s?.currentVersionId ?? null };
+    cache.sources.set(row.sourceId, source);
   }
-  const title = source.title;
-  const current = source.currentVersionId === row.version_id;
+  const current = source.currentVersionId === row.versionId;
   return {
     key: row.key,
-    noteId: row.note_id,
-    sourceId: row.source_id,
-    sourceTitle: title,
-    versionId: row.version_id,
-    versionSha256: row.version_sha256,
-    passageAnchor: row.passage_anchor,
-    passageOrdinal: row.passage_ordinal,
-    exact: row.exact,
-    prefix: row.prefix,
-    suffix: row.suffix,
-    start: row.start,
-    end: row.end,
-    status: row.status,
-    history: JSON.parse(row.history) as AnchorEvent[],
+    noteId: row.noteId,
+    sourceId: row.sourceId,
+    sourceTitle: source.title,
+    ...anchorOf(row),
     currentVersionId: source.currentVersionId,
     passageRange: current ? passageRange(repos, row, cache) : null,
   };
@@ -79,39 +66,41 @@ export function citationViews(repos: Repositories, noteId: string): CitationView
   return repos.citations.byNote(noteId).map((row) => citationView(repos, row, cache));
 }
 
-export function noteSummary(row: NoteListRow): NoteSummary {
+export function noteSummary(note: NoteListRecord): NoteSummary {
   return {
-    id: row.id,
-    title: row.title,
-    tags: JSON.parse(row.tags) as string[],
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    deletedAt: row.deleted_at,
-    saveCount: row.save_count,
-    citationCount: row.citation_count,
-    reviewCount: row.review_count,
-    excerpt: row.plain_text.slice(0, EXCERPT_CHARS).replace(/\s+/g, ' ').trim(),
+    id: note.id,
+    title: note.title,
+    tags: note.tags,
+    createdAt: note.createdAt,
+    updatedAt: note.updatedAt,
+    deletedAt: note.deletedAt,
+    saveCount: note.saveCount,
+    citationCount: note.citationCount,
+    reviewCount: note.reviewCount,
+    excerpt: note.plainText.slice(0, EXCERPT_CHARS).replace(/\s+/g, ' ').trim(),
   };
 }
 
-export function noteDetail(repos: Repositories, row: NoteRow): NoteDetail {
-  const summary = repos.notes.summary(row.id)!;
+export function noteDetail(repos: Repositories, id: string): NoteDetail {
+  const summary = repos.notes.summary(id);
+  const document = repos.notes.document(id);
+  if (!summary || !document) throw new ApiError('not_found', `No note with id "${id}".`);
   return {
     ...noteSummary(summary),
-    document: JSON.parse(row.document) as SerializedNoteDocument,
-    plainText: row.plain_text,
-    citations: citationViews(repos, row.id),
-    backlinks: repos.links.notesLinkingTo(row.id).map((n) => ({ id: n.id, title: n.title, updatedAt: n.updated_at })),
+    document,
+    plainText: summary.plainText,
+    citations: citationViews(repos, id),
+    backlinks: repos.links.notesLinkingTo(id),
   };
 }
 
-export function revisionSummary(row: RevisionRow): RevisionSummary {
+export function revisionSummary(revision: RevisionRecord): RevisionSummary {
   return {
-    id: row.id,
-    noteId: row.note_id,
-    title: row.title,
-    reason: row.reason,
-    createdAt: row.created_at,
-    wordCount: countWords(row.plain_text),
+    id: revision.id,
+    noteId: revision.noteId,
+    title: revision.title,
+    reason: revision.reason,
+    createdAt: revision.createdAt,
+    wordCount: countWords(revision.plainText),
   };
 }

@@ -1,7 +1,6 @@
 import { ApiError } from '../../../shared/errors';
 import type { CitationPayload, RevisionReason, SerializedNoteDocument } from '../../../shared/notes';
 import type { Repositories } from '../store/repositories';
-import type { NoteRow } from '../store/repositories/notes';
 import { analyzeDocument } from './document';
 import { currentTarget, reanchorCitation } from './reanchor';
 
@@ -20,7 +19,7 @@ export interface WriteOptions {
 function verifiedCitation(repos: Repositories, noteId: string, c: CitationPayload): { versionText: string } {
   const version = repos.sources.version(c.versionId);
   const where = `citation of ${c.sourceId} ¶${c.passageOrdinal}`;
-  if (!version || version.source_id !== c.sourceId)
+  if (!version || version.sourceId !== c.sourceId)
     throw new ApiError('invalid_input', `The ${where} names a source version that is not in this notebook.`);
   if (version.sha256 !== c.versionSha256)
     throw new ApiError('invalid_input', `The ${where} names version ${c.versionId} with another hash.`);
@@ -38,12 +37,12 @@ function syncCitations(repos: Repositories, noteId: string, citations: CitationP
     // A known citation keeps its row: re-anchoring may have moved it since the node was made.
     if (existing.has(c.key)) continue;
     const { versionText } = verifiedCitation(repos, noteId, c);
-    const id = repos.citations.insert({ ...c, noteId, status: 'ok', history: '[]', now });
-    const source = repos.sources.get(c.sourceId);
+    const id = repos.citations.insert({ ...c, noteId, status: 'ok', history: [], now });
     // Restoring an old revision can bring back a citation made against an older text.
-    if (source?.current_version_id && source.current_version_id !== c.versionId) {
-      const row = repos.citations.byNoteKey(noteId, c.key)!;
-      repos.citations.updateAnchor(reanchorCitation({ ...row, id }, currentTarget(repos, c.sourceId), versionText, now));
+    const current = repos.sources.get(c.sourceId)?.currentVersionId;
+    if (current && current !== c.versionId) {
+      const citation = repos.citations.byNoteKey(noteId, c.key)!;
+      repos.citations.updateAnchor(reanchorCitation({ ...citation, id }, currentTarget(repos, c.sourceId), versionText, now));
     }
   }
   for (const [key, row] of existing) if (!keep.has(key)) repos.citations.remove(row.id);
@@ -52,29 +51,28 @@ function syncCitations(repos: Repositories, noteId: string, citations: CitationP
 /** Must run inside a transaction. Returns the revision id when one was recorded. */
 export function writeDocument(
   repos: Repositories,
-  note: NoteRow,
+  noteId: string,
   document: SerializedNoteDocument,
   title: string,
   options: WriteOptions,
 ): number | null {
   const facts = analyzeDocument(document);
-  const json = JSON.stringify(document);
-  const changed = json !== note.document || title !== note.title;
-  if (changed) repos.notes.saveContent({ id: note.id, title, document: json, plainText: facts.plainText, now: options.now });
-  syncCitations(repos, note.id, facts.citations, options.now);
+  const documentJson = JSON.stringify(document);
+  repos.notes.saveContent({ id: noteId, title, documentJson, plainText: facts.plainText, now: options.now });
+  syncCitations(repos, noteId, facts.citations, options.now);
   const entities = new Map([...facts.entityMentions].filter(([id]) => repos.entities.get(id)));
-  const linked = new Map([...facts.noteLinks].filter(([id]) => id !== note.id && repos.notes.get(id)));
-  repos.links.replace(note.id, linked, entities);
+  const linked = new Map([...facts.noteLinks].filter(([id]) => id !== noteId && repos.notes.get(id)));
+  repos.links.replace(noteId, linked, entities);
 
   if (options.snapshot === 'none') return null;
-  const latest = repos.noteRevisions.latest(note.id);
+  const latest = repos.noteRevisions.latest(noteId);
   if (
     options.snapshot === 'auto-throttled' &&
     latest &&
-    Date.parse(options.now) - Date.parse(latest.created_at) < options.revisionIntervalMs
+    Date.parse(options.now) - Date.parse(latest.createdAt) < options.revisionIntervalMs
   )
     return null;
-  if (latest?.document === json && latest.title === title) return null;
+  if (latest && repos.noteRevisions.latestHolds(noteId, title, documentJson)) return null;
   const reason: RevisionReason = options.snapshot === 'auto-throttled' ? 'autosave' : options.snapshot;
-  return repos.noteRevisions.insert({ noteId: note.id, title, document: json, plainText: facts.plainText, reason, now: options.now });
+  return repos.noteRevisions.insert({ noteId, title, documentJson, plainText: facts.plainText, reason, now: options.now });
 }

@@ -1,63 +1,213 @@
 import { groupCost } from './groups';
+import { Marks } from './marks';
+import { dequantise, MAX_TF_PART } from './postings';
+import { ENTITY_WEIGHT, HEADING_BOOST, type Collector, type Ranker } from './rank';
 import type { Group, IndexData } from './types';
 
-/** Candidates scored per query; beyond it FlexSearch's own order decides which are looked at. */
-const MAX_CANDIDATES = 1500;
-/** Of those, how many may come from completions and near spellings of a word. */
-const EXPANSION_BUDGET = 500;
+/** One postings list being read best-first by the threshold algorithm. */
+interface Cursor {
+  docs: Uint32Array;
+  impacts: Uint8Array;
+  at: number;
+  end: number;
+  /** Multiplies a posting's impact into an upper bound of its share of the score. */
+  factor: number;
+}
 
-/** Which documents a query scores: those of its rarest word (or entity, or the filter set when smaller). */
-export class CandidatePicker {
-  private seen = new Uint32Array(1024);
-  private stamp = 0;
+/**
+ * Which passages a query scores, and how. One word (with its forms, completions and near
+ * spellings, or the entity it names): the threshold algorithm over impact-ordered postings,
+ * reading each list best-first and stopping once no unread passage can enter the top k. Several
+ * words or a phrase: the cheapest group's passages, narrowed by the other groups' postings where
+ * reading them is cheaper than checking each candidate's words, then ranked in full.
+ */
+export class PassageCandidates {
+  private readonly seen = new Marks();
+  private readonly narrow = new Marks();
+  private readonly allowedMarks = new Marks();
+  private bound = new Float64Array(1024);
+  private best = new Float64Array(1024);
 
-  /** `postings` asks FlexSearch for up to `limit` documents holding a term, in its own order. */
   constructor(
     private readonly index: IndexData,
-    private readonly postings: (term: string, limit: number) => number[],
+    private readonly ranker: Ranker,
   ) {}
 
-  pick(groups: Group[], allowed: Set<number> | null): Iterable<number> {
-    const costs = groups.map((g) => groupCost(this.index, g));
-    const rarest = groups[costs.indexOf(Math.min(...costs))]!;
-    if (allowed && allowed.size <= Math.min(...costs)) return allowed;
-    const found: number[] = [];
-    // A stamp per query marks seen documents without allocating a set.
-    if (this.seen.length < this.index.docs.length) this.seen = new Uint32Array(this.index.docs.length * 2);
-    const stamp = ++this.stamp;
-    const take = (ids: Iterable<number>, budget: number) => {
-      const stop = Math.min(MAX_CANDIDATES, found.length + budget);
-      for (const id of ids) {
-        if (found.length >= stop) return;
-        if (this.seen[id] === stamp || (allowed && !allowed.has(id))) continue;
-        this.seen[id] = stamp;
-        found.push(id);
+  /** Scores the query's passages into `top`; returns how many matched in all. */
+  run(groups: Group[], allowed: number[] | null, top: Collector): number {
+    if (groups.some((g) => g.impossible)) return 0;
+    const { index } = this;
+    const docCount = index.docCount;
+    let allowedHas: ((doc: number) => boolean) | null = null;
+    if (allowed) {
+      this.allowedMarks.reset(docCount);
+      for (const doc of allowed) this.allowedMarks.add(doc);
+      allowedHas = (doc) => this.allowedMarks.has(doc);
+    }
+    const costs = groups.map((g) => groupCost(index, g));
+    const cheapest = indexOfSmallest(costs);
+    if (allowed && allowed.length <= costs[cheapest]!) return this.scoreAll(allowed, top);
+    if (groups.length === 1 && !groups[0]!.sequence) return this.threshold(groups[0]!, allowedHas, top);
+
+    // Candidates: the cheapest group's passages; the other groups (and a phrase's other words)
+    // narrow them through their postings where that is cheaper than reading each candidate.
+    // Each candidate collects an upper bound of its score from the impacts it was met with.
+    this.seen.reset(docCount);
+    if (this.bound.length < docCount) this.bound = new Float64Array(Math.ceil(docCount * 1.5));
+    const bound = this.bound;
+    let candidates: number[] = [];
+    const averageLength = Math.max(1, index.lengthByKind[0]! / Math.max(1, index.liveByKind[0]!));
+    const affordable = () => candidates.length * averageLength * 0.25;
+    const drift = Math.max(1, averageLength / Math.max(1, index.termPostings.averageLength));
+    let complete = true;
+    const parts = groups.flatMap((group, g) =>
+      group.sequence
+        ? group.sequence.map((forms) => ({ g, lists: forms.map((id) => ({ key: id, entity: false, factor: 0 })) }))
+        : [{ g, lists: this.listsOf(group) }],
+    );
+    const costOf = (part: (typeof parts)[number]) =>
+      part.lists.reduce((sum, l) => sum + (l.entity ? index.entityPostings : index.termPostings).count(l.key), 0);
+    const partCosts = parts.map(costOf);
+    const first = indexOfSmallest(partCosts);
+    this.readPart(parts[first]!.lists, (doc, value) => {
+      if (this.seen.add(doc)) {
+        if (!index.live[doc] || (allowedHas && !allowedHas(doc))) {
+          bound[doc] = -1;
+          return;
+        }
+        candidates.push(doc);
+        bound[doc] = value;
+      } else if (bound[doc]! >= 0 && value > bound[doc]!) bound[doc] = value;
+    });
+    const covered = new Set<number>([parts[first]!.g]);
+    parts.forEach((part, i) => {
+      if (i === first) return;
+      if (partCosts[i]! > affordable()) {
+        complete = false;
+        return;
       }
-    };
-    // Ask FlexSearch for no more than can still be used: a filter may drop some, so a margin.
-    const postings = (termId: number, budget = MAX_CANDIDATES) =>
-      this.postings(this.index.vocabulary.terms[termId]!, allowed ? MAX_CANDIDATES : Math.max(1, Math.min(MAX_CANDIDATES, budget)));
-    if (rarest.sequence) {
-      // A phrase's rarest term is enough: every match contains it.
-      const rarestTerm = rarest.sequence.reduce((a, b) =>
-        this.index.vocabulary.frequency(a) <= this.index.vocabulary.frequency(b) ? a : b,
-      );
-      if (rarestTerm >= 0) take(postings(rarestTerm), MAX_CANDIDATES);
-      return found;
+      this.narrow.reset(docCount);
+      if (this.best.length < docCount) this.best = new Float64Array(Math.ceil(docCount * 1.5));
+      const best = this.best;
+      this.readPart(part.lists, (doc, value) => {
+        if (!this.seen.has(doc)) return;
+        if (this.narrow.add(doc)) best[doc] = value;
+        else if (value > best[doc]!) best[doc] = value;
+      });
+      const sameGroup = covered.has(part.g);
+      covered.add(part.g);
+      candidates = candidates.filter((doc) => {
+        if (!this.narrow.has(doc)) return false;
+        if (!sameGroup) bound[doc] = bound[doc]! + best[doc]!;
+        return true;
+      });
+    });
+    if (groups.some((g) => g.sequence) || covered.size < groups.length || !complete) return this.scoreAll(candidates, top);
+    // Every group met every candidate through its postings: all of them match. Score best bound
+    // first and stop once the next bound (plus the most proximity can add) cannot enter the top.
+    const proximity = groups.length > 1 ? groups.reduce((sum, g) => sum + g.idf, 0) * HEADING_BOOST : 0;
+    candidates.sort((a, b) => bound[b]! - bound[a]!);
+    for (const doc of candidates) {
+      if (top.floor >= bound[doc]! * drift + proximity) break;
+      const score = this.ranker.score(doc);
+      if (score > 0) top.push(doc, score);
     }
-    // The typed word and the entity it names first; completions and near spellings share a
-    // smaller budget, rarest first, since they score lower anyway.
-    const alternatives = [...rarest.alternatives.entries()];
-    for (const [termId, weight] of alternatives) if (weight === 1) take(postings(termId), MAX_CANDIDATES);
-    for (const entityId of rarest.entityIds) take(this.index.entityPassages.get(entityId) ?? [], MAX_CANDIDATES);
-    const weaker = alternatives
-      .filter(([, w]) => w < 1)
-      .sort((a, b) => this.index.vocabulary.frequency(a[0]) - this.index.vocabulary.frequency(b[0]));
-    const budgetEnd = Math.min(MAX_CANDIDATES, found.length + EXPANSION_BUDGET);
-    for (const [termId] of weaker) {
-      if (found.length >= budgetEnd) break;
-      take(postings(termId, budgetEnd - found.length), budgetEnd - found.length);
-    }
-    return found;
+    return candidates.length;
   }
+
+  /** The lists of a word group, each with the factor turning an impact into a score bound. */
+  private listsOf(group: Group): { key: number; entity: boolean; factor: number }[] {
+    const lists = [...group.alternatives].map(([id, weight]) => ({ key: id, entity: false, factor: group.idf * weight }));
+    for (const e of group.entityIds) lists.push({ key: e, entity: true, factor: ENTITY_WEIGHT * group.entityIdf });
+    return lists;
+  }
+
+  /** Reads lists whole, calling back with each posting's document and score bound (delta: the largest). */
+  private readPart(lists: { key: number; entity: boolean; factor: number }[], visit: (doc: number, value: number) => void): void {
+    for (const { key, entity, factor } of lists) {
+      const postings = entity ? this.index.entityPostings : this.index.termPostings;
+      const { docs, impacts } = postings;
+      for (let i = postings.start(key), end = postings.end(key); i < end; i++) visit(docs[i]!, dequantise(impacts[i]!) * factor);
+      const deltaBound = MAX_TF_PART * factor;
+      for (const doc of postings.delta.get(key) ?? []) visit(doc, deltaBound);
+    }
+  }
+
+  private scoreAll(docs: Iterable<number>, top: Collector): number {
+    let total = 0;
+    for (const doc of docs) {
+      if (!this.index.live[doc]) continue;
+      const score = this.ranker.score(doc);
+      if (score > 0) {
+        total++;
+        top.push(doc, score);
+      }
+    }
+    return total;
+  }
+
+  /**
+   * The threshold algorithm for one group: each list's next posting bounds what every unread
+   * passage of that list can score, so once the k-th best scored passage beats the sum of the
+   * bounds, nothing unread can overtake it. Passages added since the last compaction (the delta)
+   * are few and always scored. The total is counted by marking, which is far cheaper than scoring.
+   */
+  private threshold(group: Group, allowedHas: ((doc: number) => boolean) | null, top: Collector): number {
+    const { index, seen, ranker } = this;
+    const { termPostings, entityPostings } = index;
+    const live = index.live;
+    const average = index.lengthByKind[0]! / Math.max(1, index.liveByKind[0]!);
+    // Impacts were quantised with the average length at compaction (heading boost included); a
+    // longer average now raises scores by at most this.
+    const drift = (p: typeof termPostings) => Math.max(1, average / Math.max(1, p.averageLength));
+    const cursors: Cursor[] = [];
+    const add = (p: typeof termPostings, key: number, factor: number) => {
+      const start = p.start(key);
+      const end = p.end(key);
+      if (end > start) cursors.push({ docs: p.docs, impacts: p.impacts, at: start, end, factor: factor * drift(p) });
+    };
+    // rank.ts multiplies an alternative's saturated frequency by its weight, so the bound scales exactly.
+    for (const [id, weight] of group.alternatives) add(termPostings, id, group.idf * weight);
+    for (const e of group.entityIds) add(entityPostings, e, ENTITY_WEIGHT * group.entityIdf);
+
+    seen.reset(index.docCount);
+    let total = 0;
+    const consider = (doc: number) => {
+      if (!seen.add(doc) || !live[doc] || (allowedHas && !allowedHas(doc))) return;
+      total++;
+      const score = ranker.score(doc);
+      if (score > 0) top.push(doc, score);
+    };
+    for (const id of group.alternatives.keys()) for (const doc of termPostings.delta.get(id) ?? []) consider(doc);
+    for (const e of group.entityIds) for (const doc of entityPostings.delta.get(e) ?? []) consider(doc);
+
+    for (;;) {
+      // A passage scores as its best alternative, so the best bound among the lists bounds them all.
+      let best: Cursor | null = null;
+      let bound = 0;
+      for (const c of cursors) {
+        if (c.at >= c.end) continue;
+        const b = dequantise(c.impacts[c.at]!) * c.factor;
+        if (b > bound) [best, bound] = [c, b];
+      }
+      if (!best || top.floor >= bound) break;
+      // Read a run from the most promising list before looking at the bounds again.
+      for (let n = 0; n < 16 && best.at < best.end; n++) consider(best.docs[best.at++]!);
+    }
+    // What was not read still counts towards the total: mark the rest without scoring.
+    for (const c of cursors) {
+      for (let i = c.at; i < c.end; i++) {
+        const doc = c.docs[i]!;
+        if (seen.add(doc) && live[doc] && (!allowedHas || allowedHas(doc))) total++;
+      }
+    }
+    return total;
+  }
+}
+
+/** The position of the smallest number (never Math.min(...list): a long list would overflow the stack). */
+function indexOfSmallest(list: number[]): number {
+  let best = 0;
+  for (let i = 1; i < list.length; i++) if (list[i]! < list[best]!) best = i;
+  return best;
 }

@@ -1,297 +1,393 @@
-import { Index } from 'flexsearch';
-import type { SearchGroup, SearchKind, SearchResponse } from '../../../shared/search';
-import { SEARCH_KINDS } from '../../../shared/search';
-import { filterEntityIds, resolveEntity, resolveFilters } from './filters';
-import { CandidatePicker } from './candidates';
-import { aliasKey, buildGroups } from './groups';
-import { buildHit } from './hits';
-import { parseQuery } from './query';
-import { Ranker, ScoreList } from './rank';
-import { surfaceWords, termOf, terms } from './text';
-import type { EngineDoc, EngineState, IndexData, QueryOptions } from './types';
+import { Grow32, Grow8, TokenStore } from './arrays';
+import { aliasKey } from './groups';
+import { Postings } from './postings';
+import { HEADING_BOOST } from './rank';
+import { runQuery } from './search';
+import { SmallIndex } from './small-index';
+import { folded, startsLower, surfaceWords } from './text';
+import type { SearchResponse } from '../../../shared/search';
+import {
+  KIND_CODES,
+  KIND_PASSAGE,
+  NONE,
+  type EntityInfo,
+  type IndexData,
+  type PassageInput,
+  type PassageReader,
+  type QueryOptions,
+  type SmallDoc,
+  type SourceInfo,
+} from './types';
 import { Vocabulary } from './vocabulary';
 
-export type { EngineDoc, EngineState, QueryOptions } from './types';
+export type { QueryOptions } from './types';
 
-/** Reads passages' texts from SQLite by passage id. */
-export type PassageTexts = (passageIds: number[]) => Map<number, string>;
+function columns() {
+  return {
+    kind: new Grow8(),
+    live: new Grow8(),
+    tokChunk: new Grow32(),
+    tokStart: new Grow32(),
+    tokLen: new Grow32(),
+    titleLen: new Grow32(),
+    boost: new Grow8(),
+    mentionStart: new Grow32(),
+    mentionLen: new Grow32(),
+    sourceOf: new Grow32(),
+    refOf: new Grow32(),
+  };
+}
+export type EngineColumns = ReturnType<typeof columns>;
 
-/** Surface forms remembered with their term id while indexing; cleared past this many. */
+/** Written forms remembered with their word id while indexing; cleared past this many. */
 const SURFACE_CACHE_LIMIT = 500_000;
 
 /**
- * Terms arrive already folded and stemmed; FlexSearch stores their postings. While indexing, the
- * vocabulary's own strings are handed over as they are (their hashes are already computed, which
- * saves a tenth of FlexSearch's time); a search term is one string.
- */
-function createFlexIndex(pending: { terms: string[] | null }) {
-  return new Index({ tokenize: 'strict', resolution: 9, encode: (text: string) => pending.terms ?? text.split(' ') });
-}
-
-/**
- * The index: FlexSearch as the term → documents postings store, our vocabulary (document
- * frequencies, prefixes, typos) and a forward index (each document's term ids in order) that the
- * ranking verifies candidates against. Query steps live beside it: groups.ts, rank.ts,
- * filters.ts, hits.ts.
+ * The index. Every document (passage, source, entity, note) has a number and columns in typed
+ * arrays: kind, live, where its word ids sit in the token store (the forward index, which ranking
+ * reads for frequencies, proximity and phrases), its title length, its mentions. Passages'
+ * words and mentions go to impact-ordered postings; the other kinds' words to FlexSearch.
+ * Documents never change in place: an update is a removal and a new number.
  */
 export class SearchEngine implements IndexData {
-  private readonly pendingTerms: { terms: string[] | null } = { terms: null };
-  private flex = createFlexIndex(this.pendingTerms);
   vocabulary = new Vocabulary();
-  docs: (EngineDoc | null)[] = [];
-  tokens: (Uint32Array | null)[] = [];
-  readonly entityPassages = new Map<string, Set<number>>();
-  readonly entityDocs = new Map<string, number>();
+  termPostings = new Postings();
+  entityPostings = new Postings();
+  tokens = new TokenStore();
+  smallIndex = new SmallIndex();
+  private cols: EngineColumns = columns();
+  private mentionList = new Grow32();
+  /** Per word, how many sources, entities and notes hold it: FlexSearch is asked only when some do. */
+  smallDf = new Grow32();
+  readonly small = new Map<number, SmallDoc>();
+  private readonly smallKeys = new Map<string, number>();
+  sources: SourceInfo[] = [];
+  readonly sourceIndex = new Map<string, number>();
+  readonly sourceDoc = new Map<number, number>();
+  readonly sourcePassages = new Map<number, number[]>();
+  entities: EntityInfo[] = [];
+  readonly entityIndex = new Map<string, number>();
+  readonly entityDoc = new Map<number, number>();
   readonly aliasIndex = new Map<string, Set<string>>();
-  readonly sourceDocs = new Map<string, number>();
-  readonly sourcePassages = new Map<string, Set<number>>();
-  liveCount = 0;
-  totalLength = 0;
-  readonly titleTermCounts: number[] = [];
-  private keyToId = new Map<string, number>();
-  private stale = 0;
-  private readonly candidates = new CandidatePicker(this, (term, limit) => this.flex.search(term, { limit }) as number[]);
-  private surfaceIds = new Map<string, number>();
-  private termStamp = new Uint32Array(1024);
-  private ranker = new Ranker(this);
+  liveByKind = new Uint32Array(4);
+  lengthByKind = new Float64Array(4);
+  languageMask = 1;
+  /** Passages removed since the postings were last compacted. */
+  removedPassages = 0;
+  /** While bulk-building, postings wait for one compaction at the end. */
+  bulk = false;
+  private buffer = new Uint32Array(4096);
+  private readonly surfaceIds = new Map<string, number>();
+  private stamp = new Uint32Array(1024);
+  private stampValue = 0;
 
-  /**
-   * SQLite holds every passage's text; with a reader here, passages keep none in memory or in the
-   * index file, and the few shown as results are read back. Without one, texts stay in memory.
-   */
-  constructor(private readonly passageTexts?: PassageTexts) {}
-  /** Texts of the passages about to be shown, read in one statement per query. */
-  private fetched: Map<number, string> | null = null;
+  constructor(readonly readPassages: PassageReader) {}
 
+  get kind() { return this.cols.kind.data; } // prettier-ignore
+  get live() { return this.cols.live.data; } // prettier-ignore
+  get tokChunk() { return this.cols.tokChunk.data; } // prettier-ignore
+  get tokStart() { return this.cols.tokStart.data; } // prettier-ignore
+  get tokLen() { return this.cols.tokLen.data; } // prettier-ignore
+  get titleLen() { return this.cols.titleLen.data; } // prettier-ignore
+  get boost() { return this.cols.boost.data; } // prettier-ignore
+  get mentionStart() { return this.cols.mentionStart.data; } // prettier-ignore
+  get mentionLen() { return this.cols.mentionLen.data; } // prettier-ignore
+  get sourceOf() { return this.cols.sourceOf.data; } // prettier-ignore
+  get refOf() { return this.cols.refOf.data; } // prettier-ignore
+  get mentionEntities() { return this.mentionList.data; } // prettier-ignore
+  get chunks() { return this.tokens.chunks; } // prettier-ignore
+  get docCount(): number {
+    return this.cols.kind.length;
+  }
   get size(): number {
-    return this.liveCount;
+    return this.liveByKind.reduce((a, b) => a + b, 0);
+  }
+  get passageCount(): number {
+    return this.liveByKind[KIND_PASSAGE]!;
   }
 
-  /** Share of FlexSearch entries that point at removed documents; a rebuild clears them. */
-  get staleRatio(): number {
-    return this.docs.length === 0 ? 0 : this.stale / this.docs.length;
-  }
-
-  has(key: string): boolean {
-    return this.keyToId.has(key);
-  }
-
-  textOf(doc: EngineDoc): string {
-    if (doc.kind !== 'passage' || doc.text !== '' || !this.passageTexts) return doc.text;
-    const id = Number(doc.ref);
-    return (this.fetched ?? this.passageTexts([id])).get(id) ?? '';
-  }
-
-  passagesOfEntity(entityId: string): number[] {
-    return [...(this.entityPassages.get(entityId) ?? [])].map((id) => Number(this.docs[id]!.ref));
-  }
-
-  keysOfSource(sourceId: string): string[] {
-    const keys = [...(this.sourcePassages.get(sourceId) ?? [])].map((id) => this.docs[id]!.key);
-    if (this.sourceDocs.has(sourceId)) keys.push(`s:${sourceId}`);
-    return keys;
-  }
-
-  upsert(doc: EngineDoc): void {
-    this.remove(doc.key);
-    const id = this.docs.length;
-    const words = surfaceWords(doc.title ? `${doc.title}\n${doc.text}` : doc.text);
-    const ids = new Uint32Array(words.length);
-    let count = 0;
-    const distinct: string[] = [];
-    for (const word of words) {
-      const termId = this.termIdOf(word);
-      if (termId < 0) continue;
-      ids[count++] = termId;
-      // A stamp per document (id + 1) marks terms already counted, without a set per document.
-      if (this.termStamp[termId] !== id + 1) {
-        this.termStamp[termId] = id + 1;
-        distinct.push(this.vocabulary.terms[termId]!);
-        this.vocabulary.df[termId]!++;
+  /** Tokenises a text into the buffer (word ids in order), counting words; returns how many. */
+  private tokenize(text: string, language: number): number {
+    const words = surfaceWords(text);
+    if (this.buffer.length < words.length) this.buffer = new Uint32Array(words.length * 2);
+    const { vocabulary } = this;
+    const occurrences = vocabulary.occurrences;
+    const surface = this.surfaceIds;
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i]!;
+      // Each written form is folded and looked up once: one map lookup per word after that.
+      let id = surface.get(word);
+      if (id === undefined) {
+        if (surface.size >= SURFACE_CACHE_LIMIT) surface.clear();
+        id = vocabulary.intern(folded(word));
+        surface.set(word, id);
+        while (this.smallDf.length <= id) this.smallDf.push(0);
       }
+      this.buffer[i] = id;
+      occurrences.data[id]!++;
+      if (startsLower(word)) vocabulary.lower.data[id]!++;
+      vocabulary.noteLanguage(id, language);
     }
-    const termIds = count === ids.length ? ids : ids.slice(0, count);
-    this.docs.push(doc.kind === 'passage' && this.passageTexts ? { ...doc, text: '' } : doc);
-    this.tokens.push(termIds);
-    // FlexSearch needs each term once, in order of first appearance; counts live in the forward index.
-    if (distinct.length > 0) {
-      this.pendingTerms.terms = distinct;
-      try {
-        this.flex.add(id, distinct[0]!);
-      } finally {
-        this.pendingTerms.terms = null;
-      }
-    }
-    this.attach(id, this.docs[id]!, termIds.length);
+    return words.length;
   }
 
-  /** A written word's term id, folding and stemming each surface form once; -1 when it has none. */
-  private termIdOf(word: string): number {
-    let termId = this.surfaceIds.get(word);
-    if (termId === undefined) {
-      if (this.surfaceIds.size >= SURFACE_CACHE_LIMIT) this.surfaceIds.clear();
-      const term = termOf(word);
-      termId = term ? this.vocabulary.intern(term) : -1;
-      this.surfaceIds.set(word, termId);
-      if (termId >= this.termStamp.length) {
-        const grown = new Uint32Array(Math.max(termId + 1, this.termStamp.length * 2));
-        grown.set(this.termStamp);
-        this.termStamp = grown;
-      }
+  /** Distinct word ids of the buffer's first `count` tokens, counting document frequencies. */
+  private distinct(count: number, delta: 1 | -1, tokens: Uint32Array<ArrayBufferLike> = this.buffer, start = 0): number[] {
+    if (this.stamp.length < this.vocabulary.size) this.stamp = new Uint32Array(this.vocabulary.size * 2);
+    const stamp = ++this.stampValue;
+    const out: number[] = [];
+    const df = this.vocabulary.df.data;
+    for (let i = start; i < start + count; i++) {
+      const id = tokens[i]!;
+      if (this.stamp[id] === stamp) continue;
+      this.stamp[id] = stamp;
+      out.push(id);
+      df[id] = df[id]! + delta;
     }
-    return termId;
+    return out;
   }
 
-  remove(key: string): void {
-    const id = this.keyToId.get(key);
-    if (id === undefined) return;
-    const doc = this.docs[id]!;
-    const ids = this.tokens[id]!;
-    for (const termId of new Set(ids)) this.vocabulary.df[termId]!--;
-    this.totalLength -= ids.length;
-    this.liveCount--;
-    this.keyToId.delete(key);
-    for (const m of doc.mentions ?? []) this.entityPassages.get(m.entityId)?.delete(id);
-    if (doc.kind === 'passage' && doc.sourceId) this.sourcePassages.get(doc.sourceId)?.delete(id);
-    if (doc.kind === 'source') this.sourceDocs.delete(doc.ref);
-    if (doc.kind === 'entity') {
-      this.entityDocs.delete(doc.ref);
-      for (const alias of [doc.title, ...(doc.aliases ?? [])]) this.aliasIndex.get(aliasKey(alias))?.delete(doc.ref);
+  private newDoc(kind: number, count: number, titleLength: number, sourceIdx: number, ref: number): number {
+    const { cols } = this;
+    const doc = cols.kind.push(kind);
+    const at = this.tokens.add(this.buffer, count);
+    cols.live.push(1);
+    cols.tokChunk.push(at.chunk);
+    cols.tokStart.push(at.start);
+    cols.tokLen.push(count);
+    cols.titleLen.push(titleLength);
+    cols.boost.push(0);
+    cols.mentionStart.push(this.mentionList.length);
+    cols.mentionLen.push(0);
+    cols.sourceOf.push(sourceIdx);
+    cols.refOf.push(ref);
+    this.liveByKind[kind]!++;
+    this.lengthByKind[kind]! += count;
+    return doc;
+  }
+
+  sourceIdxOf(id: string): number {
+    let idx = this.sourceIndex.get(id);
+    if (idx === undefined) {
+      idx = this.sources.push({ id, title: id, issued: null, language: 0 }) - 1;
+      this.sourceIndex.set(id, idx);
     }
-    // FlexSearch keeps the id (removal there walks the whole index); verification skips it.
-    this.docs[id] = null;
-    this.tokens[id] = null;
-    this.stale++;
+    return idx;
   }
 
-  private attach(id: number, doc: EngineDoc, length: number): void {
-    this.keyToId.set(doc.key, id);
-    this.titleTermCounts[id] = doc.kind !== 'passage' && doc.title ? terms(doc.title).length : 0;
-    this.liveCount++;
-    this.totalLength += length;
-    for (const m of doc.mentions ?? []) setOf(this.entityPassages, m.entityId).add(id);
-    if (doc.kind === 'passage' && doc.sourceId) setOf(this.sourcePassages, doc.sourceId).add(id);
-    if (doc.kind === 'source') this.sourceDocs.set(doc.ref, id);
-    if (doc.kind === 'entity') {
-      this.entityDocs.set(doc.ref, id);
-      for (const alias of [doc.title, ...(doc.aliases ?? [])]) setOf(this.aliasIndex, aliasKey(alias)).add(doc.ref);
+  entityIdxOf(id: string): number {
+    let idx = this.entityIndex.get(id);
+    if (idx === undefined) {
+      idx = this.entities.push({ id, type: 'organization', name: id, aliases: [] }) - 1;
+      this.entityIndex.set(id, idx);
+    }
+    return idx;
+  }
+
+  addPassage(passage: PassageInput): number {
+    const sourceIdx = this.sourceIdxOf(passage.sourceId);
+    const count = this.tokenize(passage.text, this.sources[sourceIdx]!.language);
+    const doc = this.newDoc(KIND_PASSAGE, count, 0, sourceIdx, passage.id);
+    if (passage.kind === 'title' || passage.kind === 'heading') this.cols.boost.data[doc] = 1;
+    const terms = this.distinct(count, 1);
+    if (!this.bulk) for (const id of terms) this.termPostings.add(id, doc);
+    const seen = new Set<number>();
+    for (const entityId of passage.mentions) {
+      const entity = this.entityIdxOf(entityId);
+      this.mentionList.push(entity);
+      if (!this.bulk && !seen.has(entity)) this.entityPostings.add(entity, doc);
+      seen.add(entity);
+    }
+    this.cols.mentionLen.data[doc] = passage.mentions.length;
+    let list = this.sourcePassages.get(sourceIdx);
+    if (!list) this.sourcePassages.set(sourceIdx, (list = []));
+    list.push(doc);
+    return doc;
+  }
+
+  /** A source's details (title, date, language) and its search document. */
+  setSource(info: Omit<SourceInfo, 'language'> & { language?: number }, details: string): void {
+    const idx = this.sourceIdxOf(info.id);
+    const language = info.language ?? this.sources[idx]!.language;
+    this.sources[idx] = { id: info.id, title: info.title, issued: info.issued, language };
+    this.languageMask |= 1 << language;
+    const doc = this.upsertSmall({
+      key: `s:${info.id}`,
+      kind: 'source',
+      ref: info.id,
+      title: info.title,
+      text: details,
+      issued: info.issued,
+    });
+    this.sourceDoc.set(idx, doc);
+  }
+
+  /** Removes a source's passages and its document. */
+  removeSource(sourceId: string): void {
+    const idx = this.sourceIndex.get(sourceId);
+    if (idx === undefined) return;
+    for (const doc of this.sourcePassages.get(idx) ?? []) this.removeDoc(doc);
+    this.sourcePassages.delete(idx);
+    this.removeSmall(`s:${sourceId}`);
+    this.sourceDoc.delete(idx);
+  }
+
+  setEntity(info: EntityInfo, description: string): void {
+    this.removeEntity(info.id);
+    const idx = this.entityIdxOf(info.id);
+    this.entities[idx] = info;
+    for (const alias of [info.name, ...info.aliases]) {
+      const key = aliasKey(alias);
+      let set = this.aliasIndex.get(key);
+      if (!set) this.aliasIndex.set(key, (set = new Set()));
+      set.add(info.id);
+    }
+    const text = [info.aliases.join(' · '), description].filter(Boolean).join('\n');
+    const doc = this.upsertSmall({
+      key: `e:${info.id}`,
+      kind: 'entity',
+      ref: info.id,
+      title: info.name,
+      text,
+      entityType: info.type,
+      aliases: info.aliases,
+    });
+    this.entityDoc.set(idx, doc);
+  }
+
+  removeEntity(id: string): void {
+    const idx = this.entityIndex.get(id);
+    if (idx === undefined) return;
+    const info = this.entities[idx]!;
+    for (const alias of [info.name, ...info.aliases]) this.aliasIndex.get(aliasKey(alias))?.delete(id);
+    this.removeSmall(`e:${id}`);
+    this.entityDoc.delete(idx);
+  }
+
+  upsertSmall(doc: SmallDoc): number {
+    this.removeSmall(doc.key);
+    const text = doc.title ? `${doc.title}\n${doc.text}` : doc.text;
+    const titleCount = doc.title ? surfaceWords(doc.title).length : 0;
+    const count = this.tokenize(text, 0);
+    const id = this.newDoc(KIND_CODES[doc.kind], count, titleCount, doc.kind === 'source' ? this.sourceIdxOf(doc.ref) : NONE, NONE);
+    const distinct = this.distinct(count, 1);
+    for (const t of distinct) this.smallDf.data[t]!++;
+    this.smallIndex.add(
+      id,
+      distinct.map((t) => this.vocabulary.terms[t]!),
+    );
+    this.small.set(id, doc);
+    this.smallKeys.set(doc.key, id);
+    return id;
+  }
+
+  removeSmall(key: string): void {
+    const doc = this.smallKeys.get(key);
+    if (doc === undefined) return;
+    this.smallKeys.delete(key);
+    this.small.delete(doc);
+    this.smallIndex.remove(doc);
+    this.removeDoc(doc);
+  }
+
+  private removeDoc(doc: number): void {
+    if (!this.cols.live.data[doc]) return;
+    this.cols.live.data[doc] = 0;
+    const kind = this.cols.kind.data[doc]!;
+    const length = this.cols.tokLen.data[doc]!;
+    this.liveByKind[kind]!--;
+    this.lengthByKind[kind]! -= length;
+    this.distinct(length, -1, this.tokens.chunks[this.cols.tokChunk.data[doc]!]!, this.cols.tokStart.data[doc]!);
+    if (kind === KIND_PASSAGE) this.removedPassages++;
+    else {
+      const chunk = this.tokens.chunks[this.cols.tokChunk.data[doc]!]!;
+      const start = this.cols.tokStart.data[doc]!;
+      for (const t of new Set(chunk.subarray(start, start + length))) this.smallDf.data[t]!--;
     }
   }
 
-  /** FlexSearch exports synchronously when its handler does not return a promise. */
-  exportState(): EngineState {
-    const flex: [string, string][] = [];
-    this.flex.export((key: string, data: string) => void flex.push([key, data]));
-    const tokenOffsets = new Uint32Array(this.tokens.length + 1);
-    let total = 0;
-    for (let i = 0; i < this.tokens.length; i++) {
-      tokenOffsets[i] = total;
-      total += this.tokens[i]?.length ?? 0;
-    }
-    tokenOffsets[this.tokens.length] = total;
-    const tokens = new Uint32Array(total);
-    this.tokens.forEach((t, i) => t && tokens.set(t, tokenOffsets[i]!));
-    return {
-      flex,
-      terms: this.vocabulary.terms,
-      df: this.vocabulary.df.subarray(0, this.vocabulary.terms.length),
-      docs: this.docs,
-      tokenOffsets,
-      tokens,
-    };
+  /** Live passages, in document order. */
+  *livePassages(): Iterable<number> {
+    const { kind, live } = this;
+    for (let doc = 0; doc < this.docCount; doc++) if (kind[doc] === KIND_PASSAGE && live[doc]) yield doc;
   }
 
-  static fromState(state: EngineState, passageTexts?: PassageTexts): SearchEngine {
-    const engine = new SearchEngine(passageTexts);
-    for (const [key, data] of state.flex) engine.flex.import(key, data);
-    engine.vocabulary = Vocabulary.from(state.terms, state.df);
-    engine.docs = state.docs;
-    engine.tokens = new Array<Uint32Array | null>(state.docs.length);
-    for (let id = 0; id < state.docs.length; id++) {
-      const doc = state.docs[id];
-      if (!doc) {
-        engine.tokens[id] = null;
-        engine.stale++;
-        continue;
-      }
-      engine.tokens[id] = state.tokens.subarray(state.tokenOffsets[id]!, state.tokenOffsets[id + 1]!);
-      engine.attach(id, doc, engine.tokens[id]!.length);
-    }
-    return engine;
+  /** Rebuilds the impact-ordered postings from the forward index: after a bulk build, or when the delta grew. */
+  compact(): void {
+    const average = this.lengthByKind[KIND_PASSAGE]! / Math.max(1, this.liveByKind[KIND_PASSAGE]!);
+    const stamp = new Uint32Array(this.vocabulary.size);
+    const tf = new Uint32Array(this.vocabulary.size);
+    let value = 0;
+    this.termPostings = Postings.build(
+      this.vocabulary.size,
+      this.livePassages(),
+      (doc, out) => {
+        out.keys.length = 0;
+        out.tfs.length = 0;
+        const chunk = this.tokens.chunks[this.tokChunk[doc]!]!;
+        const start = this.tokStart[doc]!;
+        const end = start + this.tokLen[doc]!;
+        value++;
+        for (let i = start; i < end; i++) {
+          const id = chunk[i]!;
+          if (stamp[id] !== value) {
+            stamp[id] = value;
+            tf[id] = 0;
+            out.keys.push(id);
+          }
+          tf[id]!++;
+        }
+        for (const id of out.keys) out.tfs.push(tf[id]!);
+        return end - start;
+      },
+      average,
+      (doc) => (this.boost[doc] ? HEADING_BOOST : 1),
+    );
+    const entityCounts = new Map<number, number>();
+    this.entityPostings = Postings.build(
+      this.entities.length,
+      this.livePassages(),
+      (doc, out) => {
+        entityCounts.clear();
+        const start = this.mentionStart[doc]!;
+        for (let i = start; i < start + this.mentionLen[doc]!; i++) {
+          const e = this.mentionEntities[i]!;
+          entityCounts.set(e, (entityCounts.get(e) ?? 0) + 1);
+        }
+        out.keys = [...entityCounts.keys()];
+        out.tfs = [...entityCounts.values()];
+        return this.tokLen[doc]!;
+      },
+      average,
+      (doc) => (this.boost[doc] ? HEADING_BOOST : 1),
+    );
+    this.removedPassages = 0;
+    this.bulk = false;
   }
 
-  /** Prefix completion needs the sorted vocabulary; sorting it ahead keeps the first query fast. */
-  warm(): void {
-    this.vocabulary.prepare();
-  }
-
-  resolveEntity(ref: string): string | undefined {
-    return resolveEntity(this, ref);
+  /** Whether the delta or the removed passages have grown enough to be worth a compaction. */
+  get wantsCompaction(): boolean {
+    const passages = Math.max(1, this.passageCount);
+    return this.termPostings.deltaSize > 50_000 + passages / 2 || this.removedPassages > passages * 0.25 + 1000;
   }
 
   query(input: string, options: QueryOptions = {}): SearchResponse {
-    const started = performance.now();
-    const limit = options.limit ?? 10;
-    const parsed = parseQuery(input, options.filters);
-    const problems = [...parsed.problems];
-    const kinds = new Set(options.kinds ?? SEARCH_KINDS);
-    const allowed = resolveFilters(this, parsed, problems);
-    const groups = buildGroups(this, parsed);
-    const byKind = new Map<SearchKind, ScoreList>(SEARCH_KINDS.map((k) => [k, new ScoreList()]));
-
-    if (allowed !== 'none') {
-      if (groups.length === 0) {
-        if (allowed) {
-          for (const id of allowed) {
-            const doc = this.docs[id];
-            if (doc && kinds.has(doc.kind)) byKind.get(doc.kind)!.push(id, 0);
-          }
-        }
-      } else {
-        this.ranker.prepare(groups);
-        try {
-          for (const id of this.candidates.pick(groups, allowed)) {
-            const doc = this.docs[id];
-            if (!doc || !kinds.has(doc.kind)) continue;
-            const score = this.ranker.score(id);
-            if (score > 0) byKind.get(doc.kind)!.push(id, score);
-          }
-        } finally {
-          this.ranker.release();
-        }
-      }
-    }
-
-    const shown = SEARCH_KINDS.filter((kind) => kinds.has(kind) && byKind.get(kind)!.length > 0).map((kind) => ({
-      kind,
-      list: byKind.get(kind)!,
-      top: byKind.get(kind)!.top(limit),
-    }));
-    this.fetchTexts(shown.flatMap((s) => s.top.map((t) => t.id)));
-    try {
-      const result: SearchGroup[] = shown.map(({ kind, list, top }) => {
-        const entityFilter = allowed && allowed !== 'none' ? filterEntityIds(this, parsed) : [];
-        return { kind, total: list.length, hits: top.map((s) => buildHit(this, s, groups, entityFilter)) };
-      });
-      return { query: input, groups: result, problems, tookMs: performance.now() - started };
-    } finally {
-      this.fetched = null;
-    }
+    this.vocabulary.prepare();
+    return runQuery(this, input, options);
   }
 
-  private fetchTexts(ids: number[]): void {
-    if (!this.passageTexts) return;
-    const wanted: number[] = [];
-    for (const id of ids) {
-      const doc = this.docs[id];
-      if (doc && doc.kind === 'passage' && doc.text === '') wanted.push(Number(doc.ref));
-    }
-    this.fetched = wanted.length > 0 ? this.passageTexts(wanted) : null;
+  /** State for the index file; see persist.ts. */
+  exportParts() {
+    return { cols: this.cols, mentionList: this.mentionList };
   }
-}
 
-function setOf<K, V>(map: Map<K, Set<V>>, key: K): Set<V> {
-  let set = map.get(key);
-  if (!set) map.set(key, (set = new Set()));
-  return set;
+  restoreParts(parts: { cols: EngineColumns; mentionList: Grow32 }): void {
+    this.cols = parts.cols;
+    this.mentionList = parts.mentionList;
+  }
+
+  restoreSmall(doc: number, small: SmallDoc): void {
+    this.small.set(doc, small);
+    this.smallKeys.set(small.key, doc);
+  }
 }

@@ -1,22 +1,37 @@
 import type { ParsedQuery } from './query';
-import { foldedWords, stem, terms } from './text';
+import { foldedWords } from './text';
 import type { Group, IndexData } from './types';
 
+const FORM_WEIGHT = 0.9;
 const PREFIX_WEIGHT = 0.8;
 const TYPO_WEIGHT = 0.65;
+const PREFIX_TYPO_WEIGHT = 0.55;
 const PHRASE_BOOST = 1.5;
 const PREFIX_EXPANSIONS = 24;
 const TYPO_EXPANSIONS = 8;
+/** Completions of near spellings of a prefix: many words share a short prefix, and the other words decide. */
+const PREFIX_TYPO_EXPANSIONS = 48;
+/** A typed word this rare next to a near spelling this many times more frequent may be a typo itself. */
+const RARE_DF = 3;
+const MUCH_MORE_FREQUENT = 20;
+const RARE_LIMIT = 10;
 
-/** Turns the typed words and phrases into groups of term ids with their weights and rarity. */
+/**
+ * Turns the typed words and phrases into groups of word ids with weights: the word as typed (1),
+ * its other forms (stems in the notebook's languages, never cutting names), completions of the
+ * last word while typing, and near spellings (one edit, swaps included) when the word is unknown
+ * or rare beside a far more frequent near spelling, including near spellings of the prefix
+ * being typed. Typos are corrected on surface words, so "accordig" finds "according".
+ */
 export function buildGroups(index: IndexData, parsed: ParsedQuery): Group[] {
   const { vocabulary } = index;
-  const n = index.liveCount || 1;
+  const n = Math.max(1, index.liveByKind[0]! + index.liveByKind[1]! + index.liveByKind[2]! + index.liveByKind[3]!);
   const idf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
   const groups: Group[] = [];
-  const folded = parsed.words.map((w) => foldedWords(w));
-  // Each typed word may itself split ("Hewlett-Packard" is two words); flatten with the typed index kept.
-  const flat: { word: string; typed: number }[] = folded.flatMap((parts, typed) => parts.map((word) => ({ word, typed })));
+  const flat: { word: string; typed: number }[] = [];
+  parsed.words.forEach((w, typed) => {
+    for (const word of foldedWords(w)) flat.push({ word, typed });
+  });
   const lastTyped = parsed.words.length - 1;
   const entitySpans = entitySpansOf(
     index,
@@ -25,67 +40,89 @@ export function buildGroups(index: IndexData, parsed: ParsedQuery): Group[] {
 
   flat.forEach(({ word, typed }, position) => {
     const alternatives = new Map<number, number>();
-    const exact = vocabulary.idOf(stem(word));
-    if (exact !== undefined && vocabulary.frequency(exact) > 0) alternatives.set(exact, 1);
+    const add = (id: number, weight: number) => {
+      if ((alternatives.get(id) ?? 0) < weight) alternatives.set(id, weight);
+    };
+    const exact = vocabulary.idOf(word);
+    const exactDf = exact === undefined ? 0 : vocabulary.frequency(exact);
+    if (exact !== undefined && exactDf > 0) add(exact, 1);
+    for (const id of vocabulary.family(word, index.languageMask)) add(id, FORM_WEIGHT);
     const isPrefix = parsed.prefixLast && typed === lastTyped && position === flat.length - 1;
-    if (isPrefix) {
-      for (const id of vocabulary.withPrefix(word, PREFIX_EXPANSIONS)) if (!alternatives.has(id)) alternatives.set(id, PREFIX_WEIGHT);
+    if (isPrefix) for (const id of vocabulary.withPrefix(word, PREFIX_EXPANSIONS)) add(id, PREFIX_WEIGHT);
+    // A word this rare may itself be a typo that happens to exist ("judicia" beside "judicial").
+    const near = exactDf <= RARE_LIMIT ? vocabulary.nearby(word, TYPO_EXPANSIONS) : [];
+    const typoLikely = exactDf < RARE_DF || (near.length > 0 && vocabulary.frequency(near[0]!) >= MUCH_MORE_FREQUENT * exactDf);
+    if (typoLikely) {
+      for (const id of near) add(id, TYPO_WEIGHT);
+      if (isPrefix) for (const id of vocabulary.nearbyPrefix(word, PREFIX_TYPO_EXPANSIONS)) add(id, PREFIX_TYPO_WEIGHT);
     }
-    if (alternatives.size === 0) {
-      for (const id of vocabulary.nearby(stem(word), TYPO_EXPANSIONS)) alternatives.set(id, TYPO_WEIGHT);
-      if (alternatives.size === 0) for (const id of vocabulary.nearby(word, TYPO_EXPANSIONS)) alternatives.set(id, TYPO_WEIGHT);
-    }
-    const primary = exact ?? [...alternatives.keys()][0];
+    let primaryDf = exactDf;
+    if (primaryDf === 0) for (const id of alternatives.keys()) primaryDf = Math.max(primaryDf, vocabulary.frequency(id));
     const entityIds = entitySpans.get(position) ?? [];
-    const mentioned = entityIds.reduce((sum, e) => sum + (index.entityPassages.get(e)?.size ?? 0), 0);
+    let mentioned = 0;
+    for (const e of entityIds) mentioned += index.entityPostings.count(e);
     groups.push({
       label: word,
       alternatives,
       sequence: null,
       impossible: false,
       entityIds,
-      idf: idf(primary === undefined ? 0 : vocabulary.frequency(primary)),
+      idf: idf(primaryDf),
       entityIdf: idf(mentioned),
     });
   });
 
   for (const phrase of parsed.phrases) {
-    const sequence = terms(phrase).map((t) => vocabulary.idOf(t) ?? -1);
-    if (sequence.length === 0) continue;
-    const idfSum = sequence.reduce((sum, id) => sum + idf(id < 0 ? 0 : vocabulary.frequency(id)), 0);
-    groups.push({
-      label: phrase,
-      alternatives: new Map(sequence.filter((id) => id >= 0).map((id) => [id, 1])),
-      sequence,
-      impossible: sequence.includes(-1),
-      entityIds: [],
-      idf: idfSum * PHRASE_BOOST,
-      entityIdf: 0,
+    const words = foldedWords(phrase).slice(0, 32);
+    if (words.length === 0) continue;
+    const sequence = words.map((word) => {
+      const forms = new Set(vocabulary.family(word, index.languageMask));
+      const exact = vocabulary.idOf(word);
+      if (exact !== undefined && vocabulary.frequency(exact) > 0) forms.add(exact);
+      return [...forms];
     });
+    const impossible = sequence.some((forms) => forms.length === 0);
+    let idfSum = 0;
+    for (const forms of sequence) {
+      let df = 0;
+      for (const id of forms) df += vocabulary.frequency(id);
+      idfSum += idf(df);
+    }
+    const alternatives = new Map<number, number>();
+    for (const forms of sequence) for (const id of forms) alternatives.set(id, 1);
+    groups.push({ label: phrase, alternatives, sequence, impossible, entityIds: [], idf: idfSum * PHRASE_BOOST, entityIdf: 0 });
   }
   return groups;
 }
 
 /** Word positions covered by an entity name or alias typed in full, such as "MSS" or "state security ministry". */
-function entitySpansOf(index: IndexData, words: string[]): Map<number, string[]> {
-  const spans = new Map<number, string[]>();
+function entitySpansOf(index: IndexData, words: string[]): Map<number, number[]> {
+  const spans = new Map<number, number[]>();
   for (let start = 0; start < words.length; start++) {
     for (let end = Math.min(words.length, start + 6); end > start; end--) {
       const entities = index.aliasIndex.get(words.slice(start, end).join(' '));
       if (!entities || entities.size === 0) continue;
-      for (let i = start; i < end; i++) spans.set(i, [...(spans.get(i) ?? []), ...entities]);
+      const ids = [...entities].map((e) => index.entityIndex.get(e)).filter((e): e is number => e !== undefined);
+      for (let i = start; i < end; i++) spans.set(i, [...(spans.get(i) ?? []), ...ids]);
     }
   }
   return spans;
 }
 
-/** How many documents a group could match: the rarest group supplies the candidates. */
+/** How many passages a group could match (postings read): the cheapest group supplies the candidates. */
 export function groupCost(index: IndexData, group: Group): number {
-  const { vocabulary } = index;
-  if (group.sequence) return Math.min(...group.sequence.map((id) => (id < 0 ? 0 : vocabulary.frequency(id))));
+  if (group.sequence) {
+    let cheapest = Infinity;
+    for (const forms of group.sequence) {
+      let cost = 0;
+      for (const id of forms) cost += index.termPostings.count(id);
+      cheapest = Math.min(cheapest, cost);
+    }
+    return cheapest;
+  }
   let cost = 0;
-  for (const id of group.alternatives.keys()) cost += vocabulary.frequency(id);
-  for (const e of group.entityIds) cost += index.entityPassages.get(e)?.size ?? 0;
+  for (const id of group.alternatives.keys()) cost += index.termPostings.count(id);
+  for (const e of group.entityIds) cost += index.entityPostings.count(e);
   return cost;
 }
 

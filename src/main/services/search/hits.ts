@@ -1,50 +1,74 @@
 import type { HighlightRange, SearchHit } from '../../../shared/search';
 import { makeSnippet } from './snippet';
-import { tokenize, wordSpans } from './text';
-import type { Group, IndexData } from './types';
+import { wordSpans } from './text';
+import type { Group, IndexData, PassageView } from './types';
 
-/** A ranked document as the UI shows it: snippet, highlight offsets (never markup), where it lives. */
-export function buildHit(index: IndexData, scored: { id: number; score: number }, groups: Group[], filterEntities: string[]): SearchHit {
-  const doc = index.docs[scored.id]!;
-  const text = index.textOf(doc);
-  const full = doc.title ? `${doc.title}\n${text}` : text;
+/** Word ids the query matched, for highlighting. */
+function wantedIds(groups: Group[]): Set<number> {
   const wanted = new Set<number>();
-  for (const g of groups) for (const id of g.alternatives.keys()) wanted.add(id);
-  const ranges: HighlightRange[] = [];
-  // The stored term ids line up with the word spans, so only offsets need finding here.
-  const termIds = index.tokens[scored.id]!;
-  const spans = wordSpans(full);
-  if (spans.length === termIds.length * 2) {
-    for (let i = 0; i < termIds.length; i++) if (wanted.has(termIds[i]!)) ranges.push({ start: spans[i * 2]!, end: spans[i * 2 + 1]! });
-  } else {
-    for (const token of tokenize(full)) {
-      const id = index.vocabulary.idOf(token.term);
-      if (id !== undefined && wanted.has(id)) ranges.push({ start: token.start, end: token.end });
-    }
+  for (const g of groups) {
+    for (const id of g.alternatives.keys()) wanted.add(id);
+    for (const forms of g.sequence ?? []) for (const id of forms) wanted.add(id);
   }
+  return wanted;
+}
+
+/** Offsets of the matched words: the stored word ids line up with the text's word spans. */
+function wordRanges(index: IndexData, doc: number, text: string, wanted: Set<number>): HighlightRange[] {
+  const tokens = index.chunks[index.tokChunk[doc]!]!;
+  const start = index.tokStart[doc]!;
+  const length = index.tokLen[doc]!;
+  const spans = wordSpans(text);
+  const ranges: HighlightRange[] = [];
+  if (spans.length !== length * 2) return ranges;
+  for (let i = 0; i < length; i++) if (wanted.has(tokens[start + i]!)) ranges.push({ start: spans[i * 2]!, end: spans[i * 2 + 1]! });
+  return ranges;
+}
+
+/** A passage as the UI shows it: snippet, highlight offsets (never markup), where it lives. */
+export function buildPassageHit(
+  index: IndexData,
+  scored: { id: number; score: number },
+  view: PassageView,
+  groups: Group[],
+  filterEntities: number[],
+): SearchHit {
+  const doc = scored.id;
+  const ranges = wordRanges(index, doc, view.text, wantedIds(groups));
+  const entities = new Set(filterEntities.map((e) => index.entities[e]?.id));
+  for (const g of groups) for (const e of g.entityIds) entities.add(index.entities[e]?.id);
+  for (const m of view.mentions) if (entities.has(m.entityId)) ranges.push({ start: m.start, end: m.end });
+  const source = index.sources[index.sourceOf[doc]!]!;
+  return {
+    kind: 'passage',
+    id: String(index.refOf[doc]),
+    title: source.title || source.id || 'Untitled source',
+    snippet: makeSnippet(view.text, ranges),
+    score: Math.round(scored.score * 1000) / 1000,
+    sourceId: source.id,
+    anchor: view.anchor,
+    ordinal: view.ordinal,
+    matches: makeSnippet(view.text, ranges, Number.MAX_SAFE_INTEGER).ranges,
+  };
+}
+
+/** A source, entity or note hit; title matches are marked in the title. */
+export function buildSmallHit(index: IndexData, scored: { id: number; score: number }, groups: Group[]): SearchHit {
+  const doc = index.small.get(scored.id)!;
+  const full = doc.title ? `${doc.title}\n${doc.text}` : doc.text;
+  const ranges = wordRanges(index, scored.id, full, wantedIds(groups));
   const offset = doc.title ? doc.title.length + 1 : 0;
-  const entities = new Set(filterEntities);
-  for (const g of groups) for (const e of g.entityIds) if (index.entityPassages.get(e)?.has(scored.id)) entities.add(e);
-  for (const m of doc.mentions ?? []) if (entities.has(m.entityId)) ranges.push({ start: m.start + offset, end: m.end + offset });
   const textRanges = ranges.filter((r) => r.start >= offset).map((r) => ({ start: r.start - offset, end: r.end - offset }));
   const titleRanges = ranges.filter((r) => r.end <= (doc.title ? doc.title.length : 0));
   const hit: SearchHit = {
     kind: doc.kind,
     id: doc.ref,
-    title: doc.kind === 'passage' ? sourceTitle(index, doc.sourceId) : doc.title,
-    snippet: makeSnippet(text, textRanges),
+    title: doc.title,
+    snippet: makeSnippet(doc.text, textRanges),
     score: Math.round(scored.score * 1000) / 1000,
   };
-  if (doc.kind !== 'passage' && titleRanges.length > 0) hit.titleRanges = titleRanges;
-  if (doc.sourceId) hit.sourceId = doc.sourceId;
-  if (doc.anchor) hit.anchor = doc.anchor;
-  if (doc.ordinal !== undefined) hit.ordinal = doc.ordinal;
-  if (doc.kind === 'passage') hit.matches = makeSnippet(text, textRanges, Number.MAX_SAFE_INTEGER).ranges;
+  if (titleRanges.length > 0) hit.titleRanges = titleRanges;
+  if (doc.kind === 'source') hit.sourceId = doc.ref;
   if (doc.entityType) hit.entityType = doc.entityType;
   return hit;
-}
-
-function sourceTitle(index: IndexData, sourceId: string | undefined): string {
-  const id = sourceId === undefined ? undefined : index.sourceDocs.get(sourceId);
-  return (id !== undefined ? index.docs[id]?.title : undefined) || sourceId || 'Untitled source';
 }

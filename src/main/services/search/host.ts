@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
-import type { Change } from '../../../shared/domain';
 import type { SearchResponse, SearchStatus } from '../../../shared/search';
 import { SearchEngine, type QueryOptions } from './engine';
-import { contentHash, loadAll, loadEntities, loadNotes, loadPassages, loadSource, passagesMentioning } from './loader';
-import { readIndex, writeIndex } from './persist';
+import { changeLogSeq, changesSince, loadEntity, loadNote, loadSource, passageReader, sourceIds } from './loader';
+import { readIndex, removeLeftovers, writeIndex } from './persist';
+import { SearchUnavailable } from './protocol';
 
 export interface HostOptions {
   dbFile: string;
@@ -14,28 +14,40 @@ export interface HostOptions {
 }
 
 export type ProgressReport = { label: string; done: number; total: number; finished: boolean };
+type Progress = (p: ProgressReport) => void;
 
-/** Rebuild in the background once this share of FlexSearch entries points at removed documents. */
-const COMPACT_AT = 0.3;
-const PROGRESS_EVERY = 2000;
+const LABEL = 'Indexing for search';
+/** Passages indexed between two looks at the message queue while building. */
+const YIELD_EVERY = 5000;
+/** A catch-up touching more sources than this (and a large share of them) rebuilds instead. */
+const CATCH_UP_LIMIT = 2000;
+/** After a failed write, try again this much later. */
+const PERSIST_RETRY_MS = 60_000;
+
+const yieldNow = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * Owns the index where it lives (the search worker, or the caller's thread in tests): loads the
- * persisted index when its content hash matches SQLite, otherwise rebuilds from SQLite and
- * persists, then keeps it current from change events.
+ * Owns the index where it lives (the search worker, or the caller's thread in tests). The index
+ * records the change log position (migration 0004) it reflects; on start it loads the persisted
+ * file and catches up from the log, or builds from SQLite in chunks, answering queries from the
+ * previous index (if any) meanwhile. Whenever SQLite's data_version moves (any other connection
+ * committed: the app's, the CLI's, a second window's) it reads the log past its position and
+ * reloads just what changed. A failed write of the index file is reported, never fatal: the index
+ * keeps answering from memory.
  */
 export class SearchHost {
-  private db: Database.Database;
-  private readonly passageTextStatement: Database.Statement<[string], [number, string]>;
-  /** Passage texts stay in SQLite; results read back the few they show. */
-  private readonly passageText = (passageIds: number[]): Map<number, string> =>
-    new Map(this.passageTextStatement.all(JSON.stringify(passageIds)));
-  private engine: SearchEngine;
-  private persistTimer: ReturnType<typeof setTimeout> | null = null;
-  /** Content hash of what the index reflects, and SQLite's data_version when it was last compared. */
-  private knownHash = '';
+  private readonly db: Database.Database;
+  private readonly readPassages: ReturnType<typeof passageReader>;
+  private engine: SearchEngine | null = null;
+  /** The change log position the engine reflects. */
+  private seq = 0;
+  private persistedSeq = -1;
   private dataVersion = -1;
-  status: SearchStatus = { state: 'idle', documents: 0, origin: null, message: null };
+  private building: Promise<void> | null = null;
+  private persistTimer: ReturnType<typeof setTimeout> | null = null;
+  status: SearchStatus = { state: 'idle', documents: 0, origin: null, message: null, persistError: null };
+  /** Told whenever the status changes (the worker forwards it). */
+  onStatus: (status: SearchStatus) => void = () => {};
 
   constructor(private readonly options: HostOptions) {
     this.db = new Database(options.dbFile, {
@@ -43,107 +55,179 @@ export class SearchHost {
       fileMustExist: true,
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     });
-    // Results read their passages' texts back; mapped pages spare a system call per page.
-    this.db.pragma('mmap_size = 268435456');
-    // One statement for all of a query's results: a third of the time of one per passage.
-    this.passageTextStatement = this.db
-      .prepare<[string], [number, string]>(`SELECT p.id, p.text FROM json_each(?) j JOIN passage p ON p.id = j.value`)
-      .raw();
-    this.engine = new SearchEngine(this.passageText);
+    this.mapPages(true);
+    this.readPassages = passageReader(this.db);
   }
 
-  start(progress: (p: ProgressReport) => void): SearchStatus {
-    this.status = { ...this.status, state: 'loading' };
-    const hash = contentHash(this.db);
-    this.dataVersion = this.readDataVersion();
-    const loaded = readIndex(this.options.indexFile, hash);
-    if (loaded.ok) {
-      this.knownHash = hash;
-      this.engine = SearchEngine.fromState(loaded.state, this.passageText);
-      this.engine.warm();
-      this.status = { state: 'ready', documents: this.engine.size, origin: 'disk', message: null };
+  /**
+   * Results read their passages' texts back; mapped pages spare a system call per page. A build
+   * reads the whole database once, which through a map would count every page in the worker's
+   * resident memory: it reads without one.
+   */
+  private mapPages(on: boolean): void {
+    this.db.pragma(`mmap_size = ${on ? 268435456 : 0}`);
+  }
+
+  private setStatus(patch: Partial<SearchStatus>): void {
+    this.status = { ...this.status, ...patch, documents: this.engine?.size ?? 0, seq: this.seq };
+    this.onStatus(this.status);
+  }
+
+  async start(progress: Progress): Promise<SearchStatus> {
+    removeLeftovers(this.options.indexFile);
+    this.setStatus({ state: 'loading' });
+    const loaded = readIndex(this.options.indexFile, this.readPassages);
+    // A log behind the file's position means another notebook file (a restored backup): rebuild.
+    if (loaded.ok && changeLogSeq(this.db) >= loaded.seq) {
+      this.engine = loaded.engine;
+      this.engine.vocabulary.prepare();
+      this.seq = loaded.seq;
+      this.persistedSeq = loaded.seq;
+      this.setStatus({ state: 'ready', origin: 'disk', message: null });
+      this.catchUp(progress);
       return this.status;
     }
-    this.rebuild(progress, loaded.reason === 'missing' ? null : `Rebuilt the search index: ${loaded.detail}.`);
+    const why = loaded.ok ? 'the notebook is older than the index (restored from a backup?)' : loaded.detail;
+    await this.rebuild(progress, !loaded.ok && loaded.reason === 'missing' ? null : `Rebuilt the search index: ${why}.`);
     return this.status;
   }
 
-  rebuild(progress: (p: ProgressReport) => void, message: string | null = null): void {
-    this.status = { ...this.status, state: 'building' };
-    this.dataVersion = this.readDataVersion();
-    const hash = contentHash(this.db);
-    const docs = loadAll(this.db);
-    const engine = new SearchEngine(this.passageText);
-    progress({ label: 'Indexing for search', done: 0, total: docs.length, finished: false });
-    docs.forEach((doc, i) => {
-      engine.upsert(doc);
-      if ((i + 1) % PROGRESS_EVERY === 0) progress({ label: 'Indexing for search', done: i + 1, total: docs.length, finished: false });
+  /** Builds the index again from SQLite; one build at a time (a second call waits for the first). */
+  rebuild(progress: Progress, message: string | null = null): Promise<void> {
+    this.building ??= this.build(progress, message).finally(() => {
+      this.building = null;
     });
-    engine.warm();
-    this.engine = engine;
-    this.persist(hash);
-    this.status = { state: 'ready', documents: engine.size, origin: 'build', message };
-    progress({ label: 'Indexing for search', done: docs.length, total: docs.length, finished: true });
+    return this.building;
+  }
+
+  get isBuilding(): boolean {
+    return this.building !== null;
+  }
+
+  private async build(progress: Progress, message: string | null): Promise<void> {
+    this.setStatus({ state: 'building', progress: 0 });
+    this.mapPages(false);
+    try {
+      // The position first: whatever commits during the build is read again by the catch-up after it.
+      const seq = changeLogSeq(this.db);
+      this.dataVersion = this.readDataVersion();
+      const engine = new SearchEngine(this.readPassages);
+      engine.bulk = true;
+      loadEntity(this.db, engine);
+      loadNote(this.db, engine);
+      const total = (
+        this.db.prepare(`SELECT count(*) AS n FROM passage p JOIN source s ON s.current_version_id = p.version_id`).get() as { n: number }
+      ).n;
+      let done = 0;
+      let sinceYield = 0;
+      progress({ label: LABEL, done, total, finished: false });
+      for (const id of sourceIds(this.db)) {
+        const n = loadSource(this.db, engine, id);
+        done += n;
+        sinceYield += n;
+        if (sinceYield >= YIELD_EVERY) {
+          sinceYield = 0;
+          progress({ label: LABEL, done, total, finished: false });
+          this.setStatus({ progress: total ? done / total : 1 });
+          // Queries and status requests are answered (from the previous index, if any) between chunks.
+          await yieldNow();
+        }
+      }
+      engine.compact();
+      engine.vocabulary.prepare();
+      this.engine = engine;
+      this.seq = seq;
+      this.persistedSeq = -1;
+      this.setStatus({ state: 'ready', origin: 'build', message, progress: 1 });
+      progress({ label: LABEL, done: total, total, finished: true });
+    } catch (error) {
+      this.setStatus({
+        state: this.engine ? 'ready' : 'failed',
+        message: `The search index could not be built: ${(error as Error).message}`,
+      });
+      progress({ label: LABEL, done: 0, total: 0, finished: true });
+      throw error;
+    }
+    this.persist();
+    this.catchUp(progress);
   }
 
   query(q: string, options: QueryOptions = {}): SearchResponse {
+    if (!this.engine) {
+      const pct = Math.round((this.status.progress ?? 0) * 100);
+      throw new SearchUnavailable(
+        this.status.state === 'failed'
+          ? (this.status.message ?? 'The search index could not be built.')
+          : `The search index is being built (${pct} %); try again in a moment.`,
+      );
+    }
     return this.engine.query(q, options);
-  }
-
-  apply(change: Change): void {
-    if (change.kind === 'source') {
-      for (const key of this.engine.keysOfSource(change.sourceId)) this.engine.remove(key);
-      for (const doc of loadSource(this.db, change.sourceId)) this.engine.upsert(doc);
-    } else if (change.kind === 'entity') {
-      const affected = new Set([...this.engine.passagesOfEntity(change.entityId), ...passagesMentioning(this.db, change.entityId)]);
-      this.engine.remove(`e:${change.entityId}`);
-      for (const doc of loadEntities(this.db, change.entityId)) this.engine.upsert(doc);
-      for (const id of affected) this.engine.remove(`p:${id}`);
-      for (const doc of loadPassages(this.db, [...affected])) this.engine.upsert(doc);
-    } else {
-      // A note in the trash or deleted for ever loads as nothing, so removing first is enough.
-      this.engine.remove(`n:${change.noteId}`);
-      for (const doc of loadNotes(this.db, change.noteId)) this.engine.upsert(doc);
-    }
-    this.status = { ...this.status, documents: this.engine.size };
-    this.changed();
-  }
-
-  private changed(): void {
-    if (this.engine.staleRatio > COMPACT_AT) {
-      this.rebuild(() => {});
-      return;
-    }
-    if (this.persistTimer) clearTimeout(this.persistTimer);
-    this.persistTimer = setTimeout(() => this.persist(), this.options.persistDelayMs ?? 1500);
-    this.persistTimer.unref?.();
-  }
-
-  persist(hash = contentHash(this.db)): void {
-    if (this.persistTimer) clearTimeout(this.persistTimer);
-    this.persistTimer = null;
-    this.knownHash = hash;
-    writeIndex(this.options.indexFile, this.engine.exportState(), hash);
   }
 
   private readDataVersion(): number {
     return this.db.pragma('data_version', { simple: true }) as number;
   }
 
+  /** Another connection committed since the last look (cheap: one pragma). */
+  get outdated(): boolean {
+    return this.readDataVersion() !== this.dataVersion;
+  }
+
   /**
-   * Another process (a CLI import beside the open app) may write the notebook without telling
-   * this one. SQLite's data_version says some connection committed; the content hash says
-   * whether the index missed it. Changes announced on the bus are persisted first, so they are
-   * already part of the known hash by the time this compares. Returns true when it rebuilt.
+   * Reads the change log past the index's position and reloads what changed: sources with their
+   * passages, entities, notes. Returns whether anything changed. A very large catch-up rebuilds.
    */
-  checkExternalChanges(progress: (p: ProgressReport) => void): boolean {
-    const version = this.readDataVersion();
-    if (version === this.dataVersion || this.persistTimer) return false;
-    this.dataVersion = version;
-    const hash = contentHash(this.db);
-    if (hash === this.knownHash) return false;
-    this.rebuild(progress, 'Rebuilt the search index: the notebook was changed by another process.');
+  catchUp(progress: Progress = () => {}): boolean {
+    const engine = this.engine;
+    if (!engine || this.building) return false;
+    this.dataVersion = this.readDataVersion();
+    const rows = changesSince(this.db, this.seq);
+    if (rows.length === 0) return false;
+    const sources = rows.filter((r) => r.kind === 'source').length;
+    if (sources > CATCH_UP_LIMIT && sources > engine.sources.length / 2) {
+      void this.rebuild(progress, 'Rebuilt the search index: most of the notebook changed.').catch(() => {});
+      return true;
+    }
+    for (const row of rows) {
+      if (row.kind === 'source') loadSource(this.db, engine, row.ref);
+      else if (row.kind === 'entity') loadEntity(this.db, engine, row.ref);
+      else if (row.kind === 'note') loadNote(this.db, engine, row.ref);
+    }
+    if (engine.wantsCompaction) engine.compact();
+    engine.vocabulary.prepare();
+    this.seq = rows[rows.length - 1]!.seq;
+    this.setStatus({});
+    this.schedulePersist();
     return true;
+  }
+
+  private schedulePersist(delay = this.options.persistDelayMs ?? 1500): void {
+    if (this.persistTimer) clearTimeout(this.persistTimer);
+    this.persistTimer = setTimeout(() => this.persist(), delay);
+    this.persistTimer.unref?.();
+  }
+
+  /**
+   * Writes the index file. A failure (disk full, the path made a folder, no permission) leaves
+   * no temporary file, keeps the index answering from memory, says so in the status, and is
+   * tried again later; the file on disk, if any, is older and caught up from the log at start.
+   */
+  persist(): void {
+    if (this.persistTimer) clearTimeout(this.persistTimer);
+    this.persistTimer = null;
+    if (!this.engine || this.persistedSeq === this.seq) return;
+    try {
+      writeIndex(this.options.indexFile, this.engine, this.seq);
+      this.persistedSeq = this.seq;
+      if (this.status.persistError) this.setStatus({ persistError: null });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const why = code === 'ENOSPC' ? 'the disk is full' : code === 'EISDIR' ? 'a folder is in its place' : (error as Error).message;
+      this.setStatus({
+        persistError: `The search index could not be saved (${why}); search works from memory and the index is rebuilt at the next start if need be.`,
+      });
+      this.schedulePersist(PERSIST_RETRY_MS);
+    }
   }
 
   flush(): void {
@@ -152,6 +236,7 @@ export class SearchHost {
 
   close(): void {
     if (this.persistTimer) clearTimeout(this.persistTimer);
+    this.persistTimer = null;
     this.db.close();
   }
 }

@@ -1,101 +1,174 @@
-import { createHash } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { decodeDocs, encodeDocs } from './doc-codec';
-import type { EngineState } from './types';
+import zlib from 'node:zlib';
+import { Grow32, Grow8, TokenStore } from './arrays';
+import { SearchEngine } from './engine';
+import { Postings } from './postings';
+import type { EntityInfo, PassageReader, SmallDoc, SourceInfo } from './types';
+import { Vocabulary } from './vocabulary';
 
 /**
- * The index file: a magic line, a JSON header (format, engine version, the content hash of the
- * SQLite data it was built from, a checksum of the body) and binary sections. Written to a
- * temporary file and renamed, so a crash leaves the old file or the new one, never half of one.
+ * The index file: a magic line, a JSON header (format, engine version, the change log position
+ * the index reflects, each section's length and CRC-32) and binary sections, each 8-byte
+ * aligned so typed arrays are read in place. Written to a fresh temporary file (random name,
+ * created exclusively, mode 0600), fsynced and renamed: a crash leaves the old file or the new
+ * one, never half of one; a failed write removes its temporary file.
  */
 const MAGIC = Buffer.from('SBSEARCH\n');
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 /** Bump when tokenising, stemming or the stored layout changes: old files are then rebuilt. */
-export const ENGINE_VERSION = 2;
+export const ENGINE_VERSION = 6;
 export const INDEX_DIR = 'search';
 export const INDEX_FILE = 'index.sbidx';
+const ALIGN = 8;
 
 interface Header {
   format: number;
   engine: number;
-  contentHash: string;
+  seq: number;
   documents: number;
   writtenAt: string;
-  bodySha256: string;
-  sections: { name: string; bytes: number }[];
+  sections: { name: string; bytes: number; crc: number }[];
 }
 
-/**
- * FlexSearch chunks are stored as their own sections ("flex:<key>") rather than re-encoded inside
- * JSON, and document texts as one UTF-8 run with their lengths: both parse several times faster.
- */
-const FLEX_PREFIX = 'flex:';
-const ALIGN = 8;
+interface Meta {
+  sources: SourceInfo[];
+  entities: EntityInfo[];
+  small: [number, SmallDoc][];
+  aliases: [string, string[]][];
+  liveByKind: number[];
+  lengthByKind: number[];
+  languageMask: number;
+  termAverage: number;
+  entityAverage: number;
+  terms: string[];
+  familyKeys: string[];
+  flex: [string, string][];
+  chunkCount: number;
+  sourcePassages: [number, number][];
+  removedPassages: number;
+}
 
 export type LoadOutcome =
-  { ok: true; state: EngineState; header: Header } | { ok: false; reason: 'missing' | 'stale' | 'corrupt' | 'version'; detail: string };
+  { ok: true; engine: SearchEngine; seq: number } | { ok: false; reason: 'missing' | 'corrupt' | 'version'; detail: string };
 
 export function indexPath(dataDir: string): string {
   return path.join(dataDir, INDEX_DIR, INDEX_FILE);
 }
 
-const bytesOf = (array: Uint32Array | Float64Array) => Buffer.from(array.buffer, array.byteOffset, array.byteLength);
+type Typed = Uint32Array | Uint8Array | Float64Array;
+const bytesOf = (array: Typed) => Buffer.from(array.buffer, array.byteOffset, array.byteLength);
 
-export function writeIndex(file: string, state: EngineState, contentHash: string): number {
-  const textLengths = Uint32Array.from(state.docs, (d) => d?.text.length ?? 0);
-  const docs = encodeDocs(state.docs);
-  const sections: [string, Buffer][] = [
-    ...state.flex.map(([key, data]): [string, Buffer] => [`${FLEX_PREFIX}${key}`, Buffer.from(data)]),
-    ['terms', Buffer.from(JSON.stringify(state.terms))],
-    ['df', bytesOf(state.df)],
-    ['docs', Buffer.from(docs.json)],
-    ['docStrings', Buffer.from(docs.strings)],
-    ['passageColumns', bytesOf(docs.numbers)],
-    ['mentionOffsets', bytesOf(docs.mentionOffsets)],
-    ['mentions', bytesOf(docs.mentions)],
-    ['textLengths', bytesOf(textLengths)],
-    ['texts', Buffer.from(state.docs.map((d) => d?.text ?? '').join(''))],
-    ['tokenOffsets', bytesOf(state.tokenOffsets)],
-    ['tokens', bytesOf(state.tokens)],
-  ];
-  // Every section starts 8-byte aligned, as typed arrays of its numbers require.
-  const padded = sections.flatMap(([, b]) => (b.length % ALIGN === 0 ? [b] : [b, Buffer.alloc(ALIGN - (b.length % ALIGN))]));
-  // Hashed and written section by section: no second copy of a body that can be 100 MB.
-  const bodyHash = createHash('sha256');
-  for (const b of padded) bodyHash.update(b);
+function sectionsOf(engine: SearchEngine): [string, Buffer][] {
+  const { cols, mentionList } = engine.exportParts();
+  const vocabulary = engine.vocabulary.exportState();
+  const sourcePassages: [number, number][] = [];
+  for (const [idx, docs] of engine.sourcePassages) sourcePassages.push([idx, docs.length]);
+  const meta: Meta = {
+    sources: engine.sources,
+    entities: engine.entities,
+    small: [...engine.small.entries()],
+    aliases: [...engine.aliasIndex.entries()].map(([k, v]) => [k, [...v]]),
+    liveByKind: [...engine.liveByKind],
+    lengthByKind: [...engine.lengthByKind],
+    languageMask: engine.languageMask,
+    termAverage: engine.termPostings.averageLength,
+    entityAverage: engine.entityPostings.averageLength,
+    terms: vocabulary.terms,
+    familyKeys: vocabulary.familyKeys,
+    flex: engine.smallIndex.exportChunks(),
+    chunkCount: engine.tokens.chunks.length,
+    sourcePassages,
+    removedPassages: engine.removedPassages,
+  };
+  const passageLists = new Uint32Array(sourcePassages.reduce((sum, [, n]) => sum + n, 0));
+  let at = 0;
+  for (const docs of engine.sourcePassages.values()) for (const doc of docs) passageLists[at++] = doc;
+  const sections: [string, Buffer][] = [['meta', Buffer.from(JSON.stringify(meta))]];
+  for (const [name, col] of Object.entries(cols)) sections.push([`col:${name}`, bytesOf(col.view())]);
+  sections.push(['mentionList', bytesOf(mentionList.view())]);
+  sections.push(['smallDf', bytesOf(engine.smallDf.view())]);
+  engine.tokens.exportChunks().forEach((chunk, i) => sections.push([`tokens:${i}`, bytesOf(chunk)]));
+  for (const name of ['df', 'occurrences', 'lower', 'languages', 'sorted', 'familyOffsets', 'familyMembers'] as const)
+    sections.push([`vocab:${name}`, bytesOf(vocabulary[name])]);
+  for (const [prefix, postings] of [
+    ['terms', engine.termPostings],
+    ['entities', engine.entityPostings],
+  ] as const) {
+    const delta = postings.exportDelta();
+    sections.push(
+      [`${prefix}:offsets`, bytesOf(postings.offsets)],
+      [`${prefix}:docs`, bytesOf(postings.docs)],
+      [`${prefix}:impacts`, bytesOf(postings.impacts)],
+      [`${prefix}:deltaKeys`, bytesOf(delta.keys)],
+      [`${prefix}:deltaDocs`, bytesOf(delta.docs)],
+    );
+  }
+  sections.push(['sourcePassages', bytesOf(passageLists)]);
+  return sections;
+}
+
+/** Writes the index (delta postings included: a write never waits for a compaction); throws on failure, leaving nothing behind. */
+export function writeIndex(file: string, engine: SearchEngine, seq: number): number {
+  const sections = sectionsOf(engine);
   const header: Header = {
     format: INDEX_FORMAT,
     engine: ENGINE_VERSION,
-    contentHash,
-    documents: state.docs.filter(Boolean).length,
+    seq,
+    documents: engine.size,
     writtenAt: new Date().toISOString(),
-    bodySha256: bodyHash.digest('hex'),
-    sections: sections.map(([name, b]) => ({ name, bytes: b.length })),
+    sections: sections.map(([name, b]) => ({ name, bytes: b.length, crc: zlib.crc32(b) })),
   };
   const headerJson = JSON.stringify(header);
   // Trailing spaces (still valid JSON) put the body on an 8-byte boundary.
-  const headerBytes = Buffer.from(
-    headerJson.padEnd(headerJson.length + ((ALIGN - ((MAGIC.length + 4 + Buffer.byteLength(headerJson)) % ALIGN)) % ALIGN)),
-  );
+  const pad = (ALIGN - ((MAGIC.length + 4 + Buffer.byteLength(headerJson)) % ALIGN)) % ALIGN;
+  const headerBytes = Buffer.from(headerJson + ' '.repeat(pad));
   const length = Buffer.alloc(4);
   length.writeUInt32LE(headerBytes.length);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  const fd = fs.openSync(temp, 'w');
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(8).toString('hex')}.tmp`);
+  let written = 0;
+  const fd = fs.openSync(temp, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | (fs.constants.O_NOFOLLOW ?? 0), 0o600);
   try {
-    for (const chunk of [MAGIC, length, headerBytes, ...padded]) fs.writeSync(fd, chunk);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
+    try {
+      const write = (b: Buffer) => {
+        fs.writeSync(fd, b);
+        written += b.length;
+      };
+      write(MAGIC);
+      write(length);
+      write(headerBytes);
+      for (const [, b] of sections) {
+        write(b);
+        if (b.length % ALIGN) write(Buffer.alloc(ALIGN - (b.length % ALIGN)));
+      }
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temp, file);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw error;
   }
-  fs.renameSync(temp, file);
-  return MAGIC.length + 4 + headerBytes.length + padded.reduce((sum, b) => sum + b.length, 0);
+  return written;
 }
 
-// Sections are read straight into buffers of their own, so numbers need no second copy.
-const f64 = (b: Buffer) => new Float64Array(b.buffer, b.byteOffset, b.length / 8);
-const u32 = (b: Buffer) => new Uint32Array(b.buffer, b.byteOffset, b.length / 4);
+/** Temporary files a crashed write left behind. */
+export function removeLeftovers(file: string): void {
+  const dir = path.dirname(file);
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  const prefix = `.${path.basename(file)}.`;
+  for (const name of names)
+    if ((name.startsWith(prefix) || name.startsWith(`${path.basename(file)}.`)) && name.endsWith('.tmp'))
+      fs.rmSync(path.join(dir, name), { force: true });
+}
 
 /** Reads exactly `into.length` bytes at `position`, or throws: a short read means a truncated file. */
 function readAt(fd: number, into: Buffer, position: number): void {
@@ -107,19 +180,22 @@ function readAt(fd: number, into: Buffer, position: number): void {
   }
 }
 
-export function readIndex(file: string, expectedHash: string): LoadOutcome {
+export function readIndex(file: string, readPassages: PassageReader): LoadOutcome {
   let fd: number;
   try {
     fd = fs.openSync(file, 'r');
-  } catch {
-    return { ok: false, reason: 'missing', detail: `${file} does not exist` };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { ok: false, reason: 'missing', detail: `${file} does not exist` };
+    return { ok: false, reason: 'corrupt', detail: `${file} cannot be opened (${code ?? (error as Error).message})` };
   }
   try {
-    const start = Buffer.alloc(MAGIC.length + 4);
-    if (fs.readSync(fd, start, 0, start.length, 0) < start.length || !start.subarray(0, MAGIC.length).equals(MAGIC)) {
-      return { ok: false, reason: 'corrupt', detail: `${file} is not a Sourcebook search index` };
-    }
     const size = fs.fstatSync(fd).size;
+    const start = Buffer.alloc(MAGIC.length + 4);
+    if (size < start.length) return { ok: false, reason: 'corrupt', detail: `${file} is not a Sourcebook search index` };
+    readAt(fd, start, 0);
+    if (!start.subarray(0, MAGIC.length).equals(MAGIC))
+      return { ok: false, reason: 'corrupt', detail: `${file} is not a Sourcebook search index` };
     const headerLength = start.readUInt32LE(MAGIC.length);
     if (start.length + headerLength > size) throw new Error('the file is truncated');
     const headerBytes = Buffer.alloc(headerLength);
@@ -128,64 +204,105 @@ export function readIndex(file: string, expectedHash: string): LoadOutcome {
     if (header.format !== INDEX_FORMAT || header.engine !== ENGINE_VERSION) {
       return { ok: false, reason: 'version', detail: `${file} was written by another index version (${header.format}/${header.engine})` };
     }
-    if (header.contentHash !== expectedHash) return { ok: false, reason: 'stale', detail: `${file} was built from other notebook content` };
     const padded = (bytes: number) => bytes + ((ALIGN - (bytes % ALIGN)) % ALIGN);
     // Checked before anything is allocated: a damaged header must not ask for gigabytes.
     if (start.length + headerBytes.length + header.sections.reduce((sum, s) => sum + padded(s.bytes), 0) !== size) {
       return { ok: false, reason: 'corrupt', detail: `${file} fails its checksum (its length is wrong)` };
     }
-    const bodyHash = createHash('sha256');
     const parts = new Map<string, Buffer>();
     let at = start.length + headerBytes.length;
     for (const s of header.sections) {
       const bytes = Buffer.from(new ArrayBuffer(padded(s.bytes)));
       readAt(fd, bytes, at);
-      bodyHash.update(bytes);
-      parts.set(s.name, bytes.subarray(0, s.bytes));
+      const body = bytes.subarray(0, s.bytes);
+      if (zlib.crc32(body) !== s.crc) return { ok: false, reason: 'corrupt', detail: `${file} fails its checksum (section ${s.name})` };
+      parts.set(s.name, body);
       at += bytes.length;
     }
-    if (bodyHash.digest('hex') !== header.bodySha256) {
-      return { ok: false, reason: 'corrupt', detail: `${file} fails its checksum` };
-    }
-    const part = (name: string) => {
-      const b = parts.get(name);
-      if (!b) throw new Error(`section ${name} is missing`);
-      return b;
-    };
-    const docs = decodeDocs({
-      json: part('docs').toString('utf8'),
-      strings: part('docStrings').toString('utf8'),
-      numbers: f64(part('passageColumns')),
-      mentionOffsets: u32(part('mentionOffsets')),
-      mentions: u32(part('mentions')),
-    });
-    const lengths = u32(part('textLengths'));
-    const texts = part('texts').toString('utf8');
-    let at2 = 0;
-    docs.forEach((doc, i) => {
-      const length = lengths[i] ?? 0;
-      if (doc) doc.text = texts.slice(at2, at2 + length);
-      at2 += length;
-    });
-    if (at2 !== texts.length || lengths.length !== docs.length)
-      return { ok: false, reason: 'corrupt', detail: `${file} has inconsistent texts` };
-    const state: EngineState = {
-      flex: header.sections
-        .filter((s) => s.name.startsWith(FLEX_PREFIX))
-        .map((s) => [s.name.slice(FLEX_PREFIX.length), part(s.name).toString('utf8')]),
-      terms: JSON.parse(part('terms').toString('utf8')) as string[],
-      df: u32(part('df')),
-      docs,
-      tokenOffsets: u32(part('tokenOffsets')),
-      tokens: u32(part('tokens')),
-    };
-    if (state.tokenOffsets.length !== state.docs.length + 1 || state.df.length !== state.terms.length) {
-      return { ok: false, reason: 'corrupt', detail: `${file} has inconsistent sections` };
-    }
-    return { ok: true, state, header };
+    return { ok: true, engine: restore(parts, readPassages), seq: header.seq };
   } catch (error) {
     return { ok: false, reason: 'corrupt', detail: `${file} cannot be read: ${(error as Error).message}` };
   } finally {
     fs.closeSync(fd);
   }
+}
+
+function restore(parts: Map<string, Buffer>, readPassages: PassageReader): SearchEngine {
+  const part = (name: string) => {
+    const b = parts.get(name);
+    if (!b) throw new Error(`section ${name} is missing`);
+    return b;
+  };
+  const u32 = (name: string) => {
+    const b = part(name);
+    return new Uint32Array(b.buffer, b.byteOffset, b.length / 4);
+  };
+  const u8 = (name: string) => new Uint8Array(part(name));
+  const meta = JSON.parse(part('meta').toString('utf8')) as Meta;
+  const engine = new SearchEngine(readPassages);
+  const cols = {
+    kind: Grow8.from(u8('col:kind')),
+    live: Grow8.from(u8('col:live')),
+    tokChunk: Grow32.from(u32('col:tokChunk')),
+    tokStart: Grow32.from(u32('col:tokStart')),
+    tokLen: Grow32.from(u32('col:tokLen')),
+    titleLen: Grow32.from(u32('col:titleLen')),
+    boost: Grow8.from(u8('col:boost')),
+    mentionStart: Grow32.from(u32('col:mentionStart')),
+    mentionLen: Grow32.from(u32('col:mentionLen')),
+    sourceOf: Grow32.from(u32('col:sourceOf')),
+    refOf: Grow32.from(u32('col:refOf')),
+  };
+  const docCount = cols.kind.length;
+  for (const col of Object.values(cols)) if (col.length !== docCount) throw new Error('document columns differ in length');
+  engine.restoreParts({ cols, mentionList: Grow32.from(u32('mentionList')) });
+  engine.smallDf = Grow32.from(u32('smallDf'));
+  engine.tokens = TokenStore.fromChunks(Array.from({ length: meta.chunkCount }, (_, i) => u32(`tokens:${i}`)));
+  engine.vocabulary = Vocabulary.fromState({
+    terms: meta.terms,
+    df: u32('vocab:df'),
+    occurrences: u32('vocab:occurrences'),
+    lower: u32('vocab:lower'),
+    languages: u32('vocab:languages'),
+    sorted: u32('vocab:sorted'),
+    familyKeys: meta.familyKeys,
+    familyOffsets: u32('vocab:familyOffsets'),
+    familyMembers: u32('vocab:familyMembers'),
+  });
+  engine.termPostings = Postings.fromState({
+    offsets: u32('terms:offsets'),
+    docs: u32('terms:docs'),
+    impacts: u8('terms:impacts'),
+    averageLength: meta.termAverage,
+  });
+  engine.entityPostings = Postings.fromState({
+    offsets: u32('entities:offsets'),
+    docs: u32('entities:docs'),
+    impacts: u8('entities:impacts'),
+    averageLength: meta.entityAverage,
+  });
+  engine.termPostings.importDelta(u32('terms:deltaKeys'), u32('terms:deltaDocs'));
+  engine.entityPostings.importDelta(u32('entities:deltaKeys'), u32('entities:deltaDocs'));
+  engine.removedPassages = meta.removedPassages;
+  engine.sources = meta.sources;
+  meta.sources.forEach((s, i) => engine.sourceIndex.set(s.id, i));
+  engine.entities = meta.entities;
+  meta.entities.forEach((e, i) => engine.entityIndex.set(e.id, i));
+  for (const [doc, small] of meta.small) {
+    engine.restoreSmall(doc, small);
+    if (small.kind === 'source') engine.sourceDoc.set(engine.sourceIndex.get(small.ref)!, doc);
+    if (small.kind === 'entity') engine.entityDoc.set(engine.entityIndex.get(small.ref)!, doc);
+  }
+  for (const [key, ids] of meta.aliases) engine.aliasIndex.set(key, new Set(ids));
+  const lists = u32('sourcePassages');
+  let at = 0;
+  for (const [idx, n] of meta.sourcePassages) {
+    engine.sourcePassages.set(idx, Array.from(lists.subarray(at, at + n)));
+    at += n;
+  }
+  engine.liveByKind.set(meta.liveByKind);
+  engine.lengthByKind.set(meta.lengthByKind);
+  engine.languageMask = meta.languageMask;
+  engine.smallIndex.importChunks(meta.flex);
+  return engine;
 }

@@ -11,11 +11,11 @@ export interface ParsedQuery {
   words: string[];
   phrases: string[];
   prefixLast: boolean;
-  filters: Required<Pick<SearchFilters, 'entity' | 'source' | 'type'>> & Pick<SearchFilters, 'from' | 'to'>;
+  filters: Required<Pick<SearchFilters, 'entity' | 'source' | 'type'>> & Pick<SearchFilters, 'from' | 'to' | 'undated'>;
   problems: string[];
 }
 
-const FILTER_KEYS = new Set(['entity', 'source', 'type', 'from', 'to']);
+const FILTER_KEYS = new Set(['entity', 'source', 'type', 'from', 'to', 'undated']);
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 // A piece is a quoted phrase, a key:"quoted value", key:value, or a bare run of non-space characters.
 const PIECE = /(?<key>[a-z]+):"(?<qvalue>[^"]*)"?|"(?<phrase>[^"]*)"?|(?<bare>[^\s"]+)/giu;
@@ -31,6 +31,7 @@ export function parseQuery(input: string, extra: SearchFilters = {}): ParsedQuer
       type: [...(extra.type ?? [])],
       from: extra.from,
       to: extra.to,
+      undated: extra.undated,
     },
     problems: [],
   };
@@ -72,6 +73,11 @@ function addFilter(query: ParsedQuery, key: string, rawValue: string): void {
     const type = value.toLowerCase();
     if ((ENTITY_TYPES as readonly string[]).includes(type)) query.filters.type.push(type as EntityType);
     else query.problems.push(`type:${value} is not an entity type (use ${ENTITY_TYPES.join(', ')}).`);
+  } else if (key === 'undated') {
+    const v = value.toLowerCase();
+    if (v === 'include' || v === 'yes') query.filters.undated = 'include';
+    else if (v === 'exclude' || v === 'no') query.filters.undated = 'exclude';
+    else query.problems.push(`undated:${value} is not understood (use undated:include or undated:exclude).`);
   } else if (DATE.test(value)) {
     query.filters[key as 'from' | 'to'] = value;
   } else {
@@ -79,7 +85,7 @@ function addFilter(query: ParsedQuery, key: string, rawValue: string): void {
   }
 }
 
-/** True when a source dated `issued` falls within the range; undated sources never do. */
+/** True when a source dated `issued` falls within the range; undated sources never do (the caller says so). */
 export function withinDates(issued: string | null | undefined, from: string | undefined, to: string | undefined): boolean {
   if (!from && !to) return true;
   if (!issued) return false;

@@ -1,79 +1,70 @@
+import { B, K1 } from './postings';
 import type { Group, IndexData } from './types';
 
-// BM25 constants as commonly used; passages are short and similar in length, so b matters little.
-const K1 = 1.2;
-const B = 0.75;
 const ENTITY_WEIGHT = 0.9;
-const PROXIMITY_WEIGHT = 1.2;
+/** Words side by side earn up to this share of their idf again: enough that adjacency beats a shorter passage. */
+const PROXIMITY_WEIGHT = 1.0;
 const MAX_HITS_TRACKED = 512;
-
-/** Scores of one kind's matches in parallel arrays: a query may score thousands of candidates. */
-export class ScoreList {
-  ids: number[] = [];
-  scores: number[] = [];
-  push(id: number, score: number): void {
-    this.ids.push(id);
-    this.scores.push(score);
-  }
-  get length(): number {
-    return this.ids.length;
-  }
-  private better(a: number, b: number): boolean {
-    return this.scores[a]! > this.scores[b]! || (this.scores[a] === this.scores[b] && this.ids[a]! < this.ids[b]!);
-  }
-  /** The best `limit`, best first; a running selection instead of sorting thousands. */
-  top(limit: number): { id: number; score: number }[] {
-    const best: number[] = [];
-    for (let i = 0; i < this.ids.length; i++) {
-      if (best.length === limit && !this.better(i, best[limit - 1]!)) continue;
-      let at = best.length === limit ? limit - 1 : best.length;
-      while (at > 0 && this.better(i, best[at - 1]!)) {
-        best[at] = best[at - 1]!;
-        at--;
-      }
-      best[at] = i;
-      if (best.length > limit) best.length = limit;
-    }
-    return best.map((i) => ({ id: this.ids[i]!, score: this.scores[i]! }));
-  }
-}
+export const HEADING_BOOST = 1.1;
+export { ENTITY_WEIGHT };
 
 /**
- * Per-query arrays reused across candidates: the query's terms are marked in a flat array the
- * size of the vocabulary so the per-token test is one read, with a linked list for a term that
- * serves several words. `release` unmarks them. Nothing is allocated per candidate.
+ * BM25 over a document's words read from the forward index, with a proximity bonus (smallest
+ * window holding every word), phrases verified in place, title words counting double, and
+ * entity awareness. Per-query arrays are reused across candidates: the query's words are marked
+ * in a flat array the size of the vocabulary so the per-token test is one read, with a linked
+ * list for a word that serves several groups. `release` unmarks them. Nothing is allocated per
+ * candidate.
  */
 export class Ranker {
   private slot = new Int32Array(1024);
+  private phraseMask = new Uint32Array(1024);
   private marked: number[] = [];
   private groups: Group[] = [];
   private slotGroups = new Int32Array(0);
   private slotWeights = new Float64Array(0);
   private slotNext = new Int32Array(0);
+  private phraseBase: number[] = [];
   private tf = new Float64Array(0);
+  private slotTf = new Float64Array(0);
   private readonly hitPositions = new Int32Array(MAX_HITS_TRACKED);
   private readonly hitGroups = new Int32Array(MAX_HITS_TRACKED);
   private readonly order = new Int32Array(MAX_HITS_TRACKED);
   private counts = new Int32Array(0);
-  private averageLength = 0;
+  private idfSum = 0;
 
   constructor(private readonly index: IndexData) {}
 
   prepare(groups: Group[]): void {
-    const vocabularySize = this.index.vocabulary.terms.length;
-    if (this.slot.length < vocabularySize) this.slot = new Int32Array(vocabularySize * 2);
-    const slot = this.slot;
+    const vocabularySize = this.index.vocabulary.size;
+    if (this.slot.length < vocabularySize) {
+      this.slot = new Int32Array(vocabularySize * 2);
+      this.phraseMask = new Uint32Array(vocabularySize * 2);
+    }
+    const { slot, phraseMask } = this;
     const slotGroups: number[] = [];
     const slotWeights: number[] = [];
     const slotNext: number[] = [];
+    this.phraseBase = [];
+    let bit = 0;
     groups.forEach((group, g) => {
-      if (group.sequence) return;
+      if (group.sequence) {
+        this.phraseBase[g] = bit;
+        for (const forms of group.sequence) {
+          for (const id of forms) {
+            if (slot[id] === 0 && phraseMask[id] === 0) this.marked.push(id);
+            phraseMask[id]! |= 1 << bit;
+          }
+          bit++;
+        }
+        return;
+      }
       for (const [termId, weight] of group.alternatives) {
         const k = slotGroups.length;
         slotGroups.push(g);
         slotWeights.push(weight);
         slotNext.push(slot[termId]! - 1);
-        if (slot[termId] === 0) this.marked.push(termId);
+        if (slot[termId] === 0 && phraseMask[termId] === 0) this.marked.push(termId);
         slot[termId] = k + 1;
       }
     });
@@ -82,35 +73,41 @@ export class Ranker {
     this.slotWeights = Float64Array.from(slotWeights);
     this.slotNext = Int32Array.from(slotNext);
     this.tf = new Float64Array(groups.length);
+    this.slotTf = new Float64Array(slotGroups.length);
     this.counts = new Int32Array(groups.length);
-    this.averageLength = this.index.totalLength / Math.max(1, this.index.liveCount);
+    this.idfSum = groups.reduce((sum, g) => sum + g.idf, 0);
   }
 
   release(): void {
-    for (const termId of this.marked) this.slot[termId] = 0;
+    for (const termId of this.marked) {
+      this.slot[termId] = 0;
+      this.phraseMask[termId] = 0;
+    }
     this.marked.length = 0;
   }
 
-  /** BM25 over the matched words, a bonus for phrases and for words close together; 0 when a word is missing. */
-  score(id: number): number {
-    const tokens = this.index.tokens[id];
-    const doc = this.index.docs[id];
-    if (!tokens || !doc) return 0;
-    const { tf, slot, slotGroups, slotWeights, slotNext, hitPositions, hitGroups, groups } = this;
+  /** The document's score; 0 when a word (or phrase) is missing. */
+  score(doc: number): number {
+    const index = this.index;
+    const tokens = index.chunks[index.tokChunk[doc]!]!;
+    const start = index.tokStart[doc]!;
+    const length = index.tokLen[doc]!;
+    const end = start + length;
+    const { tf, slotTf, slot, slotGroups, slotWeights, slotNext, hitPositions, hitGroups, groups } = this;
     tf.fill(0);
+    slotTf.fill(0);
     let hitCount = 0;
     // Words in the title of a source, entity or note count double: "Capvision" the company before the raids on it.
-    const titleLength = this.index.titleTermCounts[id] ?? 0;
+    const titleEnd = start + index.titleLen[doc]!;
     const trackHits = groups.length > 1;
-    for (let i = 0; i < tokens.length; i++) {
+    for (let i = start; i < end; i++) {
       const s = slot[tokens[i]!]!;
       if (s === 0) continue;
       for (let k = s - 1; k !== -1; k = slotNext[k]!) {
-        const g = slotGroups[k]!;
-        tf[g] = tf[g]! + (i < titleLength ? slotWeights[k]! * 2 : slotWeights[k]!);
+        slotTf[k] = slotTf[k]! + (i < titleEnd ? 2 : 1);
         if (trackHits && hitCount < MAX_HITS_TRACKED) {
-          hitPositions[hitCount] = i;
-          hitGroups[hitCount++] = g;
+          hitPositions[hitCount] = i - start;
+          hitGroups[hitCount++] = slotGroups[k]!;
         }
       }
     }
@@ -119,56 +116,66 @@ export class Ranker {
       const seq = group.sequence;
       if (!seq) continue;
       if (group.impossible) return 0;
-      for (let i = 0; i + seq.length <= tokens.length; i++) {
+      const base = this.phraseBase[g]!;
+      const mask = this.phraseMask;
+      for (let i = start; i + seq.length <= end; i++) {
         let k = 0;
-        while (k < seq.length && tokens[i + k] === seq[k]) k++;
+        while (k < seq.length && (mask[tokens[i + k]!]! >>> (base + k)) & 1) k++;
         if (k === seq.length) {
           tf[g] = tf[g]! + 1;
           if (trackHits && hitCount < MAX_HITS_TRACKED) {
-            hitPositions[hitCount] = i;
+            hitPositions[hitCount] = i - start;
             hitGroups[hitCount++] = g;
           }
         }
       }
     }
-    const norm = K1 * (1 - B + (B * tokens.length) / Math.max(1, this.averageLength));
+    const kind = index.kind[doc]!;
+    const average = index.lengthByKind[kind]! / Math.max(1, index.liveByKind[kind]!);
+    const norm = K1 * (1 - B + (B * length) / Math.max(1, average));
+    // A group scores as its best-matching alternative (the word, a form, a completion, a near
+    // spelling), weighted: so a list's next posting bounds every unread document of it (candidates.ts).
+    for (let k = 0; k < slotTf.length; k++) {
+      const f = slotTf[k]!;
+      if (f === 0) continue;
+      const g = slotGroups[k]!;
+      const value = slotWeights[k]! * bm25(1, f, norm);
+      if (value > tf[g]!) tf[g] = value;
+    }
     let score = 0;
     for (let g = 0; g < groups.length; g++) {
       const f = tf[g]!;
       const group = groups[g]!;
-      let groupScore = f > 0 ? bm25(group.idf, f, norm) : 0;
+      let groupScore = group.sequence ? (f > 0 ? bm25(group.idf, f, norm) : 0) : f * group.idf;
       if (group.entityIds.length > 0) {
-        const count = this.mentionCount(id, group);
+        const count = this.mentionCount(doc, group);
         if (count > 0) groupScore = Math.max(groupScore, ENTITY_WEIGHT * bm25(group.entityIdf, count, norm));
       }
       if (groupScore <= 0) return 0;
       score += groupScore;
     }
-    if (trackHits) score += PROXIMITY_WEIGHT * this.proximity(hitCount);
-    if (doc.passageKind === 'title' || doc.passageKind === 'heading') score *= 1.1;
+    if (trackHits) score += PROXIMITY_WEIGHT * this.idfSum * this.proximity(hitCount);
+    if (index.boost[doc]) score *= HEADING_BOOST;
+    if (score <= 0) return 0;
     // The entity the words name (by name or alias) leads the entities it merely appears in.
-    if (doc.kind === 'entity' && groups.every((g) => g.entityIds.includes(doc.ref))) score = score * 3 + 10;
+    const small = kind === 2 ? index.small.get(doc) : undefined;
+    if (small) {
+      const entity = index.entityIndex.get(small.ref);
+      if (entity !== undefined && groups.every((g) => g.entityIds.includes(entity))) score = score * 3 + 10;
+    }
     return score;
   }
 
-  /** Mentions in the document of the group's entities (at least 1 when any is mentioned), 0 when none is. */
-  private mentionCount(id: number, group: Group): number {
-    let mentioned = false;
-    for (const e of group.entityIds) {
-      if (this.index.entityPassages.get(e)?.has(id)) {
-        mentioned = true;
-        break;
-      }
-    }
-    if (!mentioned) return 0;
+  /** Mentions in the document of the group's entities. */
+  private mentionCount(doc: number, group: Group): number {
+    const index = this.index;
+    const start = index.mentionStart[doc]!;
     let count = 0;
-    for (const m of this.index.docs[id]!.mentions ?? []) {
-      if (group.entityIds.includes(m.entityId) && this.index.entityPassages.get(m.entityId)?.has(id)) count++;
-    }
-    return Math.max(1, count);
+    for (let i = start; i < start + index.mentionLen[doc]!; i++) if (group.entityIds.includes(index.mentionEntities[i]!)) count++;
+    return count;
   }
 
-  /** Smallest window of token positions holding every word: 1 when they are adjacent, less as they spread. */
+  /** Smallest window of positions holding every word: 1 when adjacent, falling fast as they spread. */
   private proximity(count: number): number {
     if (count < 2) return 0;
     const { hitPositions: positions, hitGroups: groupsOf, order, counts } = this;
@@ -204,10 +211,53 @@ export class Ranker {
       }
     }
     if (!Number.isFinite(best)) return 0;
-    return (needed / Math.max(needed, best)) * (needed / groupCount);
+    const closeness = needed / Math.max(needed, best);
+    return closeness * closeness * (needed / groupCount);
   }
 }
 
-function bm25(idf: number, f: number, norm: number): number {
+export function bm25(idf: number, f: number, norm: number): number {
   return (idf * (f * (K1 + 1))) / (f + norm);
+}
+
+/** Where scored documents go: the best k, or all of them. */
+export interface Collector {
+  readonly floor: number;
+  push(id: number, score: number): void;
+}
+
+/** Every scored document (batch search and saved searches count them all). */
+export class CollectAll implements Collector {
+  readonly ids: number[] = [];
+  readonly floor = -Infinity;
+  push(id: number): void {
+    this.ids.push(id);
+  }
+}
+
+/** The best `limit` of scored documents, best first (ties: lower document number first). */
+export class TopK implements Collector {
+  readonly ids: number[] = [];
+  readonly scores: number[] = [];
+  constructor(readonly limit: number) {}
+  /** The score a newcomer must beat once full. */
+  get floor(): number {
+    return this.ids.length < this.limit ? -Infinity : this.scores[this.scores.length - 1]!;
+  }
+  push(id: number, score: number): void {
+    if (this.limit === 0) return;
+    if (this.ids.length === this.limit) {
+      const last = this.limit - 1;
+      if (score < this.scores[last]! || (score === this.scores[last] && id > this.ids[last]!)) return;
+      this.ids.pop();
+      this.scores.pop();
+    }
+    let at = this.ids.length;
+    while (at > 0 && (this.scores[at - 1]! < score || (this.scores[at - 1] === score && this.ids[at - 1]! > id))) at--;
+    this.ids.splice(at, 0, id);
+    this.scores.splice(at, 0, score);
+  }
+  list(): { id: number; score: number }[] {
+    return this.ids.map((id, i) => ({ id, score: this.scores[i]! }));
+  }
 }

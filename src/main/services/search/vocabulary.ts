@@ -1,27 +1,48 @@
+import { lightStem, stemIn } from './stemming';
+import { Grow32 } from './arrays';
+
 /**
- * Every distinct term the index holds, with its document frequency, a sorted view for prefix
- * completion and buckets for typo tolerance (one missing, extra, wrong or swapped letter).
+ * Every distinct surface word (folded, never stemmed) the index holds: document frequency, how
+ * often it is written in lower case (names rarely are), the languages it appears in, a sorted view
+ * for prefix completion, buckets for one-edit typos, and families: each word filed under its stem
+ * in each of its languages and under its light stem, so a typed word finds its other forms.
  */
 const TYPO_MIN_LENGTH = 4;
-const TYPO_MAX_LENGTH = 24;
+const TYPO_MAX_LENGTH = 30;
+/** New words wait in a small unsorted list before joining the sorted view. */
+const RECENT_LIMIT = 2048;
+
+export interface VocabularyState {
+  terms: string[];
+  df: Uint32Array;
+  occurrences: Uint32Array;
+  lower: Uint32Array;
+  languages: Uint32Array;
+  sorted: Uint32Array;
+  familyKeys: string[];
+  familyOffsets: Uint32Array;
+  familyMembers: Uint32Array;
+}
 
 export class Vocabulary {
   readonly ids = new Map<string, number>();
   readonly terms: string[] = [];
-  df: Uint32Array = new Uint32Array(1024);
-  private sorted: string[] | null = null;
-  private buckets = new Map<string, number[]>();
+  df = new Grow32();
+  occurrences = new Grow32();
+  lower = new Grow32();
+  languages = new Grow32();
+  private sorted: Uint32Array = new Uint32Array(0);
+  private recent: number[] = [];
+  /** Built on the first typo lookup: a reload should not pay for it. */
+  private buckets: Map<string, number[]> | null = null;
+  private families = new Map<string, number[]>();
+  /** Families as loaded from the index file (CSR), looked up by key; `families` holds additions since. */
+  private loadedKeys = new Map<string, number>();
+  private loadedOffsets: Uint32Array<ArrayBufferLike> = new Uint32Array(1);
+  private loadedMembers: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
 
-  static from(terms: string[], df: Uint32Array): Vocabulary {
-    const vocabulary = new Vocabulary();
-    for (const term of terms) {
-      vocabulary.ids.set(term, vocabulary.terms.length);
-      vocabulary.addToBucket(term, vocabulary.terms.length);
-      vocabulary.terms.push(term);
-    }
-    vocabulary.df = new Uint32Array(Math.max(1024, terms.length * 2));
-    vocabulary.df.set(df.subarray(0, terms.length));
-    return vocabulary;
+  get size(): number {
+    return this.terms.length;
   }
 
   idOf(term: string): number | undefined {
@@ -34,54 +55,95 @@ export class Vocabulary {
     const id = this.terms.length;
     this.ids.set(term, id);
     this.terms.push(term);
-    if (id >= this.df.length) {
-      const grown = new Uint32Array(this.df.length * 2);
-      grown.set(this.df);
-      this.df = grown;
-    }
-    this.sorted = null;
-    this.addToBucket(term, id);
+    this.df.push(0);
+    this.occurrences.push(0);
+    this.lower.push(0);
+    this.languages.push(0);
+    if (this.buckets) this.addToBucket(term, id);
+    this.addToFamily(`=${lightStem(term)}`, id);
+    this.recent.push(id);
+    if (this.recent.length > RECENT_LIMIT) this.mergeRecent();
     return id;
   }
 
+  /** Files a word under its stem in a language the first time it is seen there. */
+  noteLanguage(id: number, language: number): void {
+    const bit = 1 << language;
+    const mask = this.languages.data[id]!;
+    if (mask & bit) return;
+    this.languages.data[id] = mask | bit;
+    this.addToFamily(`${language}:${stemIn(language, this.terms[id]!)}`, id);
+  }
+
   frequency(id: number): number {
-    return this.df[id] ?? 0;
+    return this.df.data[id] ?? 0;
   }
 
-  /** Sorts the prefix view ahead of the first query. */
-  prepare(): void {
-    this.sorted ??= [...this.terms].sort();
+  /** Written capitalised nine times in ten or more: a name, which a stemmer must not cut down. */
+  isName(id: number): boolean {
+    const occurrences = this.occurrences.data[id]!;
+    return occurrences > 0 && this.lower.data[id]! * 10 < occurrences;
   }
 
-  /** Up to `limit` indexed terms starting with `prefix`, the most frequent first. */
+  /**
+   * The indexed words that are forms of a typed (folded) word: those sharing its stem in a
+   * language of the notebook, except names (which only meet their own plural), plus the words
+   * sharing its light stem (a plural "s").
+   */
+  family(word: string, languageMask: number): number[] {
+    const light = lightStem(word);
+    const found = new Set<number>();
+    for (let language = 0; languageMask >> language !== 0; language++) {
+      if (!(languageMask & (1 << language))) continue;
+      this.eachMember(`${language}:${stemIn(language, word)}`, (id) => {
+        if (this.frequency(id) > 0 && (!this.isName(id) || lightStem(this.terms[id]!) === light)) found.add(id);
+      });
+    }
+    this.eachMember(`=${light}`, (id) => {
+      if (this.frequency(id) > 0) found.add(id);
+    });
+    return [...found];
+  }
+
+  private eachMember(key: string, visit: (id: number) => void): void {
+    const at = this.loadedKeys.get(key);
+    if (at !== undefined) for (let i = this.loadedOffsets[at]!; i < this.loadedOffsets[at + 1]!; i++) visit(this.loadedMembers[i]!);
+    for (const id of this.families.get(key) ?? []) visit(id);
+  }
+
+  /** Up to `limit` indexed words starting with `prefix`, the most frequent first. */
   withPrefix(prefix: string, limit: number): number[] {
-    const sorted = (this.sorted ??= [...this.terms].sort());
+    const found: number[] = [];
+    const { sorted, terms } = this;
     let lo = 0;
     let hi = sorted.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (sorted[mid]! < prefix) lo = mid + 1;
+      if (terms[sorted[mid]!]! < prefix) lo = mid + 1;
       else hi = mid;
     }
-    const found: number[] = [];
-    for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++) {
-      const id = this.ids.get(sorted[i]!)!;
+    for (let i = lo; i < sorted.length && terms[sorted[i]!]!.startsWith(prefix); i++) {
+      const id = sorted[i]!;
       if (this.frequency(id) > 0) found.push(id);
       if (found.length > limit * 20) break; // very short prefixes: a sample of the range is enough
     }
+    for (const id of this.recent) if (terms[id]!.startsWith(prefix) && this.frequency(id) > 0) found.push(id);
     found.sort((a, b) => this.frequency(b) - this.frequency(a));
-    return found.slice(0, limit);
+    return found.length > limit ? found.slice(0, limit) : found;
   }
 
   /**
-   * Terms one edit away from `term` that occur somewhere. Candidates come from buckets keyed by
-   * first letter and length: a typo rarely hits the first letter, and when the first letter was
-   * dropped or swapped the second one leads, so two first letters and three lengths cover it.
+   * Words one edit (a missing, extra, wrong or swapped letter) away from `term` that occur
+   * somewhere. Candidates come from buckets keyed by first letter and length: a typo rarely hits
+   * the first letter, and when the first letter was dropped or swapped the second one leads.
    */
-  nearby(term: string, limit = Infinity): number[] {
+  nearby(term: string, limit: number): number[] {
     if (term.length < TYPO_MIN_LENGTH || term.length > TYPO_MAX_LENGTH) return [];
     const found: number[] = [];
-    // Buckets differ in first letter or length, so no term is met twice.
+    if (!this.buckets) {
+      this.buckets = new Map();
+      this.terms.forEach((t, id) => this.addToBucket(t, id));
+    }
     const firsts = term[0] === term[1] ? [term[0]!] : [term[0]!, term[1]!];
     for (const first of firsts) {
       for (let length = term.length - 1; length <= term.length + 1; length++) {
@@ -96,16 +158,115 @@ export class Vocabulary {
     return found.length > limit ? found.slice(0, limit) : found;
   }
 
+  /**
+   * Words that start with a one-edit variant of a prefix being typed ("ciar" → cigar, cigarette):
+   * the prefix's deletions, swaps, substitutions and insertions, each a range of the sorted view.
+   */
+  nearbyPrefix(prefix: string, limit: number): number[] {
+    if (prefix.length < TYPO_MIN_LENGTH || prefix.length > TYPO_MAX_LENGTH) return [];
+    const variants = new Set<string>();
+    const letters = alphabetOf(prefix);
+    for (let i = 1; i < prefix.length; i++) {
+      variants.add(prefix.slice(0, i) + prefix.slice(i + 1));
+      if (i < prefix.length - 1) variants.add(prefix.slice(0, i) + prefix[i + 1] + prefix[i] + prefix.slice(i + 2));
+      for (const c of letters) {
+        variants.add(prefix.slice(0, i) + c + prefix.slice(i + 1));
+        variants.add(prefix.slice(0, i) + c + prefix.slice(i));
+      }
+    }
+    variants.delete(prefix);
+    const found = new Set<number>();
+    for (const variant of variants) for (const id of this.withPrefix(variant, 6)) found.add(id);
+    return [...found].sort((a, b) => this.frequency(b) - this.frequency(a)).slice(0, limit);
+  }
+
+  /** Folds new words into the sorted view ahead of queries. */
+  prepare(): void {
+    if (this.recent.length > 0) this.mergeRecent();
+  }
+
+  private mergeRecent(): void {
+    const { terms } = this;
+    const recent = this.recent.sort((a, b) => (terms[a]! < terms[b]! ? -1 : terms[a]! > terms[b]! ? 1 : 0));
+    const merged = new Uint32Array(this.sorted.length + recent.length);
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    while (i < this.sorted.length && j < recent.length) {
+      merged[k++] = terms[this.sorted[i]!]! <= terms[recent[j]!]! ? this.sorted[i++]! : recent[j++]!;
+    }
+    while (i < this.sorted.length) merged[k++] = this.sorted[i++]!;
+    while (j < recent.length) merged[k++] = recent[j++]!;
+    this.sorted = merged;
+    this.recent = [];
+  }
+
   private addToBucket(term: string, id: number): void {
     const key = bucketKey(term[0] ?? '', term.length);
-    const list = this.buckets.get(key);
+    const list = this.buckets!.get(key);
     if (list) list.push(id);
-    else this.buckets.set(key, [id]);
+    else this.buckets!.set(key, [id]);
+  }
+
+  private addToFamily(key: string, id: number): void {
+    const list = this.families.get(key);
+    if (list) list.push(id);
+    else this.families.set(key, [id]);
+  }
+
+  exportState(): VocabularyState {
+    this.prepare();
+    const keys = new Set([...this.loadedKeys.keys(), ...this.families.keys()]);
+    const familyKeys = [...keys];
+    const familyOffsets = new Uint32Array(familyKeys.length + 1);
+    const members: number[] = [];
+    familyKeys.forEach((key, i) => {
+      familyOffsets[i] = members.length;
+      this.eachMember(key, (id) => void members.push(id));
+    });
+    familyOffsets[familyKeys.length] = members.length;
+    return {
+      terms: this.terms,
+      df: this.df.view(),
+      occurrences: this.occurrences.view(),
+      lower: this.lower.view(),
+      languages: this.languages.view(),
+      sorted: this.sorted,
+      familyKeys,
+      familyOffsets,
+      familyMembers: Uint32Array.from(members),
+    };
+  }
+
+  static fromState(state: VocabularyState): Vocabulary {
+    const vocabulary = new Vocabulary();
+    const n = state.terms.length;
+    for (let id = 0; id < n; id++) {
+      const term = state.terms[id]!;
+      vocabulary.ids.set(term, id);
+      vocabulary.terms.push(term);
+    }
+    vocabulary.df = Grow32.from(state.df);
+    vocabulary.occurrences = Grow32.from(state.occurrences);
+    vocabulary.lower = Grow32.from(state.lower);
+    vocabulary.languages = Grow32.from(state.languages);
+    vocabulary.sorted = state.sorted;
+    state.familyKeys.forEach((key, i) => vocabulary.loadedKeys.set(key, i));
+    vocabulary.loadedOffsets = state.familyOffsets;
+    vocabulary.loadedMembers = state.familyMembers;
+    return vocabulary;
   }
 }
 
 function bucketKey(first: string, length: number): string {
   return `${first}${length}`;
+}
+
+/** Letters a substitution or insertion may bring in: a–z, digits, and the prefix's own letters. */
+function alphabetOf(prefix: string): string[] {
+  const letters = new Set('abcdefghijklmnopqrstuvwxyz0123456789');
+  for (const c of prefix) letters.add(c);
+  return [...letters];
 }
 
 /** Damerau–Levenshtein distance ≤ 1 (adjacent swaps count as one edit); compares in place, no copies. */

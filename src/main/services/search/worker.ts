@@ -5,21 +5,27 @@ import type { FromWorker, ToWorker, WorkerInit } from './protocol';
 // The search index lives here so building, loading and persisting it never stall the serving thread.
 const port = parentPort!;
 const send = (message: FromWorker) => port.postMessage(message);
+const progress = (p: FromWorker & { type: 'progress' }) => send(p);
+
+// Any other connection's commit moves SQLite's data_version; looking costs one pragma.
+const CHANGE_CHECK_MS = 500;
 
 let host: SearchHost | null = null;
 try {
   host = new SearchHost(workerData as WorkerInit);
-  const status = host.start((progress) => send({ type: 'progress', progress }));
-  send({ type: 'status', status });
+  host.onStatus = (status) => send({ type: 'status', status });
+  host
+    .start((p) => progress({ type: 'progress', progress: p }))
+    .catch((error: Error) => {
+      send({ type: 'status', status: { state: 'failed', documents: 0, origin: null, message: error.message } });
+    });
 } catch (error) {
   send({ type: 'status', status: { state: 'failed', documents: 0, origin: null, message: (error as Error).message } });
 }
 
-// Writes by other processes reach this index only through SQLite itself; look every few seconds.
-const EXTERNAL_CHECK_MS = 3000;
 setInterval(() => {
-  if (host?.checkExternalChanges((progress) => send({ type: 'progress', progress }))) send({ type: 'status', status: host.status });
-}, EXTERNAL_CHECK_MS).unref();
+  if (host && !host.isBuilding && host.outdated) host.catchUp((p) => progress({ type: 'progress', progress: p }));
+}, CHANGE_CHECK_MS).unref();
 
 port.on('message', (message: ToWorker) => {
   void handle(message);
@@ -28,16 +34,26 @@ port.on('message', (message: ToWorker) => {
 async function handle(message: ToWorker): Promise<void> {
   const replyId = 'id' in message ? message.id : undefined;
   try {
-    if (!host) throw new Error('The search index could not be opened.');
+    if (!host) throw Object.assign(new Error('The search index could not be opened.'), { unavailable: true });
     if (message.type === 'query') {
+      // A query sees every commit made before it was asked.
+      if (host.outdated) host.catchUp();
       return send({ type: 'reply', id: message.id, result: host.query(message.q, message.options) });
     }
-    if (message.type === 'change') host.apply(message.change);
-    else if (message.type === 'rebuild') host.rebuild((progress) => send({ type: 'progress', progress }));
-    else if (message.type === 'flush') host.flush();
-    send({ type: 'status', status: host.status });
+    if (message.type === 'change') host.catchUp();
+    else if (message.type === 'rebuild') await host.rebuild((p) => progress({ type: 'progress', progress: p }));
+    else if (message.type === 'flush') {
+      host.catchUp();
+      host.flush();
+    }
     if (replyId !== undefined) send({ type: 'reply', id: replyId, result: host.status });
   } catch (error) {
-    if (replyId !== undefined) send({ type: 'reply', id: replyId, error: (error as Error).message });
+    if (replyId !== undefined)
+      send({
+        type: 'reply',
+        id: replyId,
+        error: (error as Error).message,
+        unavailable: (error as { unavailable?: boolean }).unavailable === true,
+      });
   }
 }

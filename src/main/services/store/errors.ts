@@ -27,11 +27,16 @@ export function asStoreError(error: unknown, what: string): unknown {
       `${what} failed: the disk is full or cannot be written. Free some space; nothing that was saved is lost.`,
     );
   }
+  if (code === 'SQLITE_TOOBIG') return new ApiError('too_large', `${what} failed: it is too large for the notebook to store.`);
   if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN' || code.startsWith('SQLITE_CANTOPEN_') || code === 'SQLITE_PERM') {
     return new ApiError('read_only', `${what} failed: the notebook folder cannot be written (read-only or no permission).`);
   }
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
-    return new ApiError('corrupt', `${what} failed: the notebook file is damaged. Run "sourcebook doctor" to check and repair it.`);
+    return new ApiError(
+      'corrupt',
+      `${what} failed: the notebook file is damaged. Run "sourcebook doctor" to check and repair it; ` +
+        '"sourcebook doctor --export-notes FOLDER" saves every note that can still be read as Markdown.',
+    );
   }
   if (code.startsWith('SQLITE_CONSTRAINT')) {
     return new ApiError('conflict', `${what} failed: it would contradict what the notebook already holds.`);

@@ -9,6 +9,7 @@ import { MetadataEditView } from '../features/import/MetadataForm';
 import { ExportView } from '../features/export/ExportView';
 import { SearchPalette } from '../features/search/SearchPalette';
 import { SearchView } from '../features/search/SearchView';
+import { SearchStateBanner } from '../features/search/SearchStateBanner';
 import { Sidebar } from './Sidebar';
 import { useRoute, withQuery, type Route } from './route';
 
@@ -44,6 +45,7 @@ export function App() {
       <Sidebar route={route} />
       <SearchPalette />
       <main className="main" id="main">
+        <SearchStateBanner />
         <MainView route={route} />
       </main>
       {entityId && <EntityPanel entityId={entityId} closeHref={withQuery(route, { entity: undefined })} />}

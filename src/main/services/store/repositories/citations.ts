@@ -1,64 +1,89 @@
+import { z } from 'zod';
 import type { Db } from '../db';
-import type { CitationStatus } from '../../../../shared/notes';
+import type { AnchorEvent, CitationPayload, CitationStatus } from '../../../../shared/notes';
+import { decodeJson, type Encoded } from './decode';
 
-export interface CitationRow {
+/** A citation as stored: its payload (less the source title, which the source's record holds), status and history. */
+export interface CitationRecord extends Omit<CitationPayload, 'sourceTitle'> {
   id: number;
-  note_id: string;
-  key: string;
-  source_id: string;
-  version_id: string;
-  version_sha256: string;
-  passage_anchor: string;
-  passage_ordinal: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  start: number;
-  end: number;
+  noteId: string;
   status: CitationStatus;
-  history: string;
-  created_at: string;
+  history: AnchorEvent[];
+  createdAt: string;
 }
 
-export interface NewCitation {
-  noteId: string;
-  key: string;
-  sourceId: string;
-  versionId: string;
-  versionSha256: string;
-  passageAnchor: string;
-  passageOrdinal: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  start: number;
-  end: number;
-  status: CitationStatus;
-  history: string;
-  now: string;
-}
+export type NewCitation = Omit<CitationRecord, 'id' | 'createdAt'> & { now: string };
+
+/** Where a citation points and how sure that is: everything re-anchoring may rewrite. */
+export type CitationAnchor = Omit<CitationRecord, 'id' | 'noteId' | 'key' | 'sourceId' | 'createdAt'>;
 
 /** A re-anchoring decision rewrites where a citation points, never whose it is. */
-export type AnchorUpdate = { id: number } & Omit<NewCitation, 'noteId' | 'key' | 'sourceId' | 'now'>;
+export type AnchorUpdate = { id: number } & CitationAnchor;
 
-export interface PassageCitationRow {
-  passage_anchor: string;
-  note_id: string;
-  title: string;
-  updated_at: string;
-  n: number;
+/** The one copy of a citation's anchor fields, for an update that keeps or rewrites them. */
+export function anchorOf(c: CitationRecord): CitationAnchor {
+  return {
+    versionId: c.versionId,
+    versionSha256: c.versionSha256,
+    passageAnchor: c.passageAnchor,
+    passageOrdinal: c.passageOrdinal,
+    exact: c.exact,
+    prefix: c.prefix,
+    suffix: c.suffix,
+    start: c.start,
+    end: c.end,
+    status: c.status,
+    history: c.history,
+  };
 }
+
+/** How many live notes cite a passage of a source's current text. */
+export interface PassageCitationCount {
+  passageAnchor: string;
+  noteId: string;
+  title: string;
+  updatedAt: string;
+  count: number;
+}
+
+const Status = z.enum(['ok', 'moved', 'review', 'orphaned']);
+const Span = { exact: z.string(), start: z.number(), end: z.number() };
+const Place = z.object({ ...Span, passageAnchor: z.string() });
+const AnchorHistorySchema = z.array(
+  z.object({
+    at: z.string(),
+    fromVersionId: z.string(),
+    toVersionId: z.string(),
+    method: z.enum(['position', 'quote', 'fuzzy', 'none', 'accepted']),
+    status: Status,
+    score: z.number(),
+    previous: Place,
+    next: Place.optional(),
+    suggestion: z.object({ ...Span, score: z.number() }).optional(),
+    reason: z.string(),
+  }),
+) satisfies z.ZodType<AnchorEvent[]>;
+
+const CITATION = `c.id, c.note_id AS noteId, c.key, c.source_id AS sourceId, c.version_id AS versionId, c.version_sha256 AS versionSha256,
+                  c.passage_anchor AS passageAnchor, c.passage_ordinal AS passageOrdinal, c.exact, c.prefix, c.suffix, c.start, c."end",
+                  c.status, c.history, c.created_at AS createdAt`;
+
+const decodeCitation = (row: Encoded<CitationRecord, 'history'>): CitationRecord => ({
+  ...row,
+  history: decodeJson(AnchorHistorySchema, row.history, `the history of citation ${row.id}`),
+});
+const decodeAll = (rows: unknown[]) => (rows as Encoded<CitationRecord, 'history'>[]).map(decodeCitation);
 
 export function citationsRepository(db: Db) {
   const insert = db.prepare(
     `INSERT INTO citation (note_id, key, source_id, version_id, version_sha256, passage_anchor, passage_ordinal, exact, prefix, suffix, start, "end", status, history, created_at)
      VALUES (@noteId, @key, @sourceId, @versionId, @versionSha256, @passageAnchor, @passageOrdinal, @exact, @prefix, @suffix, @start, @end, @status, @history, @now)`,
   );
-  const byNote = db.prepare(`SELECT * FROM citation WHERE note_id = ? ORDER BY id`);
-  const byNoteKey = db.prepare(`SELECT * FROM citation WHERE note_id = ? AND key = ?`);
+  const byNote = db.prepare(`SELECT ${CITATION} FROM citation c WHERE c.note_id = ? ORDER BY c.id`);
+  const byNoteKey = db.prepare(`SELECT ${CITATION} FROM citation c WHERE c.note_id = ? AND c.key = ?`);
   const removeById = db.prepare(`DELETE FROM citation WHERE id = ?`);
   const bySourceStale = db.prepare(
-    `SELECT c.* FROM citation c JOIN source s ON s.id = c.source_id
+    `SELECT ${CITATION} FROM citation c JOIN source s ON s.id = c.source_id
       WHERE c.source_id = ? AND (s.current_version_id IS NULL OR c.version_id <> s.current_version_id) ORDER BY c.id`,
   );
   const update = db.prepare(
@@ -69,25 +94,28 @@ export function citationsRepository(db: Db) {
   );
   // Only live notes and citations anchored in the source's current text count as backlinks.
   const byPassage = db.prepare(
-    `SELECT c.passage_anchor, n.id AS note_id, n.title, n.updated_at, count(*) AS n
+    `SELECT c.passage_anchor AS passageAnchor, n.id AS noteId, n.title, n.updated_at AS updatedAt, count(*) AS count
        FROM citation c JOIN note n ON n.id = c.note_id JOIN source s ON s.id = c.source_id
       WHERE c.source_id = ? AND c.version_id = s.current_version_id AND c.status IN ('ok', 'moved') AND n.deleted_at IS NULL
       GROUP BY c.passage_anchor, n.id ORDER BY c.passage_anchor, n.updated_at DESC`,
   );
   const needingReview = db.prepare(
-    `SELECT c.* FROM citation c JOIN note n ON n.id = c.note_id
+    `SELECT ${CITATION} FROM citation c JOIN note n ON n.id = c.note_id
       WHERE c.status IN ('review', 'orphaned') AND n.deleted_at IS NULL ORDER BY n.updated_at DESC, c.id`,
   );
 
   return {
-    insert: (citation: NewCitation) => Number(insert.run(citation).lastInsertRowid),
-    byNote: (noteId: string) => byNote.all(noteId) as CitationRow[],
-    byNoteKey: (noteId: string, key: string) => byNoteKey.get(noteId, key) as CitationRow | undefined,
+    insert: (citation: NewCitation) => Number(insert.run({ ...citation, history: JSON.stringify(citation.history) }).lastInsertRowid),
+    byNote: (noteId: string) => decodeAll(byNote.all(noteId)),
+    byNoteKey(noteId: string, key: string): CitationRecord | undefined {
+      const row = byNoteKey.get(noteId, key) as Encoded<CitationRecord, 'history'> | undefined;
+      return row && decodeCitation(row);
+    },
     remove: (id: number) => void removeById.run(id),
     /** Citations anchored in another version than the source's current one (including those awaiting review). */
-    staleForSource: (sourceId: string) => bySourceStale.all(sourceId) as CitationRow[],
-    updateAnchor: (change: AnchorUpdate) => void update.run(change),
-    byPassage: (sourceId: string) => byPassage.all(sourceId) as PassageCitationRow[],
-    needingReview: () => needingReview.all() as CitationRow[],
+    staleForSource: (sourceId: string) => decodeAll(bySourceStale.all(sourceId)),
+    updateAnchor: (change: AnchorUpdate) => void update.run({ ...change, history: JSON.stringify(change.history) }),
+    byPassage: (sourceId: string) => byPassage.all(sourceId) as PassageCitationCount[],
+    needingReview: () => decodeAll(needingReview.all()),
   };
 }

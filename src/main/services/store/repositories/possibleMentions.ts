@@ -11,10 +11,10 @@ export interface NewPossibleMention {
   confidence: number;
 }
 
-export interface PossibleMentionRow {
+export interface PossibleMentionRecord {
   id: number;
-  entity_id: string;
-  passage_id: number;
+  entityId: string;
+  passageId: number;
   start: number;
   end: number;
   surface: string;
@@ -35,11 +35,13 @@ export function possibleMentionsRepository(db: Db) {
      VALUES (@entityId, @passageId, @start, @end, @surface, @alias, @reason, @confidence)
      ON CONFLICT (passage_id, start, "end", entity_id) DO NOTHING`,
   );
+  const COLUMNS = `pm.id, pm.entity_id AS entityId, pm.passage_id AS passageId, pm.start, pm."end", pm.surface, pm.alias, pm.reason,
+                   pm.confidence, pm.status`;
   const byVersion = db.prepare(
-    `SELECT pm.* FROM possible_mention pm JOIN passage p ON p.id = pm.passage_id WHERE p.version_id = ? ORDER BY p.ordinal, pm.start`,
+    `SELECT ${COLUMNS} FROM possible_mention pm JOIN passage p ON p.id = pm.passage_id WHERE p.version_id = ? ORDER BY p.ordinal, pm.start`,
   );
   const byEntity = db.prepare(
-    `SELECT pm.* FROM possible_mention pm
+    `SELECT ${COLUMNS} FROM possible_mention pm
        JOIN passage p ON p.id = pm.passage_id JOIN source s ON s.current_version_id = p.version_id
       WHERE pm.entity_id = ? AND pm.status = 'open' ORDER BY s.created_at, s.id, p.ordinal, pm.start`,
   );
@@ -50,8 +52,8 @@ export function possibleMentionsRepository(db: Db) {
 
   return {
     insert: (m: NewPossibleMention) => void insert.run(m),
-    byVersion: (versionId: string) => byVersion.all(versionId) as PossibleMentionRow[],
-    byEntity: (entityId: string) => byEntity.all(entityId) as PossibleMentionRow[],
+    byVersion: (versionId: string) => byVersion.all(versionId) as PossibleMentionRecord[],
+    byEntity: (entityId: string) => byEntity.all(entityId) as PossibleMentionRecord[],
     clearOpen: (versionId: string) => clearOpen.run(versionId).changes,
     count: () => (count.get() as { n: number }).n,
   };

@@ -1,36 +1,43 @@
 import type { Db } from '../db';
 import type { SourceMetadata } from '../../../../shared/domain';
+import { StoredSourceMetadataSchema } from '../../../../shared/sourceMetadata';
+import { decodeJson, type Encoded } from './decode';
 
-export interface SourceRow {
+export type SourceKind = 'seed' | 'import';
+
+export interface SourceRecord {
   id: string;
-  kind: 'seed' | 'import';
-  canonical_url: string | null;
-  metadata: string;
-  current_version_id: string | null;
-  created_at: string;
+  kind: SourceKind;
+  canonicalUrl: string | null;
+  metadata: SourceMetadata;
+  currentVersionId: string | null;
+  createdAt: string;
 }
 
-export interface VersionRow {
-  id: string;
-  source_id: string;
-  sha256: string;
-  text: string;
-  metadata: string;
-  file_name: string | null;
-  media_type: string;
-  created_at: string;
-}
-
-export interface NewVersion {
+/** One immutable text of a source. Its original bytes are read apart (`original`): they can be large. */
+export interface VersionRecord {
   id: string;
   sourceId: string;
   sha256: string;
-  original: Buffer;
   text: string;
-  metadata: SourceMetadata;
   fileName: string | null;
   mediaType: string;
+  createdAt: string;
 }
+
+export interface NewVersion extends Omit<VersionRecord, 'createdAt'> {
+  original: Buffer;
+  /** What this file said about itself, kept with the version; the source's record is what the library shows. */
+  metadata: SourceMetadata;
+}
+
+const SOURCE = `id, kind, canonical_url AS canonicalUrl, metadata, current_version_id AS currentVersionId, created_at AS createdAt`;
+const VERSION = `v.id, v.source_id AS sourceId, v.sha256, v.text, v.file_name AS fileName, v.media_type AS mediaType, v.created_at AS createdAt`;
+
+const decodeSource = (row: Encoded<SourceRecord, 'metadata'>): SourceRecord => ({
+  ...row,
+  metadata: decodeJson(StoredSourceMetadataSchema, row.metadata, `the details of source ${row.id}`),
+});
 
 export function sourcesRepository(db: Db) {
   const insertSource = db.prepare(
@@ -42,25 +49,34 @@ export function sourcesRepository(db: Db) {
      VALUES (@id, @sourceId, @sha256, @original, @text, @metadata, @fileName, @mediaType, @createdAt)`,
   );
   const setCurrent = db.prepare(`UPDATE source SET current_version_id = ? WHERE id = ?`);
-  const listAll = db.prepare(`SELECT * FROM source ORDER BY created_at, id`);
-  const byId = db.prepare(`SELECT * FROM source WHERE id = ?`);
-  const versionById = db.prepare(
-    `SELECT id, source_id, sha256, text, metadata, file_name, media_type, created_at FROM source_version WHERE id = ?`,
-  );
+  const setDetails = db.prepare(`UPDATE source SET metadata = ?, canonical_url = ? WHERE id = ?`);
+  const listAll = db.prepare(`SELECT ${SOURCE} FROM source ORDER BY created_at, id`);
+  const byId = db.prepare(`SELECT ${SOURCE} FROM source WHERE id = ?`);
+  const versionById = db.prepare(`SELECT ${VERSION} FROM source_version v WHERE v.id = ?`);
+  const currentVersion = db.prepare(`SELECT ${VERSION} FROM source s JOIN source_version v ON v.id = s.current_version_id WHERE s.id = ?`);
   const originalById = db.prepare(`SELECT original FROM source_version WHERE id = ?`);
   const count = db.prepare(`SELECT count(*) AS n FROM source`);
 
   return {
-    insert(source: { id: string; kind: 'seed' | 'import'; canonicalUrl: string | null; metadata: SourceMetadata }): void {
+    insert(source: { id: string; kind: SourceKind; canonicalUrl: string | null; metadata: SourceMetadata }): void {
       insertSource.run({ ...source, metadata: JSON.stringify(source.metadata), createdAt: new Date().toISOString() });
     },
+    /** Adds a version and makes it the source's current text. */
     insertVersion(version: NewVersion): void {
       insertVersion.run({ ...version, metadata: JSON.stringify(version.metadata), createdAt: new Date().toISOString() });
       setCurrent.run(version.id, version.sourceId);
     },
-    list: () => listAll.all() as SourceRow[],
-    get: (id: string) => byId.get(id) as SourceRow | undefined,
-    version: (id: string) => versionById.get(id) as VersionRow | undefined,
+    /** What the library shows about a source: a person's edit, or a new version filling in what was unknown. */
+    update: (id: string, metadata: SourceMetadata, canonicalUrl: string | null) =>
+      void setDetails.run(JSON.stringify(metadata), canonicalUrl, id),
+    list: () => (listAll.all() as Encoded<SourceRecord, 'metadata'>[]).map(decodeSource),
+    get(id: string): SourceRecord | undefined {
+      const row = byId.get(id) as Encoded<SourceRecord, 'metadata'> | undefined;
+      return row && decodeSource(row);
+    },
+    version: (id: string) => versionById.get(id) as VersionRecord | undefined,
+    /** The source's current version, or undefined when it has none. */
+    currentVersion: (sourceId: string) => currentVersion.get(sourceId) as VersionRecord | undefined,
     original: (versionId: string) => (originalById.get(versionId) as { original: Buffer } | undefined)?.original,
     count: () => (count.get() as { n: number }).n,
   };

@@ -100,7 +100,7 @@ export function ExportView({ route }: { route: Route }) {
               type="text"
               value={title}
               maxLength={500}
-              placeholder="Default: the note's title"
+              placeholder="Default: the first note's title"
               onChange={(e) => setTitle(e.target.value)}
             />
           </label>

@@ -1,5 +1,13 @@
 import type { ReactNode } from 'react';
-import { showsSectionTitle, type ResolvedInline, type ResolvedNote, type ResolvedReport, type StyledRun } from '../../../../shared/export';
+import {
+  markParts,
+  needsNoteSeparator,
+  showsSectionTitle,
+  type ResolvedInline,
+  type ResolvedNote,
+  type ResolvedReport,
+  type StyledRun,
+} from '../../../../shared/export';
 
 /** citeproc's formatting, as React elements: text is always a text node, never markup. */
 export function Runs({ runs }: { runs: StyledRun[] }) {
@@ -56,16 +64,17 @@ function Inlines({ content, report }: { content: ResolvedInline[]; report: Resol
               </span>
             );
           case 'mark': {
-            const mark = report.marks[inline.mark]!;
+            // A mark may print in two parts around punctuation: the citation, then the note number.
+            const { mark, inText, noteNumber } = markParts(report, inline);
             return (
               <span key={i} className={mark.problem ? 'export-cite problem' : 'export-cite'}>
-                {mark.inText && (
+                {inText && (
                   <>
                     {' '}
-                    <Runs runs={mark.inText} />
+                    <Runs runs={inText} />
                   </>
                 )}
-                {mark.noteNumber !== null && <sup>{content[i - 1]?.kind === 'mark' ? `,${mark.noteNumber}` : mark.noteNumber}</sup>}
+                {noteNumber !== null && <sup>{needsNoteSeparator(report, content, i) ? `,${noteNumber}` : noteNumber}</sup>}
                 {mark.noteNumber === null && mark.problem && (
                   <span className="export-problem-mark"> [{PROBLEM_LABELS[mark.problem.status]}]</span>
                 )}

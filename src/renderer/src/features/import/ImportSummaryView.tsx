@@ -36,6 +36,17 @@ export function ImportSummaryView({ summary, onDismiss }: { summary: ImportSumma
           ))}
         </ul>
       )}
+      {(summary.savedSearches ?? []).length > 0 && (
+        <ul className="import-saved-searches" aria-label="Saved searches">
+          {summary.savedSearches!.map((m) => (
+            <li key={m.savedSearchId}>
+              <a href={routeHref('search', [], { q: m.query })}>
+                {m.newPassages} new passage{m.newPassages === 1 ? '' : 's'} match ‘{m.query}’
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
       {summary.failures.length > 0 && (
         <ul className="import-failures">
           {summary.failures.map((f, index) => (

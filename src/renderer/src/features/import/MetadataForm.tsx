@@ -37,7 +37,7 @@ function Form({ source }: { source: SourceDetail }) {
     setSaving(true);
     setError(null);
     try {
-      await api().imports.updateMetadata({
+      await api().sources.updateMetadata({
         sourceId: source.id,
         metadata: {
           title: fields.title || null,

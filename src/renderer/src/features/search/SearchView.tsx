@@ -8,6 +8,8 @@ import { hitHref } from './hitHref';
 import { flatHits, ResultList } from './ResultList';
 import { SearchFiltersForm, usableFilters } from './SearchFiltersForm';
 import { useResultKeys } from './useResultKeys';
+import { SavedSearches } from './SavedSearches';
+import { BatchSearch } from './BatchSearch';
 import { responseOf, useSearch } from './useSearch';
 import './search.css';
 
@@ -22,6 +24,7 @@ function filtersFrom(route: Route): SearchFilters {
     type: list('type') as EntityType[] | undefined,
     from: q.get('from') ?? undefined,
     to: q.get('to') ?? undefined,
+    undated: q.get('undated') === 'include' ? 'include' : undefined,
   };
 }
 
@@ -34,6 +37,7 @@ function replaceUrl(q: string, filters: SearchFilters) {
     type: filters.type?.[0],
     from: filters.from,
     to: filters.to,
+    undated: filters.undated,
   });
   window.history.replaceState(null, '', href);
 }
@@ -41,6 +45,7 @@ function replaceUrl(q: string, filters: SearchFilters) {
 export function SearchView({ route }: { route: Route }) {
   const [q, setQ] = useState(route.query.get('q') ?? '');
   const [filters, setFilters] = useState<SearchFilters>(() => filtersFrom(route));
+  const [batch, setBatch] = useState(false);
   const sources = useLoad(() => api().sources.list({}), 'sources');
   const state = useSearch(q, { limit: 50, filters: usableFilters(filters), delayMs: 120 });
   const response = responseOf(state);
@@ -69,7 +74,17 @@ export function SearchView({ route }: { route: Route }) {
         onChange={(e) => update(e.target.value, filters)}
         onKeyDown={keys.onKeyDown}
       />
-      <SearchFiltersForm filters={filters} sources={sources.status === 'ready' ? sources.data : []} onChange={(next) => update(q, next)} />
+      <SearchFiltersForm
+        filters={filters}
+        inForce={response?.filters}
+        sources={sources.status === 'ready' ? sources.data : []}
+        onChange={(next) => update(q, next)}
+      />
+      <SavedSearches q={q} filters={usableFilters(filters)} />
+      <button type="button" className="link-button" aria-expanded={batch} onClick={() => setBatch(!batch)}>
+        {batch ? 'Hide batch search' : 'Batch search: many terms at once'}
+      </button>
+      {batch && <BatchSearch />}
       {state.status === 'error' && (
         <p className="status error" role="alert">
           {state.message}
@@ -78,6 +93,11 @@ export function SearchView({ route }: { route: Route }) {
       {response?.problems.map((p) => (
         <p className="search-problem" key={p}>
           {p}
+        </p>
+      ))}
+      {response?.notices?.map((n) => (
+        <p className="search-notice" key={n}>
+          {n}
         </p>
       ))}
       {state.status === 'idle' && <p className="search-empty">Type to search every passage, source, entity and note.</p>}

@@ -1,0 +1,188 @@
+/**
+ * Impact-ordered postings for passages: for each key (a word id, or an entity index) the
+ * passages holding it, best first. The impact byte is the BM25 term-frequency part
+ * tf·(k1+1) / (tf + k1·(1 − b + b·len/avg)), quantised upwards, so a list's remaining postings
+ * never score more than the one at hand: a query can stop reading a list early (the threshold
+ * algorithm in candidates.ts). A compacted part (CSR: offsets, docs, impacts) is rebuilt from the
+ * forward index; what was added since waits in a small unordered delta, always read whole.
+ */
+export const K1 = 1.2;
+export const B = 0.75;
+/** Largest impact: the tf part's limit, times the heading boost folded into headings' impacts. */
+export const MAX_TF_PART = (K1 + 1) * 1.1;
+
+export function tfPart(tf: number, length: number, averageLength: number): number {
+  return (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / Math.max(1, averageLength)));
+}
+
+export function quantise(part: number): number {
+  return Math.min(255, Math.max(1, Math.ceil((part / MAX_TF_PART) * 255)));
+}
+
+export function dequantise(impact: number): number {
+  return (impact / 255) * MAX_TF_PART;
+}
+
+export interface PostingsState {
+  offsets: Uint32Array;
+  docs: Uint32Array;
+  impacts: Uint8Array;
+  averageLength: number;
+}
+
+export class Postings {
+  offsets: Uint32Array = new Uint32Array(1);
+  docs: Uint32Array = new Uint32Array(0);
+  impacts: Uint8Array = new Uint8Array(0);
+  /** The average passage length the impacts were computed with. */
+  averageLength = 1;
+  readonly delta = new Map<number, number[]>();
+  deltaSize = 0;
+
+  get keyCount(): number {
+    return this.offsets.length - 1;
+  }
+
+  add(key: number, doc: number): void {
+    const list = this.delta.get(key);
+    if (list) list.push(doc);
+    else this.delta.set(key, [doc]);
+    this.deltaSize++;
+  }
+
+  /** Compacted postings of a key: [start, end) into docs/impacts. */
+  start(key: number): number {
+    return key < this.keyCount ? this.offsets[key]! : 0;
+  }
+  end(key: number): number {
+    return key < this.keyCount ? this.offsets[key + 1]! : 0;
+  }
+
+  /** Postings (compacted and delta) of a key, live or not: a cost estimate. */
+  count(key: number): number {
+    return this.end(key) - this.start(key) + (this.delta.get(key)?.length ?? 0);
+  }
+
+  /**
+   * Rebuilds the compacted part from each document's (key, tf) pairs. `each` calls back once
+   * per live document with its length; `pairsOf` lists its distinct keys with frequencies.
+   */
+  static build(
+    keyCount: number,
+    docs: Iterable<number>,
+    pairsOf: (doc: number, out: { keys: number[]; tfs: number[] }) => number,
+    averageLength: number,
+    boostOf: (doc: number) => number = () => 1,
+  ): Postings {
+    const postings = new Postings();
+    const counts = new Uint32Array(keyCount + 1);
+    const scratch = { keys: [] as number[], tfs: [] as number[] };
+    const docList: number[] = [];
+    for (const doc of docs) {
+      docList.push(doc);
+      pairsOf(doc, scratch);
+      for (const key of scratch.keys) counts[key]!++;
+    }
+    const offsets = new Uint32Array(keyCount + 1);
+    let total = 0;
+    for (let key = 0; key < keyCount; key++) {
+      offsets[key] = total;
+      total += counts[key]!;
+    }
+    offsets[keyCount] = total;
+    const out = new Uint32Array(total);
+    const impacts = new Uint8Array(total);
+    const fill = offsets.slice(0, keyCount);
+    for (const doc of docList) {
+      const length = pairsOf(doc, scratch);
+      for (let i = 0; i < scratch.keys.length; i++) {
+        const at = fill[scratch.keys[i]!]!++;
+        out[at] = doc;
+        impacts[at] = quantise(tfPart(scratch.tfs[i]!, length, averageLength) * boostOf(doc));
+      }
+    }
+    sortByImpact(offsets, out, impacts);
+    postings.offsets = offsets;
+    postings.docs = out;
+    postings.impacts = impacts;
+    postings.averageLength = averageLength;
+    return postings;
+  }
+
+  exportState(): PostingsState {
+    return { offsets: this.offsets, docs: this.docs, impacts: this.impacts, averageLength: this.averageLength };
+  }
+
+  /** The delta as (key, document) pairs, for the index file: a write need not compact. */
+  exportDelta(): { keys: Uint32Array; docs: Uint32Array } {
+    const keys = new Uint32Array(this.deltaSize);
+    const docs = new Uint32Array(this.deltaSize);
+    let at = 0;
+    for (const [key, list] of this.delta) {
+      for (const doc of list) {
+        keys[at] = key;
+        docs[at++] = doc;
+      }
+    }
+    return { keys: keys.subarray(0, at), docs: docs.subarray(0, at) };
+  }
+
+  importDelta(keys: Uint32Array, docs: Uint32Array): void {
+    for (let i = 0; i < keys.length; i++) this.add(keys[i]!, docs[i]!);
+  }
+
+  static fromState(state: PostingsState): Postings {
+    const postings = new Postings();
+    postings.offsets = state.offsets;
+    postings.docs = state.docs;
+    postings.impacts = state.impacts;
+    postings.averageLength = state.averageLength;
+    return postings;
+  }
+}
+
+/** Each list best impact first (ties by document): counting sort for long lists, insertion sort for short. */
+function sortByImpact(offsets: Uint32Array, docs: Uint32Array, impacts: Uint8Array): void {
+  let longest = 0;
+  for (let key = 0; key + 1 < offsets.length; key++) longest = Math.max(longest, offsets[key + 1]! - offsets[key]!);
+  const tempDocs = new Uint32Array(longest);
+  const tempImpacts = new Uint8Array(longest);
+  const buckets = new Uint32Array(257);
+  for (let key = 0; key + 1 < offsets.length; key++) {
+    const start = offsets[key]!;
+    const end = offsets[key + 1]!;
+    const n = end - start;
+    if (n < 2) continue;
+    if (n < 48) {
+      for (let i = start + 1; i < end; i++) {
+        const d = docs[i]!;
+        const m = impacts[i]!;
+        let j = i - 1;
+        while (j >= start && impacts[j]! < m) {
+          docs[j + 1] = docs[j]!;
+          impacts[j + 1] = impacts[j]!;
+          j--;
+        }
+        docs[j + 1] = d;
+        impacts[j + 1] = m;
+      }
+      continue;
+    }
+    buckets.fill(0);
+    // Descending: bucket 0 holds impact 255. Documents arrive in id order and stay so within a bucket.
+    for (let i = start; i < end; i++) buckets[256 - impacts[i]!]!++;
+    let sum = 0;
+    for (let b = 0; b < 257; b++) {
+      const c = buckets[b]!;
+      buckets[b] = sum;
+      sum += c;
+    }
+    for (let i = start; i < end; i++) {
+      const at = buckets[256 - impacts[i]!]!++;
+      tempDocs[at] = docs[i]!;
+      tempImpacts[at] = impacts[i]!;
+    }
+    docs.set(tempDocs.subarray(0, n), start);
+    impacts.set(tempImpacts.subarray(0, n), start);
+  }
+}

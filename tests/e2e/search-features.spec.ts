@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { test, expect } from './fixtures';
+
+test.describe('search: saved searches, batch search, index state', () => {
+  test('a saved search reports what a CLI import brought', async ({ notebookPage: page, app }) => {
+    await page.goto(`${app.origin}/#/search?q=Capvision`);
+    await page.getByRole('button', { name: 'Save this search' }).click();
+    await expect(page.locator('.saved-searches li')).toContainText('Capvision');
+    const file = path.join(app.dataDir, 'followup.md');
+    fs.writeFileSync(file, '# Follow-up\n\nCapvision staff were questioned again.\n');
+    const run = await app.cli(['import', file]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain("saved search: 1 new passage match 'Capvision'");
+  });
+
+  test('batch search shows passages per term and source and exports them as CSV', async ({ notebookPage: page, app }) => {
+    await page.goto(`${app.origin}/#/search`);
+    await page.getByRole('button', { name: /Batch search/ }).click();
+    await page.locator('.batch-search textarea').fill('Capvision\nMSS');
+    await page.getByRole('button', { name: 'Search 2 terms' }).click();
+    const table = page.locator('.batch-table');
+    await expect(table.locator('.batch-term th')).toHaveText(['Capvision', 'MSS']);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const csv = fs.readFileSync((await (await download).path())!, 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('term,source_id,source_title,passages,term_total');
+    expect(csv).toMatch(/^Capvision,seed-002,/m);
+  });
+
+  test('a banner with Rebuild says when the index cannot be saved', async ({ notebookPage: page, app }) => {
+    await page.goto(`${app.origin}/#/search`);
+    const file = path.join(app.dataDir, 'search', 'index.sbidx');
+    fs.rmSync(file, { force: true });
+    fs.mkdirSync(file, { recursive: true }); // the first build may not have written the file yet
+    // A commit by another process: the index catches up and tries to save itself.
+    const note = path.join(app.dataDir, 'note.md');
+    fs.writeFileSync(note, '# Aside\n\nOne more passage.\n');
+    expect((await app.cli(['import', note])).code).toBe(0);
+    const banner = page.locator('.search-banner-problem');
+    await expect(banner).toContainText('could not be saved (a folder is in its place)', { timeout: 30_000 });
+    await expect(banner.getByRole('button', { name: 'Rebuild' })).toBeVisible();
+  });
+});
