@@ -11,6 +11,7 @@
  * surface is the entity's name are 'name', the rest 'alias' at 0.7 (they were made before aliases
  * had classes: re-linking judges them again).
  */
+/* Round 2 adds entity_edit (history with undo) and entity_redirect (merged ids keep resolving). */
 export const sql = /* sql */ `
 ALTER TABLE mention ADD COLUMN method TEXT NOT NULL DEFAULT 'alias'
   CHECK (method IN ('curated', 'name', 'alias', 'context', 'person', 'user'));
@@ -61,4 +62,24 @@ END;
 
 ALTER TABLE entity_suggestion ADD COLUMN role TEXT;
 ALTER TABLE entity_suggestion ADD COLUMN alias_of TEXT REFERENCES entity(id) ON DELETE SET NULL;
+
+-- The workbench's record (round 2): every edit a person makes to entities, with what it replaced,
+-- so it can be shown and undone. Not tied to entity rows by key: a deleted entity keeps its history.
+CREATE TABLE entity_edit (
+  id         INTEGER PRIMARY KEY,
+  entity_ids TEXT NOT NULL,
+  action     TEXT NOT NULL,
+  summary    TEXT NOT NULL,
+  before     TEXT NOT NULL,
+  sources    TEXT NOT NULL,
+  at         TEXT NOT NULL,
+  undone_at  TEXT
+) STRICT;
+
+-- An entity merged into another keeps resolving to it (links, notes, the command line).
+CREATE TABLE entity_redirect (
+  from_id TEXT PRIMARY KEY,
+  to_id   TEXT NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+  edit_id INTEGER NOT NULL REFERENCES entity_edit(id)
+) STRICT;
 `;

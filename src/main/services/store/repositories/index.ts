@@ -10,6 +10,9 @@ import { noteRevisionsRepository } from './noteRevisions';
 import { citationsRepository } from './citations';
 import { linksRepository } from './links';
 import { possibleMentionsRepository } from './possibleMentions';
+import { entityChangesRepository } from './entityChanges';
+import { entityEditsRepository } from './entityEdits';
+import { cooccurrenceRepository } from './cooccurrence';
 
 export function repositories(db: Db) {
   return {
@@ -24,6 +27,9 @@ export function repositories(db: Db) {
     links: linksRepository(db),
     imports: importsRepository(db),
     possibleMentions: possibleMentionsRepository(db),
+    entityChanges: entityChangesRepository(db),
+    entityEdits: entityEditsRepository(db),
+    cooccurrence: cooccurrenceRepository(db),
   };
 }
 
