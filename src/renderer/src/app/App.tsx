@@ -2,6 +2,8 @@ import { LibraryView } from '../features/library/LibraryView';
 import { ReaderView } from '../features/reader/ReaderView';
 import { EntitiesView } from '../features/entities/EntitiesView';
 import { EntityPanel } from '../features/entities/EntityPanel';
+import { GraphView } from '../features/entities/GraphView';
+import { TimelineView } from '../features/entities/TimelineView';
 import { NotesView } from '../features/notes/NotesView';
 import { ReviewView } from '../features/notes/ReviewView';
 import { SplitView } from '../features/notes/SplitView';
@@ -32,6 +34,10 @@ function MainView({ route }: { route: Route }) {
       return <SearchView route={route} />;
     case 'entities':
       return <EntitiesView route={route} />;
+    case 'graph':
+      return <GraphView route={route} />;
+    case 'timeline':
+      return <TimelineView route={route} />;
     default:
       return <LibraryView />;
   }
@@ -48,7 +54,13 @@ export function App() {
         <SearchStateBanner />
         <MainView route={route} />
       </main>
-      {entityId && <EntityPanel entityId={entityId} closeHref={withQuery(route, { entity: undefined })} />}
+      {entityId && (
+        <EntityPanel
+          entityId={entityId}
+          closeHref={withQuery(route, { entity: undefined })}
+          hrefFor={(id) => withQuery(route, { entity: id })}
+        />
+      )}
     </div>
   );
 }

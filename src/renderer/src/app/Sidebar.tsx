@@ -5,6 +5,8 @@ import '../features/progress/progress.css';
 const NAV = [
   { view: 'library', label: 'Library', href: '#/library' },
   { view: 'entities', label: 'Entities', href: '#/entities' },
+  { view: 'graph', label: 'Graph', href: '#/graph' },
+  { view: 'timeline', label: 'Timeline', href: '#/timeline' },
   { view: 'notes', label: 'Notes', href: '#/notes' },
   { view: 'review', label: 'Review', href: '#/review' },
   { view: 'export', label: 'Export', href: '#/export' },

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { EntityDetail, EntityMentionInContext } from '../../../../shared/domain';
 import { api } from '../../api';
 import { routeHref } from '../../app/route';
@@ -8,10 +8,12 @@ import { Status } from '../../ui/Status';
 import { OrUnknown } from '../../ui/Unknown';
 import { formatRanges } from '../reader/segments';
 import { EntityNotes } from '../notes/EntityNotes';
+import { EntityEditor } from './EntityEditor';
+import { EntityHistory } from './EntityHistory';
 
 const CONTEXT = 90;
 
-function MentionItem({ entityId, mention }: { entityId: string; mention: EntityMentionInContext }) {
+function MentionItem({ entityId, mention, unlink }: { entityId: string; mention: EntityMentionInContext; unlink: (id: number) => void }) {
   const start = mention.before.length;
   const href = routeHref('source', [mention.sourceId, mention.passageAnchor], {
     entity: entityId,
@@ -26,11 +28,19 @@ function MentionItem({ entityId, mention }: { entityId: string; mention: EntityM
         <mark>{mention.match}</mark>
         {after}
       </a>
+      <button
+        type="button"
+        className="unlink"
+        aria-label={`Unlink “${mention.match}” (¶${mention.passageOrdinal})`}
+        onClick={() => unlink(mention.mentionId)}
+      >
+        Not this
+      </button>
     </li>
   );
 }
 
-function MentionsBySource({ entity }: { entity: EntityDetail }) {
+function MentionsBySource({ entity, unlink }: { entity: EntityDetail; unlink: (id: number) => void }) {
   const bySource = new Map<string, EntityMentionInContext[]>();
   for (const m of entity.mentions) bySource.set(m.sourceId, [...(bySource.get(m.sourceId) ?? []), m]);
   if (bySource.size === 0) return <p className="status">Not mentioned by name in any source.</p>;
@@ -43,7 +53,7 @@ function MentionsBySource({ entity }: { entity: EntityDetail }) {
           </h3>
           <ul>
             {mentions.map((m) => (
-              <MentionItem key={m.mentionId} entityId={entity.id} mention={m} />
+              <MentionItem key={m.mentionId} entityId={entity.id} mention={m} unlink={unlink} />
             ))}
           </ul>
         </section>
@@ -52,8 +62,13 @@ function MentionsBySource({ entity }: { entity: EntityDetail }) {
   );
 }
 
-export function EntityPanel({ entityId, closeHref }: { entityId: string; closeHref: string }) {
-  const entity = useLoad(() => api().entities.get({ id: entityId }), entityId);
+export function EntityPanel({ entityId, closeHref, hrefFor }: { entityId: string; closeHref: string; hrefFor: (id?: string) => string }) {
+  // Every edit bumps the version: the entity and its history load again.
+  const [version, setVersion] = useState(0);
+  const changed = () => setVersion((v) => v + 1);
+  const [editing, setEditing] = useState(false);
+  const entity = useLoad(() => api().entities.get({ id: entityId }), `${entityId}:${version}`);
+  const unlink = (mentionId: number) => void api().entities.unlinkMention({ mentionId }).then(changed);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (entity.status === 'ready') heading.current?.focus({ preventScroll: true });
@@ -74,11 +89,13 @@ export function EntityPanel({ entityId, closeHref }: { entityId: string; closeHr
             {e.date && <p className="date">{e.date}</p>}
             {e.aliases.length > 0 && <p className="aliases">Also: {e.aliases.join(' · ')}</p>}
             <p className="description">{e.description}</p>
+            <EntityEditor entity={e} changed={changed} hrefFor={hrefFor} open={editing} setOpen={setEditing} />
             <EntityNotes entityId={e.id} />
             <h3 className="mentions-title">
               {e.mentions.length} mention{e.mentions.length === 1 ? '' : 's'} in {new Set(e.mentions.map((m) => m.sourceId)).size} source(s)
             </h3>
-            <MentionsBySource entity={e} />
+            <MentionsBySource entity={e} unlink={unlink} />
+            <EntityHistory entityId={e.id} version={version} changed={changed} />
           </>
         )}
       </Status>
