@@ -67,12 +67,27 @@ export function GraphCanvas({
         if (g.order < 80 || a.size > 8 || view.scale > 3) ctx.fillText(a.label, a.x + (a.size + 2) / view.scale, a.y + 4 / view.scale);
       });
     };
+    // Where the busiest entity ended up, in CSS pixels of the canvas: a fixed point to point at.
+    const settled = () => {
+      let hub: string | undefined;
+      g.forEachNode((id, a) => {
+        if (!hub || a.size > g.getNodeAttribute(hub, 'size')) hub = id;
+      });
+      if (hub) {
+        const a = g.getNodeAttributes(hub);
+        const r = el.getBoundingClientRect();
+        el.dataset.hubId = hub;
+        el.dataset.hubX = String(((a.x * view.scale + view.x) * r.width) / el.width);
+        el.dataset.hubY = String(((a.y * view.scale + view.y) * r.height) / el.height);
+      }
+      el.dataset.settled = 'true';
+    };
     const tick = () => {
       stepLayout(g);
       if (frame % 10 === 0) fit();
       draw();
       if (++frame < LAYOUT_FRAMES) raf = requestAnimationFrame(tick);
-      else el.dataset.settled = 'true';
+      else settled();
     };
     el.dataset.settled = 'false';
     raf = requestAnimationFrame(tick);
