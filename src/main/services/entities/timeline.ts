@@ -4,10 +4,13 @@ import type { Store } from '../store/store';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** "2013-03" when the text names a month but no day: never more precise than what it says. */
+/**
+ * "2013-03" when the text names a month but no day: never more precise than what it says. Only
+ * dates that write their year count: "earlier this month" is dated by the reader's clock, not the text.
+ */
 function isoOf(result: chrono.ParsedResult): string | undefined {
   const c = result.start;
-  if (!c.isCertain('year')) return undefined;
+  if (!c.isCertain('year') || !/\b\d{4}\b/.test(result.text)) return undefined;
   const year = c.get('year')!;
   if (!c.isCertain('month')) return undefined;
   const month = `${year}-${pad(c.get('month')!)}`;

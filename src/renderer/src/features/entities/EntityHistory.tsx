@@ -10,25 +10,28 @@ export function EntityHistory({ entityId, version, changed }: { entityId: string
   const { busy, error, run } = useAction(changed);
   return (
     <section className="entity-history" aria-label="History">
-      <h3 className="mentions-title">History</h3>
       <Status state={history}>
         {(edits: EntityEdit[]) =>
           edits.length === 0 ? (
-            <p className="status">No changes made here yet.</p>
+            // Nothing decided yet: no empty section on every panel.
+            <></>
           ) : (
-            <ol>
-              {edits.map((h) => (
-                <li key={h.id} className={h.undoneAt ? 'undone' : undefined}>
-                  <time dateTime={h.at}>{new Date(h.at).toLocaleString()}</time> {h.summary}
-                  {h.undoneAt && <span className="muted"> (undone)</span>}
-                  {h.undoable && (
-                    <button type="button" disabled={busy} onClick={() => run(() => api().entities.undo({ editId: h.id }))}>
-                      Undo
-                    </button>
-                  )}
-                </li>
-              ))}
-            </ol>
+            <>
+              <h3 className="mentions-title">History</h3>
+              <ol>
+                {edits.map((h) => (
+                  <li key={h.id} className={h.undoneAt ? 'undone' : undefined}>
+                    <time dateTime={h.at}>{new Date(h.at).toLocaleString()}</time> {h.summary}
+                    {h.undoneAt && <span className="muted"> (undone)</span>}
+                    {h.undoable && (
+                      <button type="button" disabled={busy} onClick={() => run(() => api().entities.undo({ editId: h.id }))}>
+                        Undo
+                      </button>
+                    )}
+                  </li>
+                ))}
+              </ol>
+            </>
           )
         }
       </Status>

@@ -90,12 +90,12 @@ export function EntityPanel({ entityId, closeHref, hrefFor }: { entityId: string
             {e.aliases.length > 0 && <p className="aliases">Also: {e.aliases.join(' · ')}</p>}
             <p className="description">{e.description}</p>
             <EntityEditor entity={e} changed={changed} hrefFor={hrefFor} open={editing} setOpen={setEditing} />
+            <EntityHistory entityId={e.id} version={version} changed={changed} />
             <EntityNotes entityId={e.id} />
             <h3 className="mentions-title">
               {e.mentions.length} mention{e.mentions.length === 1 ? '' : 's'} in {new Set(e.mentions.map((m) => m.sourceId)).size} source(s)
             </h3>
             <MentionsBySource entity={e} unlink={unlink} />
-            <EntityHistory entityId={e.id} version={version} changed={changed} />
           </>
         )}
       </Status>
