@@ -10,17 +10,7 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'sourcebook';
 export const APP_ENTRY = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
-
-export const mimeType = (file: string): string => MIME[path.extname(file)] ?? 'application/octet-stream';
+export { mimeType } from '../web/mime';
 
 function parse(url: string): URL | null {
   try {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { ApiError, type ErrorCode } from '../../shared/errors';
+import { mimeType } from '../web/mime';
 import { eventNames, HTTP_API_PREFIX, HTTP_EVENTS_PATH } from '../../shared/contract';
 import { HTTP_SESSION_PATH, LAUNCH_FRAGMENT, LAUNCH_HEADER, MAX_REQUEST_BYTES, SESSION_HEADER } from '../../shared/loopback';
 import type { Notebook } from '../services/notebook';
@@ -30,16 +31,6 @@ export interface LoopbackShell {
   launchFile(dir: string, ttlMs?: number): string;
   close(): Promise<void>;
 }
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 function send(
   res: http.ServerResponse,
@@ -144,13 +135,13 @@ export async function startLoopbackShell(options: LoopbackOptions): Promise<Loop
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed.');
-    if (url.pathname === '/' || url.pathname === '/index.html') return send(res, 200, indexHtml(), MIME['.html']);
-    if (url.pathname === '/__bridge.js') return send(res, 200, fs.readFileSync(options.bridgeFile), MIME['.js']);
+    if (url.pathname === '/' || url.pathname === '/index.html') return send(res, 200, indexHtml(), mimeType('index.html'));
+    if (url.pathname === '/__bridge.js') return send(res, 200, fs.readFileSync(options.bridgeFile), mimeType('bridge.js'));
     const file = path.resolve(rendererRoot, '.' + decodeURIComponent(url.pathname));
     if (!file.startsWith(rendererRoot + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       return send(res, 404, 'Not found.');
     }
-    return send(res, 200, fs.readFileSync(file), MIME[path.extname(file)] ?? 'application/octet-stream');
+    return send(res, 200, fs.readFileSync(file), mimeType(file));
   }
 
   function streamEvents(req: http.IncomingMessage, res: http.ServerResponse) {

@@ -3,6 +3,7 @@ import type { EntityType, PassageKind, SourceMetadata } from '../../../shared/do
 import type { SearchEngine } from './engine';
 import { detectLanguage, LANGUAGE_SAMPLE_CHARS } from './stemming';
 import type { PassageView } from './types';
+import { StoredSourceMetadataSchema } from '../../../shared/sourceMetadata';
 
 /**
  * Reads what search indexes from the notebook's SQLite, which stays the only source of truth.
@@ -22,11 +23,17 @@ const PASSAGES_OF_SOURCE = `SELECT p.id, p.kind, p.text,
     (SELECT group_concat(m.entity_id, char(31)) FROM mention m WHERE m.passage_id = p.id) AS mentions
   FROM passage p JOIN source s ON s.current_version_id = p.version_id WHERE s.id = ? ORDER BY p.ordinal`;
 
+/** The index tolerates a damaged record (it indexes the text without details); the store reports it. */
 function parseMetadata(json: string): SourceMetadata {
+  const parsed = StoredSourceMetadataSchema.safeParse(safeJson(json));
+  return parsed.success ? parsed.data : { title: null, authors: [], issued: null, publisher: null, url: null, note: null };
+}
+
+function safeJson(json: string): unknown {
   try {
-    return JSON.parse(json) as SourceMetadata;
+    return JSON.parse(json) as unknown;
   } catch {
-    return { title: null, authors: [], issued: null, publisher: null, url: null, note: null };
+    return null;
   }
 }
 

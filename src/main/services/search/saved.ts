@@ -4,6 +4,8 @@ import type { Store } from '../store/store';
 import { ApiError } from '../../../shared/errors';
 import type { BatchResult, SavedSearch, SavedSearchMatch, SearchFilters } from '../../../shared/search';
 import type { SearchService } from './service';
+import { SearchFiltersInput } from '../../../shared/contract/search';
+import { decodeJson } from '../store/repositories/decode';
 
 interface Row {
   id: string;
@@ -17,7 +19,7 @@ interface Row {
 const toSaved = (r: Row): SavedSearch => ({
   id: r.id,
   query: r.query,
-  filters: JSON.parse(r.filters) as SearchFilters,
+  filters: decodeJson(SearchFiltersInput, r.filters, `the filters of saved search ${r.id}`) as SearchFilters,
   createdAt: r.created_at,
   lastMatchedAt: r.last_matched_at,
   lastNewPassages: r.last_new_passages,
@@ -34,7 +36,7 @@ function canonical(filters: SearchFilters = {}): string {
 }
 
 /**
- * Saved searches (migration 0008) and batch search, over the search service. After every import
+ * Saved searches (migration 0005) and batch search, over the search service. After every import
  * the saved searches run again on the imported sources alone: what they find is new.
  */
 export function createSavedSearches(deps: { store: Store; search: SearchService; events: EventHub }) {

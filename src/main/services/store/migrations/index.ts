@@ -2,8 +2,8 @@ import * as m0001 from './0001_init';
 import * as m0002 from './0002_notes';
 import * as m0003 from './0003_import';
 import * as m0004 from './0004_change_log';
+import * as m0005 from './0005_saved_searches';
 import * as m0007 from './0007_link_provenance';
-import * as m0008 from './0008_saved_searches';
 
 export interface Migration {
   version: number;
@@ -20,6 +20,7 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'notes', sql: m0002.sql },
   { version: 3, name: 'import', sql: m0003.sql },
   { version: 4, name: 'change log', sql: m0004.sql },
+  { version: 5, name: 'saved searches', sql: m0005.sql },
+  // 0006 is citations' (merged before this branch, per the coordinator's order).
   { version: 7, name: 'link provenance', sql: m0007.sql },
-  { version: 8, name: 'saved searches', sql: m0008.sql },
 ];
