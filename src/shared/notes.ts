@@ -118,6 +118,8 @@ export interface PassageCitations {
   anchor: string;
   count: number;
   notes: NoteRef[];
+  /** The cited words, as offsets in the passage's displayed text, and the notes citing each. */
+  cited: { start: number; end: number; notes: NoteRef[] }[];
 }
 
 export interface ReviewItem {

@@ -48,10 +48,11 @@ test.describe('an analyst opens the seeded notebook', () => {
     const panel = new EntityPanel(page);
     await expect(panel.name).toHaveText('Ministry of State Security');
     const fromOtherSource = panel.root.locator('.mention-source').nth(3).locator('.mention-context').first();
-    const expected = (await fromOtherSource.locator('mark').innerText()).trim();
+    const expected = (await fromOtherSource.locator('mark').allInnerTexts()).map((t) => t.trim());
     await fromOtherSource.click();
     await expect(page).toHaveURL(/#\/source\/seed-003\//);
     await expect(reader.targetPassage).toBeVisible();
+    // Every mention in the passage is marked, as it was in the panel's card.
     await expect(reader.targetPassage.locator('mark.hit')).toHaveText(expected);
     await expect(reader.targetPassage).toBeInViewport();
   });

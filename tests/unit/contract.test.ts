@@ -16,6 +16,15 @@ const BAD_INPUTS: Record<string, unknown[]> = {
   'entities.list': [{ type: 'planet' }, { type: 3 }],
   'entities.get': [{}, { id: 'Robert"); DROP TABLE entity;--' }, { id: 'x'.repeat(200) }],
   'entities.resolve': [{}, { ref: '' }, { ref: '   ' }, { ref: 'x'.repeat(201) }],
+  'settings.get': [{ theme: 'dark' }],
+  'settings.update': [
+    { theme: 'neon' },
+    { fontSize: 15 },
+    { notePaneWidth: 1e9 },
+    { openNoteId: '../etc' },
+    { recentNoteIds: ['n-ok12', 5] },
+    { firstRun: { done: ['fly'], dismissed: false } },
+  ],
 };
 
 describe('the contract boundary', () => {

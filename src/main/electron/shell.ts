@@ -8,6 +8,7 @@ import { defaultDataDir } from '../services/paths';
 import { PAGED_DONE } from '../services/export/render-print';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../web/security';
 import { APP_ENTRY, APP_SCHEME, appFile, isOwnUrl, mimeType, requestAllowed } from './policy';
+import { attachWorkspaceBehaviour } from './workspace';
 
 const EXTERNAL_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 
@@ -108,6 +109,7 @@ function createWindow(notebook: Notebook): BrowserWindow {
     },
   });
   bindContract(notebook, window);
+  attachWorkspaceBehaviour(window);
   window.once('ready-to-show', () => window.show());
   window.webContents.setWindowOpenHandler(({ url }) => {
     void openExternally(window, url);

@@ -29,6 +29,8 @@ import type { PrintToPdf } from './export/render-pdf';
 import type { Importer } from './import/service';
 import { lazyDomain } from './lazyDomain';
 import { createWorkerGroup } from './workers';
+import { createSettingsService } from './settings/service';
+import { settingsHandlers } from './settings/handlers';
 
 export interface NotebookOptions {
   dataDir: string;
@@ -204,6 +206,7 @@ export function openNotebook(options: NotebookOptions): Notebook {
       });
       return exportHandlers(exporter);
     }),
+    settings: settingsHandlers(createSettingsService({ store, dataDir: options.dataDir })),
   };
   let markClosed: (stopped: Promise<void>) => void = () => {};
   const whenClosed = new Promise<void>((resolve) => (markClosed = resolve));

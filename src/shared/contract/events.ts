@@ -14,4 +14,9 @@ export const events = {
   searchStatus: event<SearchStatus>(),
   /** An import brought passages that saved searches match ("3 new passages match 'Capvision'"). */
   savedSearchMatches: event<{ sourceIds: string[]; matches: SavedSearchMatch[] }>(),
+  /**
+   * The desktop shell is about to close its window: the page saves its open note (recording a
+   * revision) and then closes itself. Only the Electron shell sends it, to its own window.
+   */
+  closing: event<Record<string, never>>(),
 } as const;

@@ -6,9 +6,10 @@ import { notes } from './notes';
 import { search } from './search';
 import { imports } from './imports';
 import { exportCalls } from './exports';
+import { settings } from './settings';
 import { events } from './events';
 
-export const contract = { sources, entities, notes, search, imports, export: exportCalls } as const;
+export const contract = { sources, entities, notes, search, imports, export: exportCalls, settings } as const;
 export { events };
 
 export type Contract = typeof contract;

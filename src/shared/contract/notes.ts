@@ -64,7 +64,7 @@ export const notes = {
    * Commits the document and everything derived from it in one transaction; it returns only after
    * the commit, so "Saved" in the UI means on disk. `baseSaveCount` refuses a save made on top of a
    * version another window has since replaced. `snapshot` asks for a revision ('close' always
-   * makes one; 'auto' at most one every few minutes).
+   * makes one; 'auto' keeps at most one a minute, updated at each pause within it).
    */
   save: call(
     z

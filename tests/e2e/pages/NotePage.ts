@@ -20,10 +20,19 @@ export class NotePage {
     await this.status.filter({ hasText: /^Saved$/ }).waitFor({ timeout: 10_000 });
   }
 
+  /** The note dock's New note button: the note opens beside whatever view is showing. */
   async newNote(): Promise<void> {
-    await this.page.getByRole('link', { name: 'Notes', exact: true }).click();
-    await this.page.getByRole('button', { name: 'New note' }).click();
+    const before = await this.noteId().catch(() => null);
+    await this.page.locator('.dock-bar .new-note-button').click();
+    await this.page.locator(`.note-pane[data-note-id]:not([data-note-id="${before}"])`).waitFor();
     await this.content.waitFor();
+  }
+
+  /** The id of the note open in the dock. */
+  async noteId(): Promise<string> {
+    const id = await this.pane.getAttribute('data-note-id', { timeout: 2_000 });
+    if (!id) throw new Error('no note is open');
+    return id;
   }
 
   async type(text: string): Promise<void> {

@@ -75,7 +75,15 @@ describe('notes', () => {
     });
     expect(passage.map((n) => n.id)).toEqual([note.id]);
     const counts = await notebook.host.notes.passageCitations({ sourceId: 'seed-000' });
-    expect(counts).toEqual([{ anchor: citation.passageAnchor, count: 1, notes: [expect.objectContaining({ id: note.id })] }]);
+    expect(counts).toEqual([
+      {
+        anchor: citation.passageAnchor,
+        count: 1,
+        notes: [expect.objectContaining({ id: note.id })],
+        // The reader marks exactly the cited words, and says which note cites them.
+        cited: [{ ...range, notes: [expect.objectContaining({ id: note.id })] }],
+      },
+    ]);
     const entity = await notebook.host.notes.backlinks({ target: { kind: 'entity', entityId: 'chen-wenqing' } });
     expect(entity.map((n) => n.id)).toEqual([note.id]);
     expect((await get(target.id)).backlinks.map((n) => n.id)).toEqual([note.id]);

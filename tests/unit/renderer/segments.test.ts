@@ -77,3 +77,22 @@ describe('routes', () => {
     expect(withQuery(parseRoute(href), { entity: 'mss' })).toBe('#/source/a%2Fb%3Fc?hl=1-2&entity=mss');
   });
 });
+
+describe('cited words', () => {
+  it('are marked with the titles of the notes citing them, overlaps included', () => {
+    const text = 'The MSS is run by Chen Wenqing.';
+    const segments = segmentPassage(
+      text,
+      [mention(4, 7)],
+      [],
+      [
+        { start: 4, end: 14, notes: ['Leadership'] },
+        { start: 11, end: 30, notes: ['People', 'Leadership'] },
+      ],
+    );
+    expect(segments.map((s) => s.text).join('')).toBe(text);
+    expect(segments.find((s) => s.text === 'MSS')).toMatchObject({ citedBy: ['Leadership'], mention: { entityId: 'mss' } });
+    expect(segments.find((s) => s.text === 'run')).toMatchObject({ citedBy: ['Leadership', 'People'] });
+    expect(segments.find((s) => s.text === 'The ')!.citedBy).toBeUndefined();
+  });
+});

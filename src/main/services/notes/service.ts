@@ -13,6 +13,7 @@ import type {
 import type { Store } from '../store/store';
 import type { NoteRecord } from '../store/repositories/notes';
 import { emptyDocument } from './document';
+import { passageCitations as citedPassages } from './passageCitations';
 import { markdownToDocumentOffThread } from '../markdown/client';
 import { documentToMarkdown } from './markdown';
 import { currentTarget, pointAt, reanchorCitationsForSource } from './reanchor';
@@ -23,11 +24,11 @@ import { writeDocument, type WriteOptions } from './write';
 export interface NotesServiceOptions {
   store: Store;
   now?: () => Date;
-  /** At most one autosave revision per interval; closing a note always records one. */
+  /** At most one autosave revision per interval (later pauses update it); closing a note always records one. */
   revisionIntervalMs?: number;
 }
 
-export const DEFAULT_REVISION_INTERVAL_MS = 3 * 60_000;
+export const DEFAULT_REVISION_INTERVAL_MS = 60_000;
 
 type Input<C extends keyof Handlers['notes']> = Parameters<Handlers['notes'][C]>[0];
 export type SaveInput = Input<'save'>;
@@ -108,14 +109,7 @@ export function createNotesService(options: NotesServiceOptions) {
   }
 
   function passageCitations(sourceId: string): PassageCitations[] {
-    const byAnchor = new Map<string, PassageCitations>();
-    for (const c of repos.citations.byPassage(sourceId)) {
-      const entry = byAnchor.get(c.passageAnchor) ?? { anchor: c.passageAnchor, count: 0, notes: [] };
-      entry.count += c.count;
-      entry.notes.push({ id: c.noteId, title: c.title, updatedAt: c.updatedAt });
-      byAnchor.set(c.passageAnchor, entry);
-    }
-    return [...byAnchor.values()];
+    return citedPassages(repos, sourceId);
   }
 
   function reviewList(): ReviewItem[] {

@@ -6,7 +6,7 @@ import { currentTarget, reanchorCitation } from './reanchor';
 
 export interface WriteOptions {
   now: string;
-  /** Which revision to record, if any; 'auto' is throttled by `revisionIntervalMs`. */
+  /** Which revision to record, if any; 'auto' is coalesced to one per `revisionIntervalMs`. */
   snapshot: RevisionReason | 'auto-throttled' | 'none';
   revisionIntervalMs: number;
 }
@@ -66,13 +66,19 @@ export function writeDocument(
 
   if (options.snapshot === 'none') return null;
   const latest = repos.noteRevisions.latest(noteId);
+  if (latest && repos.noteRevisions.latestHolds(noteId, title, documentJson)) return null;
   if (
     options.snapshot === 'auto-throttled' &&
     latest &&
     Date.parse(options.now) - Date.parse(latest.createdAt) < options.revisionIntervalMs
-  )
-    return null;
-  if (latest && repos.noteRevisions.latestHolds(noteId, title, documentJson)) return null;
+  ) {
+    // Coalescing: within one interval of typing, each pause updates the autosave revision already
+    // made, so the history keeps at most one revision per interval, each with the text of its last
+    // pause. Any other kind of revision (created, closed, restored) is a fixed point: left alone.
+    if (latest.reason !== 'autosave') return null;
+    repos.noteRevisions.updateContent({ id: latest.id, title, documentJson, plainText: facts.plainText });
+    return latest.id;
+  }
   const reason: RevisionReason = options.snapshot === 'auto-throttled' ? 'autosave' : options.snapshot;
   return repos.noteRevisions.insert({ noteId, title, documentJson, plainText: facts.plainText, reason, now: options.now });
 }

@@ -1,24 +1,37 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useChanged, type Dependency } from './useChanged';
 
 export type Loaded<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: T };
 
-/** Loads data for a view and reloads when its key changes; stale answers from an older key are dropped. */
-export function useLoad<T>(load: () => Promise<T>, key: string): Loaded<T> & { reload: () => void } {
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Loads data for a view: again when its key changes (showing "Loading…"), and again when a
+ * commit touches what it depends on (quietly: the view keeps what it shows, and its scroll
+ * position, until the new data arrives). Answers that arrive after a newer request are dropped.
+ */
+export function useLoad<T>(load: () => Promise<T>, key: string, dependsOn: readonly Dependency[] = []): Loaded<T> & { reload: () => void } {
   const [state, setState] = useState<Loaded<T>>({ status: 'loading' });
-  const [generation, setGeneration] = useState(0);
-  useEffect(() => {
-    let current = true;
-    setState({ status: 'loading' });
-    load().then(
-      (data) => current && setState({ status: 'ready', data }),
-      (error: unknown) => current && setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
+  const request = useRef(0);
+  const loadRef = useRef(load);
+  loadRef.current = load;
+
+  const run = useCallback((quietly: boolean) => {
+    const id = ++request.current;
+    if (!quietly) setState({ status: 'loading' });
+    loadRef.current().then(
+      (data) => id === request.current && setState({ status: 'ready', data }),
+      (error: unknown) => id === request.current && setState({ status: 'error', message: messageOf(error) }),
     );
-    return () => {
-      current = false;
-    };
-    // `key` names everything `load` depends on, so the effect reruns exactly when the data would differ.
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `load` is a new closure every render; `key` stands for it
-  }, [key, generation]);
-  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  }, []);
+
+  // An answer for the previous key is dropped once the key changes.
+  const forget = useCallback(() => void request.current++, []);
+  useEffect(() => {
+    run(false);
+    return forget;
+  }, [key, run, forget]);
+  useChanged(dependsOn, () => run(true));
+  const reload = useCallback(() => run(true), [run]);
   return { ...state, reload };
 }

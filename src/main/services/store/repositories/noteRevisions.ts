@@ -35,6 +35,9 @@ export function noteRevisionsRepository(db: Db) {
   );
   const byNote = db.prepare(`SELECT ${REVISION} FROM note_revision WHERE note_id = ? ORDER BY id DESC`);
   const byId = db.prepare(`SELECT ${REVISION}, document FROM note_revision WHERE id = ?`);
+  const updateContent = db.prepare(
+    `UPDATE note_revision SET title = @title, document = @documentJson, plain_text = @plainText WHERE id = @id AND reason = 'autosave'`,
+  );
 
   return {
     insert: (revision: { noteId: string; title: string; documentJson: string; plainText: string; reason: RevisionReason; now: string }) =>
@@ -49,5 +52,7 @@ export function noteRevisionsRepository(db: Db) {
       const row = byId.get(id) as (RevisionRecord & { document: string }) | undefined;
       return row && { ...row, document: decodeDocument(row.document, `revision ${id}`) };
     },
+    /** Coalescing: an autosave revision takes the newer text of the same stretch of typing. */
+    updateContent: (revision: { id: number; title: string; documentJson: string; plainText: string }) => void updateContent.run(revision),
   };
 }

@@ -30,7 +30,7 @@ function listingOf(route: Route): EntityListing {
 
 export function EntitiesView({ route }: { route: Route }) {
   const [version, setVersion] = useState(0);
-  const entities = useLoad(() => api().entities.list({}), `entities:${version}`);
+  const entities = useLoad(() => api().entities.list({}), `entities:${version}`, [{ kind: 'entity' }, { kind: 'source' }]);
   const listing = listingOf(route);
   const created = (id: string) => {
     setVersion((v) => v + 1);

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { api } from '../../api';
 import type { Route } from '../../app/route';
 import { useLoad } from '../../app/useLoad';
+import { useSettings } from '../../app/settings';
 import { Status } from '../../ui/Status';
 import {
   BIBLIOGRAPHY_EXTENSIONS,
@@ -51,11 +52,16 @@ function usePreview(noteIds: string[], title: string, options: ExportOptions): P
 
 /** #/export?notes=n-1,n-2: choose notes and options, check citations, preview, download. */
 export function ExportView({ route }: { route: Route }) {
-  const notes = useLoad(() => api().notes.list({}), 'notes');
+  const notes = useLoad(() => api().notes.list({}), 'notes', [{ kind: 'note' }]);
   const [chosen, setChosen] = useState<string[]>(() => (route.query.get('notes') ?? '').split(',').filter(Boolean));
   const [title, setTitle] = useState('');
   const [format, setFormat] = useState<ExportFormat>('pdf');
-  const [options, setOptions] = useState<ExportOptions>(DEFAULT_EXPORT_OPTIONS);
+  const { settings, loaded } = useSettings();
+  const [options, setOptions] = useState<ExportOptions>(() => ({ ...DEFAULT_EXPORT_OPTIONS, style: settings.citationStyle }));
+  // The writer's default style (Settings) once it has arrived; a choice made here wins after that.
+  useEffect(() => {
+    if (loaded) setOptions((o) => ({ ...o, style: settings.citationStyle }));
+  }, [loaded]); // eslint-disable-line react-hooks/exhaustive-deps -- only when the settings first arrive
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const preview = usePreview(chosen, title, options);

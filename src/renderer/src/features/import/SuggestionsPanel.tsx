@@ -69,13 +69,13 @@ function SuggestionRow({
 
 /** New names the tagger found in a source: nothing is linked until the user accepts or aliases one. */
 export function SuggestionsPanel({ sourceId }: { sourceId: string }) {
-  const [generation, setGeneration] = useState(0);
   const data = useLoad(
     async () => ({
       suggestions: await api().imports.suggestions({ sourceId, status: 'pending' }),
       entities: await api().entities.list({}),
     }),
-    `suggestions:${sourceId}:${generation}`,
+    `suggestions:${sourceId}`,
+    [{ kind: 'source', sourceId }, { kind: 'entity' }],
   );
   return (
     <section className="entity-suggestions" aria-labelledby="suggestions-title">
@@ -87,7 +87,7 @@ export function SuggestionsPanel({ sourceId }: { sourceId: string }) {
           ) : (
             <ul>
               {suggestions.map((s) => (
-                <SuggestionRow key={s.id} suggestion={s} entities={entities} onResolved={() => setGeneration((g) => g + 1)} />
+                <SuggestionRow key={s.id} suggestion={s} entities={entities} onResolved={data.reload} />
               ))}
             </ul>
           )

@@ -1,7 +1,5 @@
 import { useEffect, useState, type RefObject } from 'react';
-import type { CitationView } from '../../../../shared/notes';
 import { normalizeWhitespace } from '../../../../shared/text';
-import { navigate, routeHref } from '../../app/route';
 import { useCitationContext } from './citationContext';
 
 /** Context keeps its edge spaces, so the quote does not run into the words around it. */
@@ -47,32 +45,4 @@ export function CitationCard({ container }: { container: RefObject<HTMLElement |
       {c.history.length > 0 && <span className="history">{c.history.at(-1)!.reason}</span>}
     </div>
   );
-}
-
-/** Reader URL of the cited passage with the quoted words highlighted, beside the note. */
-export function citationHref(
-  c: Pick<CitationView, 'sourceId' | 'passageAnchor'> & { passageRange?: CitationView['passageRange'] },
-  noteId: string | null,
-): string {
-  const range = c.passageRange ? `${c.passageRange.start}-${c.passageRange.end}` : undefined;
-  return routeHref('source', [c.sourceId, c.passageAnchor], { hl: range, note: noteId ?? undefined });
-}
-
-/** A click on a chip opens the reader at its passage with the quote highlighted. */
-export function CitationClicks({ container }: { container: RefObject<HTMLElement | null> }) {
-  const { byKey, noteId } = useCitationContext();
-  useEffect(() => {
-    const root = container.current;
-    if (!root) return;
-    const click = (event: MouseEvent) => {
-      const chip = event.target instanceof Element ? event.target.closest<HTMLElement>('.citation-chip') : null;
-      if (!chip || event.button !== 0) return;
-      event.preventDefault();
-      const stored = byKey.get(chip.dataset.citationKey ?? '');
-      navigate(citationHref(stored ?? { sourceId: chip.dataset.sourceId!, passageAnchor: chip.dataset.anchor! }, noteId));
-    };
-    root.addEventListener('click', click);
-    return () => root.removeEventListener('click', click);
-  }, [container, byKey, noteId]);
-  return null;
 }

@@ -1,53 +1,86 @@
 import { useState } from 'react';
 import type { NoteSummary } from '../../../../shared/notes';
 import { api } from '../../api';
-import { navigate, routeHref } from '../../app/route';
+import { MOD } from '../../app/shortcuts';
+import { useToast } from '../../app/toasts';
 import { useLoad } from '../../app/useLoad';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Status } from '../../ui/Status';
+import { useWorkspace } from '../workspace/WorkspaceContext';
 
-/** All notes (or the trash): create, open, trash, restore, empty the trash. */
-export function NoteList({ selectedId, refreshKey }: { selectedId: string | undefined; refreshKey: number }) {
+const updated = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+function EmptyList({ trash }: { trash: boolean }) {
+  if (trash) return <p className="status empty-state">The trash is empty. Notes you move to the trash wait here until you empty it.</p>;
+  return (
+    <div className="empty-state">
+      <p>No notes yet.</p>
+      <p>
+        Press <strong>New note</strong> ({MOD}+N), or open a source from the Library, select words and press <strong>Cite</strong>: the
+        first citation starts a note.
+      </p>
+    </div>
+  );
+}
+
+/** All notes (or the trash): open one beside any view, move it to the trash (with Undo), restore, empty the trash (after asking). */
+export function NoteList() {
   const [trash, setTrash] = useState(false);
-  const [generation, setGeneration] = useState(0);
+  const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const notes = useLoad(() => api().notes.list(trash ? { trash: true } : {}), `${trash}:${generation}:${refreshKey}`);
-  const act = (work: Promise<unknown>, after?: () => void) =>
-    work.then(
-      () => {
-        setGeneration((g) => g + 1);
-        after?.();
-      },
-      (e: Error) => setError(e.message),
-    );
+  const { openNoteId, openNote, closeNote, newNote } = useWorkspace();
+  const toast = useToast();
+  const notes = useLoad(() => api().notes.list(trash ? { trash: true } : {}), String(trash), [{ kind: 'note' }]);
+  const fail = (e: Error) => setError(e.message);
 
-  const create = () =>
+  const moveToTrash = (note: NoteSummary) =>
     void api()
-      .notes.create({ title: 'Untitled note' })
-      .then(
-        (note) => {
-          setGeneration((g) => g + 1);
-          navigate(routeHref('notes', [note.id]));
-        },
-        (e: Error) => setError(e.message),
-      );
+      .notes.delete({ id: note.id })
+      .then(() => {
+        if (note.id === openNoteId) closeNote();
+        toast({
+          message: `Moved “${note.title}” to the trash.`,
+          action: {
+            label: 'Undo',
+            run: () =>
+              void api()
+                .notes.restore({ id: note.id })
+                .then(() => openNote(note.id), fail),
+          },
+        });
+      }, fail);
+  const restore = (note: NoteSummary) =>
+    void api()
+      .notes.restore({ id: note.id })
+      .then(() => toast({ message: `Restored “${note.title}”.` }), fail);
+  const emptyTrash = () => {
+    setConfirming(false);
+    void api()
+      .notes.emptyTrash({})
+      .then(({ deleted }) => toast({ message: `Deleted ${deleted} note${deleted === 1 ? '' : 's'} for ever.` }), fail);
+  };
+  const count = notes.status === 'ready' ? notes.data.length : 0;
 
   return (
-    <nav className="note-list" aria-label="Notes">
-      <div className="note-list-actions">
-        {!trash && (
-          <button type="button" className="new-note" onClick={create}>
-            New note
+    <section className="note-list" aria-labelledby="notes-title">
+      <header className="view-header">
+        <h1 id="notes-title">{trash ? 'Trash' : 'Notes'}</h1>
+        <div className="note-list-actions">
+          {!trash && (
+            <button type="button" className="new-note primary" onClick={newNote}>
+              New note
+            </button>
+          )}
+          <button type="button" className="toggle-trash" aria-pressed={trash} onClick={() => setTrash(!trash)}>
+            {trash ? 'Back to notes' : 'Show trash'}
           </button>
-        )}
-        <button type="button" className="toggle-trash" aria-pressed={trash} onClick={() => setTrash(!trash)}>
-          {trash ? 'Back to notes' : 'Show trash'}
-        </button>
-        {trash && (
-          <button type="button" onClick={() => void act(api().notes.emptyTrash({}))}>
-            Empty trash
-          </button>
-        )}
-      </div>
+          {trash && count > 0 && (
+            <button type="button" className="danger" onClick={() => setConfirming(true)}>
+              Empty trash…
+            </button>
+          )}
+        </div>
+      </header>
       {error && (
         <p className="error" role="alert">
           {error}
@@ -56,15 +89,28 @@ export function NoteList({ selectedId, refreshKey }: { selectedId: string | unde
       <Status state={notes}>
         {(list: NoteSummary[]) =>
           list.length === 0 ? (
-            <p className="status">{trash ? 'The trash is empty.' : 'No notes yet.'}</p>
+            <EmptyList trash={trash} />
           ) : (
-            <ul>
+            <ul className="note-cards">
               {list.map((n) => (
-                <li key={n.id} className={n.id === selectedId ? 'active' : ''} data-note-id={n.id}>
-                  <a href={routeHref('notes', [n.id])} className="note-list-title">
-                    {n.title}
-                  </a>
+                <li key={n.id} className={n.id === openNoteId ? 'active' : ''} data-note-id={n.id}>
+                  {trash ? (
+                    <span className="note-list-title">{n.title}</span>
+                  ) : (
+                    <button
+                      type="button"
+                      className="note-list-title link-button"
+                      aria-current={n.id === openNoteId}
+                      onClick={() => openNote(n.id)}
+                    >
+                      {n.title}
+                    </button>
+                  )}
                   <span className="note-list-meta">
+                    <span>{updated(n.updatedAt)}</span>
+                    <span>
+                      {n.citationCount} citation{n.citationCount === 1 ? '' : 's'}
+                    </span>
                     {n.tags.map((t) => (
                       <span key={t} className="tag">
                         {t}
@@ -72,8 +118,9 @@ export function NoteList({ selectedId, refreshKey }: { selectedId: string | unde
                     ))}
                     {n.reviewCount > 0 && <span className="review-badge">{n.reviewCount} to review</span>}
                   </span>
+                  {n.excerpt && <span className="note-excerpt">{n.excerpt}</span>}
                   {trash ? (
-                    <button type="button" className="restore-note" onClick={() => void act(api().notes.restore({ id: n.id }))}>
+                    <button type="button" className="restore-note" onClick={() => restore(n)}>
                       Restore
                     </button>
                   ) : (
@@ -81,7 +128,7 @@ export function NoteList({ selectedId, refreshKey }: { selectedId: string | unde
                       type="button"
                       className="trash-note"
                       aria-label={`Move “${n.title}” to the trash`}
-                      onClick={() => void act(api().notes.delete({ id: n.id }), () => n.id === selectedId && navigate(routeHref('notes')))}
+                      onClick={() => moveToTrash(n)}
                     >
                       Trash
                     </button>
@@ -92,6 +139,14 @@ export function NoteList({ selectedId, refreshKey }: { selectedId: string | unde
           )
         }
       </Status>
-    </nav>
+      <ConfirmDialog
+        open={confirming}
+        title="Empty the trash?"
+        message={`${count} note${count === 1 ? '' : 's'} will be deleted for ever, with their history. This cannot be undone.`}
+        confirmLabel="Delete for ever"
+        onConfirm={emptyTrash}
+        onCancel={() => setConfirming(false)}
+      />
+    </section>
   );
 }

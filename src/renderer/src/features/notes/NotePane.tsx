@@ -4,74 +4,108 @@ import { api } from '../../api';
 import { routeHref } from '../../app/route';
 import { useLoad } from '../../app/useLoad';
 import { Status } from '../../ui/Status';
+import { HistoryPanel } from './history/HistoryPanel';
 import { NoteSession } from './NoteSession';
 import { NoteTitle } from './NoteTitle';
-import { RevisionsPanel } from './RevisionsPanel';
+import { OpenNoteLink } from '../workspace/OpenNoteLink';
+import { FirstRunHint } from '../workspace/FirstRun';
 import './notes.css';
 
-type SideTab = 'backlinks' | 'history';
+type Mode = 'write' | 'backlinks' | 'history';
 
 function Backlinks({ note }: { note: NoteDetail }) {
-  if (note.backlinks.length === 0) return <p className="status">No note links here yet.</p>;
+  if (note.backlinks.length === 0) return <p className="status">No note links here yet. Type “[[” in another note to link this one.</p>;
   return (
     <ul className="note-backlinks">
       {note.backlinks.map((b) => (
         <li key={b.id}>
-          <a href={routeHref('notes', [b.id])}>{b.title}</a>
+          <OpenNoteLink noteId={b.id}>{b.title}</OpenNoteLink>
         </li>
       ))}
     </ul>
   );
 }
 
-/** A note opened for writing: title, tags, editor with autosave, backlinks and history. */
-export function NotePane({ noteId, compact = false }: { noteId: string; compact?: boolean }) {
+/** A note opened for writing: title, tags, the editor with autosave; its backlinks and history in place of the editor. */
+export function NotePane({ noteId }: { noteId: string }) {
   const loaded = useLoad(() => api().notes.get({ id: noteId }), noteId);
-  // What the pane knows beyond the loaded note: saves, renames and restores since it opened.
-  const [changed, setChanged] = useState<NoteDetail | null>(null);
-  const note = changed ?? (loaded.status === 'ready' ? loaded.data : null);
-  const setNote = setChanged;
-  const [generation, setGeneration] = useState(0);
-  const [tab, setTab] = useState<SideTab | null>(null);
+  // What the pane knows beyond the loaded note: saves, renames, restores and commits since it opened.
+  const [known, setKnown] = useState<NoteDetail | null>(null);
+  const note = known ?? (loaded.status === 'ready' ? loaded.data : null);
+  const [session, setSession] = useState(0);
+  const [elsewhere, setElsewhere] = useState<NoteDetail | null>(null);
+  const [mode, setMode] = useState<Mode>('write');
 
   const onSaved = useCallback(
     (r: SaveResult) =>
-      setChanged((n) => {
+      setKnown((n) => {
         const base = n ?? (loaded.status === 'ready' ? loaded.data : null);
         return base && { ...base, saveCount: r.saveCount, updatedAt: r.updatedAt, citations: r.citations };
       }),
     [loaded],
   );
-  const onRestored = (restored: NoteDetail) => {
-    setNote(restored);
-    setGeneration((g) => g + 1);
+  const onStored = useCallback((fresh: NoteDetail, changedElsewhere: boolean) => {
+    if (changedElsewhere) setElsewhere(fresh);
+    // The document stays the editor's own; everything around it follows the store.
+    else setKnown((n) => (n ? { ...fresh, document: n.document, saveCount: n.saveCount } : fresh));
+  }, []);
+  const replace = (fresh: NoteDetail) => {
+    setKnown(fresh);
+    setElsewhere(null);
+    setSession((s) => s + 1);
   };
 
   return (
-    <section className={`note-pane ${compact ? 'compact' : ''}`} aria-label="Note">
+    <section className="note-pane" aria-labelledby="note-pane-title" data-note-id={noteId}>
+      <h2 id="note-pane-title" className="visually-hidden">
+        Open note
+      </h2>
       <Status state={loaded}>
         {() =>
           note && (
             <>
-              <NoteTitle note={note} onChange={(s) => setNote({ ...note, ...s })} />
-              {note.deletedAt ? (
-                <p className="status">This note is in the trash. Restore it from the notes list to edit it.</p>
-              ) : (
-                <NoteSession key={`${note.id}:${generation}`} note={note} onSaved={onSaved} />
+              <NoteTitle note={note} onChange={(s) => setKnown({ ...note, ...s })} />
+              {elsewhere && (
+                <p className="note-elsewhere" role="alert">
+                  This note was changed in another window or from the command line.{' '}
+                  <button type="button" onClick={() => replace(elsewhere)}>
+                    Show that version
+                  </button>{' '}
+                  (what you typed since is in its history)
+                </p>
               )}
-              <nav className="note-tabs">
-                <button type="button" aria-pressed={tab === 'backlinks'} onClick={() => setTab(tab === 'backlinks' ? null : 'backlinks')}>
+              <nav className="note-tabs" aria-label="Note views">
+                <button type="button" aria-pressed={mode === 'write'} onClick={() => setMode('write')}>
+                  Write
+                </button>
+                <button type="button" aria-pressed={mode === 'backlinks'} onClick={() => setMode('backlinks')}>
                   Linked from ({note.backlinks.length})
                 </button>
-                <button type="button" aria-pressed={tab === 'history'} onClick={() => setTab(tab === 'history' ? null : 'history')}>
+                <button type="button" aria-pressed={mode === 'history'} onClick={() => setMode('history')}>
                   History
                 </button>
                 <a className="button-link" href={routeHref('export', [], { notes: note.id })}>
                   Export…
                 </a>
               </nav>
-              {tab === 'backlinks' && <Backlinks note={note} />}
-              {tab === 'history' && <RevisionsPanel noteId={note.id} saveCount={note.saveCount} onRestored={onRestored} />}
+              {note.citationCount > 0 && <FirstRunHint step="export" />}
+              {note.deletedAt ? (
+                <p className="status">This note is in the trash. Restore it from the notes list to edit it.</p>
+              ) : (
+                <div className="note-body" hidden={mode !== 'write'}>
+                  <NoteSession key={`${note.id}:${session}`} note={note} onSaved={onSaved} onStored={onStored} />
+                </div>
+              )}
+              {mode === 'backlinks' && <Backlinks note={note} />}
+              {mode === 'history' && (
+                <HistoryPanel
+                  note={note}
+                  onRestored={(restored) => {
+                    replace(restored);
+                    setMode('write');
+                  }}
+                />
+              )}
             </>
           )
         }

@@ -1,15 +1,21 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { CitationView, NoteDetail, SaveResult } from '../../../../shared/notes';
-import { CitationCard, CitationClicks } from './CitationCard';
+import { api } from '../../api';
+import { useChanged } from '../../app/useChanged';
+import { useWorkspace } from '../workspace/WorkspaceContext';
+import type { CiteRequest } from './cite';
+import { CitationCard } from './CitationCard';
 import { CitationContext } from './citationContext';
 import { NoteEditor } from './editor/NoteEditor';
 import { useAutosave } from './editor/useAutosave';
-import { notifyNoteSaved } from './noteSaves';
 import { SaveStatusBadge } from './SaveStatusBadge';
+import { TokenClicks, useOpenToken } from './TokenClicks';
 
 interface Props {
   note: NoteDetail;
   onSaved: (result: SaveResult) => void;
+  /** What the store says about the note now, when a commit (here or elsewhere) touched it. */
+  onStored: (fresh: NoteDetail, changedElsewhere: boolean) => void;
 }
 
 const citationState = (c: CitationView) => `${c.key}|${c.status}|${c.versionId}|${c.start}|${c.end}|${c.passageOrdinal}`;
@@ -18,17 +24,20 @@ function sameCitations(a: CitationView[], b: CitationView[]): boolean {
 }
 
 /** One editing session of one note: the editor, its autosave and what the store says about its citations. */
-export function NoteSession({ note, onSaved }: Props) {
+export function NoteSession({ note, onSaved, onStored }: Props) {
   const [citations, setCitations] = useState<CitationView[]>(note.citations);
   const [editorError, setEditorError] = useState<string | null>(null);
+  // Most saves change no citation; keeping the same array spares every chip a re-render.
+  const keepCitations = useCallback(
+    (next: CitationView[]) => setCitations((previous) => (sameCitations(previous, next) ? previous : next)),
+    [],
+  );
   const handleSaved = useCallback(
     (result: SaveResult) => {
-      // Most saves change no citation; keeping the same array spares every chip a re-render.
-      setCitations((previous) => (sameCitations(previous, result.citations) ? previous : result.citations));
+      keepCitations(result.citations);
       onSaved(result);
-      notifyNoteSaved();
     },
-    [onSaved],
+    [onSaved, keepCitations],
   );
   const autosave = useAutosave({
     noteId: note.id,
@@ -36,9 +45,30 @@ export function NoteSession({ note, onSaved }: Props) {
     initialUpdatedAt: note.updatedAt,
     onSaved: handleSaved,
   });
+  const { flush, idle, saveCount } = autosave;
+
+  // A commit touched this note: ours (a save), a re-anchoring after its source changed, or another
+  // window or the CLI writing it. Only a newer save count than this editor's last save is someone else's.
+  useChanged([{ kind: 'note', noteId: note.id }], () => {
+    void idle()
+      .then(() => api().notes.get({ id: note.id }))
+      .then(
+        (fresh) => {
+          keepCitations(fresh.citations);
+          onStored(fresh, fresh.saveCount > saveCount());
+        },
+        () => undefined, // a note deleted for ever: the pane's own load says so
+      );
+  });
+
+  const workspace = useWorkspace();
+  const { attachNote } = workspace;
+  const attach = useCallback(
+    (cite: (request: CiteRequest) => void) => attachNote({ noteId: note.id, cite, flush }),
+    [attachNote, note.id, flush],
+  );
   const context = useMemo(() => ({ byKey: new Map(citations.map((c) => [c.key, c])), noteId: note.id }), [citations, note.id]);
   const container = useRef<HTMLDivElement>(null);
-  const { flush } = autosave;
   const onBlur = useCallback(() => void flush(), [flush]);
   const reviewCount = citations.filter((c) => c.status === 'review' || c.status === 'orphaned').length;
 
@@ -58,10 +88,20 @@ export function NoteSession({ note, onSaved }: Props) {
             </span>
           )}
         </div>
-        <NoteEditor noteId={note.id} document={note.document} onChange={autosave.change} onBlur={onBlur} onError={setEditorError} />
+        <SessionEditor note={note} onChange={autosave.change} onBlur={onBlur} onError={setEditorError} attach={attach} />
         <CitationCard container={container} />
-        <CitationClicks container={container} />
+        <TokenClicks container={container} />
       </div>
     </CitationContext.Provider>
   );
+}
+
+/** The editor with what opening a token needs from the context (kept apart so the editor stays memoised). */
+function SessionEditor(props: Omit<React.ComponentProps<typeof NoteEditor>, 'noteId' | 'document' | 'openToken'> & { note: NoteDetail }) {
+  const open = useOpenToken();
+  const openRef = useRef(open);
+  openRef.current = open;
+  const openToken = useCallback((target: Parameters<typeof open>[0]) => openRef.current(target), []);
+  const { note, ...rest } = props;
+  return <NoteEditor noteId={note.id} document={note.document} openToken={openToken} {...rest} />;
 }

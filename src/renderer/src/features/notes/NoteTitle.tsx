@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useWorkspace } from '../workspace/WorkspaceContext';
 import type { NoteDetail, NoteSummary } from '../../../../shared/notes';
 import { api } from '../../api';
 
@@ -7,10 +8,24 @@ export function NoteTitle({ note, onChange }: { note: NoteDetail; onChange: (sum
   const [title, setTitle] = useState(note.title);
   const [tags, setTags] = useState(note.tags.join(', '));
   const [error, setError] = useState<string | null>(null);
+  const titleInput = useRef<HTMLInputElement>(null);
+  const tagsInput = useRef<HTMLInputElement>(null);
+  const storedTags = note.tags.join(', ');
+  // What the store says wins, except in the field the writer is typing into.
   useEffect(() => {
-    setTitle(note.title);
-    setTags(note.tags.join(', '));
-  }, [note.id, note.title, note.tags]);
+    if (document.activeElement !== titleInput.current) setTitle(note.title);
+  }, [note.id, note.title]);
+  useEffect(() => {
+    if (document.activeElement !== tagsInput.current) setTags(storedTags);
+  }, [note.id, storedTags]);
+  // A new note puts the caret in its title, ready to name it.
+  const { titleToFocus, titleFocused } = useWorkspace();
+  useEffect(() => {
+    if (titleToFocus !== note.id) return;
+    titleInput.current?.focus();
+    titleInput.current?.select();
+    titleFocused();
+  }, [titleToFocus, titleFocused, note.id]);
 
   const run = (work: Promise<NoteSummary>) =>
     work.then(
@@ -30,16 +45,19 @@ export function NoteTitle({ note, onChange }: { note: NoteDetail; onChange: (sum
       .filter(Boolean);
     if (list.join(',') !== note.tags.join(',')) void run(api().notes.tag({ id: note.id, tags: list }));
   };
-  const onEnter = (commit: () => void) => (event: React.KeyboardEvent) => {
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      commit();
-    }
+  // Enter in the title goes on to the text, as a writer naming a note expects.
+  const onEnter = (commit: () => void) => (event: React.KeyboardEvent<HTMLInputElement>) => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    commit();
+    if (event.currentTarget === titleInput.current)
+      event.currentTarget.closest('.note-pane')?.querySelector<HTMLElement>('.note-content')?.focus();
   };
 
   return (
     <header className="note-header">
       <input
+        ref={titleInput}
         className="note-title"
         aria-label="Note title"
         value={title}
@@ -49,6 +67,7 @@ export function NoteTitle({ note, onChange }: { note: NoteDetail; onChange: (sum
         onKeyDown={onEnter(commitTitle)}
       />
       <input
+        ref={tagsInput}
         className="note-tags"
         aria-label="Tags"
         placeholder="tags, comma separated"

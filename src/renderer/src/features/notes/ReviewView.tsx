@@ -7,14 +7,17 @@ import './notes.css';
 
 /** Citations whose source text changed and that could not be re-anchored with confidence. */
 export function ReviewView() {
-  const items = useLoad(() => api().notes.reviewList({}), 'review');
+  const items = useLoad(() => api().notes.reviewList({}), 'review', [{ kind: 'note' }, { kind: 'source' }]);
   return (
     <section className="review-view" aria-label="Citations to review">
       <h1>Citations to review</h1>
       <Status state={items}>
         {(list) =>
           list.length === 0 ? (
-            <p className="status">Every citation points at the words it quotes.</p>
+            <p className="status empty-state">
+              Nothing to review: every citation points at the words it quotes. When a source gets a new version and a quote cannot be found
+              in it with confidence, the citation is listed here.
+            </p>
           ) : (
             <ul className="review-list">
               {list.map(({ noteId, noteTitle, citation: c }) => {

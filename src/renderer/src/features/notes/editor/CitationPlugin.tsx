@@ -19,7 +19,7 @@ import { useEffect } from 'react';
 import type { CitationPayload } from '../../../../../shared/notes';
 import { normalizeWhitespace } from '../../../../../shared/text';
 import { api } from '../../../api';
-import { CITE_DRAG_TYPE, onCiteRequest, type CiteRequest } from '../citeBus';
+import { CITE_DRAG_TYPE, type CiteRequest } from '../cite';
 import { $createCitationNode } from '../nodes/CitationNode';
 
 export const INSERT_CITATION_COMMAND = createCommand<{ citation: CitationPayload; withQuote: boolean }>('INSERT_CITATION_COMMAND');
@@ -71,7 +71,13 @@ function $selectAtPoint(event: DragEvent): void {
   else node?.selectEnd();
 }
 
-export function CitationPlugin({ onError }: { onError: (message: string) => void }) {
+interface Props {
+  onError: (message: string) => void;
+  /** Offers this editor as the place citations go; returns how to withdraw it. */
+  attach: (cite: (request: CiteRequest) => void) => () => void;
+}
+
+export function CitationPlugin({ onError, attach }: Props) {
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
     const unregisterInsert = editor.registerCommand(
@@ -103,13 +109,13 @@ export function CitationPlugin({ onError }: { onError: (message: string) => void
       },
       COMMAND_PRIORITY_HIGH,
     );
-    const unsubscribe = onCiteRequest((request) => void cite(editor, request, onError));
+    const detach = attach((request) => void cite(editor, request, onError));
     return () => {
       unregisterInsert();
       unregisterDragOver();
       unregisterDrop();
-      unsubscribe();
+      detach();
     };
-  }, [editor, onError]);
+  }, [editor, onError, attach]);
   return null;
 }

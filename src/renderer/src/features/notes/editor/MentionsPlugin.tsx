@@ -5,7 +5,7 @@ import type { EntitySummary } from '../../../../../shared/domain';
 import { foldForMatch } from '../../../../../shared/text';
 import { api } from '../../../api';
 import { $createEntityMentionNode } from '../nodes/EntityMentionNode';
-import { renderTypeahead, TypeaheadOption } from './TypeaheadList';
+import { matchRank, renderTypeahead, TypeaheadOption } from './TypeaheadList';
 
 const MAX_OPTIONS = 8;
 // Names have spaces ("Chen Wenqing"), so the query runs to the caret, up to a few words.
@@ -19,7 +19,7 @@ function matchMention(text: string): MenuTextMatch | null {
 let entitiesOnce: Promise<EntitySummary[]> | undefined;
 
 /** "@" then a name or an alias: inserts a mention of that entity. */
-export function MentionsPlugin() {
+export function MentionsPlugin({ parent }: { parent?: HTMLElement }) {
   const [editor] = useLexicalComposerContext();
   const [query, setQuery] = useState<string | null>(null);
   const [entities, setEntities] = useState<EntitySummary[]>([]);
@@ -34,12 +34,16 @@ export function MentionsPlugin() {
     const q = foldForMatch(query);
     return entities
       .map((e) => {
-        const names = [e.name, ...e.aliases];
-        const hit = names.find((n) => foldForMatch(n).startsWith(q)) ?? names.find((n) => foldForMatch(n).includes(q));
-        return hit === undefined ? null : { e, hit, rank: foldForMatch(hit).startsWith(q) ? 0 : 1 };
+        // The best of the entity's names: "Xi" finds Xi Jinping by its alias "Xi" before Xie Maosong.
+        let best: { name: string; rank: number } | null = null;
+        for (const name of [e.name, ...e.aliases]) {
+          const rank = matchRank(foldForMatch(name), q);
+          if (rank !== undefined && (!best || rank < best.rank)) best = { name, rank };
+        }
+        return best && { e, hit: best.name, rank: best.rank };
       })
       .filter((x): x is { e: EntitySummary; hit: string; rank: number } => !!x)
-      .sort((a, b) => a.rank - b.rank || b.e.mentionCount - a.e.mentionCount)
+      .sort((a, b) => a.rank - b.rank || b.e.mentionCount - a.e.mentionCount || a.e.name.localeCompare(b.e.name))
       .slice(0, MAX_OPTIONS)
       .map(
         ({ e, hit }) =>
@@ -60,6 +64,7 @@ export function MentionsPlugin() {
           closeMenu();
         });
       }}
+      parent={parent}
       triggerFn={trigger}
       options={options}
       menuRenderFn={renderTypeahead('Entities')}

@@ -24,7 +24,7 @@ import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import type { EditorState } from 'lexical';
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { SerializedNoteDocument } from '../../../../../shared/notes';
 import { CitationNode } from '../nodes/CitationNode';
 import { EntityMentionNode } from '../nodes/EntityMentionNode';
@@ -35,6 +35,9 @@ import { CleanPastePlugin } from './CleanPastePlugin';
 import { MentionsPlugin } from './MentionsPlugin';
 import { NoteLinkPlugin } from './NoteLinkPlugin';
 import { ToolbarPlugin } from './ToolbarPlugin';
+import { OpenTokenPlugin } from './OpenTokenPlugin';
+import type { CiteRequest } from '../cite';
+import type { TokenTarget } from '../tokenTargets';
 
 const TRANSFORMERS = [
   HEADING,
@@ -58,10 +61,14 @@ interface Props {
   onChange: (serialize: () => SerializedNoteDocument) => void;
   onBlur: () => void;
   onError: (message: string) => void;
+  /** Offers this editor to the workspace as the place citations go. */
+  attach: (cite: (request: CiteRequest) => void) => () => void;
+  /** Opens a link, mention or citation (Alt+Enter at the caret). */
+  openToken: (target: TokenTarget) => void;
 }
 
 /** Memoised: the save status changes often and must not re-render a long document's editor. */
-export const NoteEditor = memo(function NoteEditor({ noteId, document, onChange, onBlur, onError }: Props) {
+export const NoteEditor = memo(function NoteEditor({ noteId, document, onChange, onBlur, onError, attach, openToken }: Props) {
   // The document is read once per note; afterwards the editor owns it and autosave writes it back.
   const initialConfig = useMemo<InitialConfigType>(
     () => ({
@@ -84,6 +91,8 @@ export const NoteEditor = memo(function NoteEditor({ noteId, document, onChange,
   );
 
   const handleChange = (state: EditorState) => onChange(() => state.toJSON() as unknown as SerializedNoteDocument);
+  // The typeahead popups live inside the note's landmark, not loose at the end of the page.
+  const [popupHost, setPopupHost] = useState<HTMLDivElement | null>(null);
 
   return (
     <LexicalComposer initialConfig={initialConfig}>
@@ -93,7 +102,7 @@ export const NoteEditor = memo(function NoteEditor({ noteId, document, onChange,
           contentEditable={<ContentEditable className="note-content" aria-label="Note text" spellCheck />}
           placeholder={
             <div className="note-placeholder">
-              Write; “@” mentions an entity, “[[” links a note, select words in a source and press Cite.
+              Write here. “@” mentions an entity, “[[” links a note; select words in a source and press Cite (or C) to quote them.
             </div>
           }
           ErrorBoundary={LexicalErrorBoundary}
@@ -104,10 +113,12 @@ export const NoteEditor = memo(function NoteEditor({ noteId, document, onChange,
         <MarkdownShortcutPlugin transformers={TRANSFORMERS} />
         <OnChangePlugin ignoreSelectionChange onChange={handleChange} />
         <CleanPastePlugin />
-        <CitationPlugin onError={onError} />
+        <CitationPlugin onError={onError} attach={attach} />
         <CitationStatusPlugin />
-        <MentionsPlugin />
-        <NoteLinkPlugin noteId={noteId} />
+        <MentionsPlugin parent={popupHost ?? undefined} />
+        <NoteLinkPlugin noteId={noteId} parent={popupHost ?? undefined} />
+        <div className="typeahead-host" ref={setPopupHost} />
+        <OpenTokenPlugin open={openToken} />
       </div>
     </LexicalComposer>
   );

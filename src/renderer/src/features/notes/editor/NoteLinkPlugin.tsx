@@ -6,7 +6,7 @@ import type { NoteSummary } from '../../../../../shared/notes';
 import { foldForMatch } from '../../../../../shared/text';
 import { api } from '../../../api';
 import { $createNoteLinkNode } from '../nodes/NoteLinkNode';
-import { renderTypeahead, TypeaheadOption } from './TypeaheadList';
+import { matchRank, renderTypeahead, TypeaheadOption } from './TypeaheadList';
 
 const LINK_TRIGGER = /\[\[([^\]\n[]{0,80})$/;
 
@@ -16,7 +16,7 @@ function matchLink(text: string): MenuTextMatch | null {
 }
 
 /** "[[" then a title: links to that note, or creates it when no note has that title. */
-export function NoteLinkPlugin({ noteId }: { noteId: string }) {
+export function NoteLinkPlugin({ noteId, parent }: { noteId: string; parent?: HTMLElement }) {
   const [editor] = useLexicalComposerContext();
   const [query, setQuery] = useState<string | null>(null);
   const [notes, setNotes] = useState<NoteSummary[]>([]);
@@ -39,13 +39,17 @@ export function NoteLinkPlugin({ noteId }: { noteId: string }) {
 
   const options = useMemo(() => {
     if (query === null) return [];
-    const q = foldForMatch(query);
+    const q = foldForMatch(query.trim());
+    // Existing notes first, the best match on top, so Enter links rather than creates.
     const matches = notes
-      .filter((n) => n.id !== noteId && foldForMatch(n.title).includes(q))
+      .filter((n) => n.id !== noteId)
+      .map((n) => ({ n, rank: matchRank(foldForMatch(n.title), q) }))
+      .filter((x): x is { n: NoteSummary; rank: number } => x.rank !== undefined)
+      .sort((a, b) => a.rank - b.rank || b.n.updatedAt.localeCompare(a.n.updatedAt))
       .slice(0, 8)
-      .map((n) => new TypeaheadOption(n.id, n.title, 'note', { kind: 'note', id: n.id }));
+      .map(({ n }) => new TypeaheadOption(n.id, n.title, 'note', { kind: 'note', id: n.id }));
     const exact = notes.some((n) => foldForMatch(n.title) === q);
-    if (query.trim() && !exact)
+    if (q && !exact)
       matches.push(new TypeaheadOption(`new:${query}`, `Create “${query.trim()}”`, 'new note', { kind: 'new-note', title: query.trim() }));
     return matches;
   }, [notes, query, noteId]);
@@ -83,6 +87,7 @@ export function NoteLinkPlugin({ noteId }: { noteId: string }) {
             }),
           );
       }}
+      parent={parent}
       triggerFn={trigger}
       options={options}
       menuRenderFn={renderTypeahead('Notes')}

@@ -110,5 +110,14 @@ export function useAutosave({ noteId, initialSaveCount, initialUpdatedAt, onSave
     };
   }, [flush]);
 
-  return { status, change, flush, hasUnsaved: () => !!latest.current && latest.current.generation > savedGeneration.current };
+  return {
+    status,
+    change,
+    flush,
+    hasUnsaved: () => !!latest.current && latest.current.generation > savedGeneration.current,
+    /** Resolves when no save is running (one that is running may be ours, not another writer's). */
+    idle: useCallback(() => running.current ?? Promise.resolve(), []),
+    /** The note's save count as of this editor's last save. */
+    saveCount: useCallback(() => saveCount.current, []),
+  };
 }

@@ -1,45 +1,53 @@
-import { useEffect, useState } from 'react';
-import { api } from '../../../api';
-import { navigate, withQuery, type Route } from '../../../app/route';
+import { useEffect, useRef, useState } from 'react';
+import { isMod, isTyping } from '../../../app/shortcuts';
+import { useDismiss } from '../../../app/layers';
+import { focusedPassage } from '../../reader/keyboardSelection';
 import { selectionInPassage, type PassageSelection } from '../../reader/selection';
-import { CITE_DRAG_TYPE, hasCiteTarget, requestCite } from '../citeBus';
+import { useWorkspace } from '../../workspace/WorkspaceContext';
+import { CITE_DRAG_TYPE } from '../cite';
 
 interface Props {
-  route: Route;
   sourceId: string;
   sourceTitle: string | null;
 }
 
 type Menu = { x: number; y: number; selection: PassageSelection } | null;
 
-const isCiteShortcut = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && e.shiftKey && e.key.toLowerCase() === 'c';
+const isCiteShortcut = (e: KeyboardEvent) => isMod(e) && e.shiftKey && e.key.toLowerCase() === 'c';
+const plainKey = (e: KeyboardEvent, key: string) => !e.ctrlKey && !e.metaKey && !e.altKey && e.key.toLowerCase() === key;
+
+/** The whole focused passage, for citing without a selection. */
+function focusedPassageSelection(): PassageSelection | null {
+  const passage = focusedPassage();
+  const text = passage?.querySelector<HTMLElement>('[data-passage-text]')?.textContent ?? '';
+  const anchor = passage?.dataset.anchor;
+  return anchor && text.trim() ? { anchor, start: 0, end: text.length, text } : null;
+}
 
 /**
- * Cite from the reader: a button by the selection, a context menu, Ctrl/Cmd-Shift-C, or dragging
- * the selection into the note. Without an open note, citing opens a new note beside the source.
+ * Cite from the reader into the open note: a button by the selection, the context menu (which
+ * keeps Copy), Ctrl/Cmd-Shift-C, C or Q on a focused passage (its selection, or all of it), or
+ * dragging the selection into the note.
  */
-export function CiteControls({ route, sourceId, sourceTitle }: Props) {
+export function CiteControls({ sourceId, sourceTitle }: Props) {
+  const { cite: citeIntoNote } = useWorkspace();
   const [selection, setSelection] = useState<{ passage: PassageSelection; rect: DOMRect } | null>(null);
   const [menu, setMenu] = useState<Menu>(null);
-  const [error, setError] = useState<string | null>(null);
-  const noteOpen = !!route.query.get('note');
+  const menuRef = useRef<HTMLDivElement>(null);
+  useDismiss(menu !== null, () => setMenu(null));
 
   const cite = (passage: PassageSelection, withQuote: boolean) => {
     setMenu(null);
-    const request = { sourceId, passageAnchor: passage.anchor, start: passage.start, end: passage.end, withQuote };
-    if (noteOpen && hasCiteTarget()) {
-      requestCite(request);
-      return;
-    }
-    // No note beside the source: make one; the request waits for its editor.
-    requestCite(request);
-    void api()
-      .notes.create({ title: `Notes on ${sourceTitle ?? sourceId}` })
-      .then(
-        (note) => navigate(withQuery(route, { note: note.id })),
-        (e: Error) => setError(e.message),
-      );
+    citeIntoNote({ sourceId, sourceTitle, passageAnchor: passage.anchor, start: passage.start, end: passage.end, withQuote });
   };
+  const copy = () => {
+    setMenu(null);
+    document.execCommand('copy');
+  };
+
+  useEffect(() => {
+    if (menu) menuRef.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+  }, [menu]);
 
   useEffect(() => {
     const update = () => {
@@ -48,18 +56,27 @@ export function CiteControls({ route, sourceId, sourceTitle }: Props) {
       setSelection(passage && range ? { passage, rect: range.getBoundingClientRect() } : null);
     };
     const onKey = (e: KeyboardEvent) => {
-      if (!isCiteShortcut(e)) return;
-      const passage = selectionInPassage();
+      if (e.defaultPrevented) return;
+      if (isCiteShortcut(e)) {
+        const passage = selectionInPassage() ?? focusedPassageSelection();
+        if (!passage) return;
+        e.preventDefault();
+        cite(passage, e.altKey);
+        return;
+      }
+      if (isTyping(e.target) || !(plainKey(e, 'c') || plainKey(e, 'q')) || !focusedPassage()) return;
+      const own = selectionInPassage();
+      const passage = own && own.anchor === focusedPassage()?.dataset.anchor ? own : focusedPassageSelection();
       if (!passage) return;
       e.preventDefault();
-      cite(passage, e.altKey);
+      cite(passage, plainKey(e, 'q'));
     };
     const onContextMenu = (e: MouseEvent) => {
       const passage = selectionInPassage();
       if (!passage || !(e.target instanceof Element) || !e.target.closest('.passages')) return;
       e.preventDefault();
       // Kept inside the window, however near its edge the click was.
-      setMenu({ x: Math.min(e.clientX, window.innerWidth - 180), y: Math.min(e.clientY, window.innerHeight - 90), selection: passage });
+      setMenu({ x: Math.min(e.clientX, window.innerWidth - 200), y: Math.min(e.clientY, window.innerHeight - 130), selection: passage });
     };
     const onDragStart = (e: DragEvent) => {
       const passage = selectionInPassage();
@@ -87,6 +104,14 @@ export function CiteControls({ route, sourceId, sourceTitle }: Props) {
     };
   });
 
+  const moveInMenu = (e: React.KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    e.preventDefault();
+    const items = [...e.currentTarget.querySelectorAll<HTMLElement>('[role="menuitem"]')];
+    const at = items.indexOf(document.activeElement as HTMLElement);
+    items[(at + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length]?.focus();
+  };
+
   return (
     <>
       {selection && !menu && (
@@ -94,7 +119,7 @@ export function CiteControls({ route, sourceId, sourceTitle }: Props) {
           type="button"
           className="cite-button"
           style={{ top: selection.rect.bottom + 6, left: selection.rect.left }}
-          title="Cite in the open note (Ctrl/Cmd+Shift+C; add Alt to include the quote)"
+          title="Cite in the open note (C, or Ctrl/Cmd+Shift+C; Q or add Alt to include the quote)"
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => cite(selection.passage, false)}
         >
@@ -102,19 +127,24 @@ export function CiteControls({ route, sourceId, sourceTitle }: Props) {
         </button>
       )}
       {menu && (
-        <div className="cite-menu" role="menu" style={{ top: menu.y, left: menu.x }}>
+        <div
+          className="cite-menu"
+          role="menu"
+          aria-label="Selection"
+          ref={menuRef}
+          style={{ top: menu.y, left: menu.x }}
+          onKeyDown={moveInMenu}
+        >
           <button type="button" role="menuitem" onClick={() => cite(menu.selection, false)}>
             Cite
           </button>
           <button type="button" role="menuitem" onClick={() => cite(menu.selection, true)}>
             Cite with quote
           </button>
+          <button type="button" role="menuitem" onMouseDown={(e) => e.preventDefault()} onClick={copy}>
+            Copy
+          </button>
         </div>
-      )}
-      {error && (
-        <p className="error cite-error" role="alert">
-          {error}
-        </p>
       )}
     </>
   );

@@ -1,18 +1,21 @@
 import { useState } from 'react';
 import type { PassageCitations } from '../../../../../shared/notes';
-import { routeHref } from '../../../app/route';
+import { OpenNoteLink } from '../../workspace/OpenNoteLink';
 
 /** In the reader's margin: how many notes cite this passage, and which, on click. */
 export function PassageCitationCount({ entry }: { entry: PassageCitations | undefined }) {
   const [open, setOpen] = useState(false);
   if (!entry) return null;
+  const label = `Cited ${entry.count} time${entry.count === 1 ? '' : 's'} in ${entry.notes.length} note${entry.notes.length === 1 ? '' : 's'}`;
   return (
     <span className="passage-citations">
       <button
         type="button"
         className="citation-count"
         aria-expanded={open}
-        title={`Cited ${entry.count} time(s) in ${entry.notes.length} note(s)`}
+        aria-label={label}
+        title={label}
+        tabIndex={-1}
         onClick={() => setOpen(!open)}
       >
         {entry.count}
@@ -21,7 +24,7 @@ export function PassageCitationCount({ entry }: { entry: PassageCitations | unde
         <ul className="citing-notes">
           {entry.notes.map((n) => (
             <li key={n.id}>
-              <a href={routeHref('notes', [n.id])}>{n.title}</a>
+              <OpenNoteLink noteId={n.id}>{n.title}</OpenNoteLink>
             </li>
           ))}
         </ul>
