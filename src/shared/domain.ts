@@ -17,6 +17,10 @@ export interface SourceSummary {
   fileName: string | null;
 }
 
+/** How a mention was made (docs/entities.md): a curated check, the linker's rules, or a person. */
+export type LinkMethod = 'curated' | 'name' | 'alias' | 'context' | 'person' | 'user';
+export type MentionOrigin = 'curated' | 'linked' | 'suggested' | 'user';
+
 export interface Mention {
   id: number;
   entityId: string;
@@ -25,6 +29,10 @@ export interface Mention {
   start: number;
   end: number;
   surface: string;
+  origin: MentionOrigin;
+  method: LinkMethod;
+  /** How sure the linker was, 0–1; a person's link is 1. */
+  confidence: number;
 }
 
 export interface Passage {
@@ -90,3 +98,53 @@ export interface TaskProgress {
  * the same way as one made here.
  */
 export type Change = { kind: 'source'; sourceId: string } | { kind: 'entity'; entityId: string } | { kind: 'note'; noteId: string };
+
+/** One decision a person made about entities, as the entity's history shows it. */
+export interface EntityEdit {
+  id: number;
+  entityIds: string[];
+  action: 'create' | 'rename' | 'type' | 'alias-add' | 'alias-remove' | 'merge' | 'split' | 'delete' | 'unlink' | 'link';
+  summary: string;
+  at: string;
+  undoneAt: string | null;
+  /** Whether undoing it now is possible: no later decision on the same entities stands in the way. */
+  undoable: boolean;
+}
+
+export interface GraphNode {
+  id: string;
+  name: string;
+  type: EntityType;
+  mentionCount: number;
+}
+
+export interface GraphEdge {
+  source: string;
+  target: string;
+  /** Passages in which both entities are mentioned. */
+  weight: number;
+}
+
+export interface EntityGraph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+/** A passage where two entities appear together (clicking an edge of the graph). */
+export interface CoMention {
+  sourceId: string;
+  sourceTitle: string | null;
+  passageAnchor: string;
+  passageOrdinal: number;
+  text: string;
+}
+
+export interface TimelineItem {
+  /** ISO date (YYYY, YYYY-MM or YYYY-MM-DD): what the text says, no more precise. */
+  date: string;
+  kind: 'event' | 'source' | 'stated';
+  label: string;
+  sourceId: string | null;
+  passageAnchor: string | null;
+  entityIds: string[];
+}

@@ -11,6 +11,8 @@ export interface ImportedSource {
   title: string | null;
   passageCount: number;
   mentionCount: number;
+  /** Spans that may name a curated entity but that the source does not support: kept to confirm, not counted as links. */
+  possibleMentionCount: number;
   /** True when the file became a new version of a source already in the notebook. */
   newVersion: boolean;
   suggestionCount: number;
@@ -59,6 +61,10 @@ export interface EntitySuggestion {
   occurrences: number;
   status: SuggestionStatus;
   entityId: string | null;
+  /** The title found in front of a person's name ("President"), kept as their role. */
+  role: string | null;
+  /** An existing entity the name is another form of: proposed as its alias. */
+  aliasOf: string | null;
 }
 
 export interface SuggestionResolution {

@@ -12,7 +12,8 @@ import { ReaderPage } from './pages/ReaderPage';
 
 const GOOD = {
   'field-report.txt':
-    'Field report on zebrafinch activity\n\nThe Ministry of State Security opened an office in Beijing, the zebrafinch memo says.\n',
+    // A bare "Ministry of State Security" links only where the text says whose it is (docs/entities.md).
+    'Field report on zebrafinch activity\n\nThe Ministry of State Security of China opened an office in Beijing, the zebrafinch memo says.\n',
   'notes.md': '# Markdown notes\n\nA **short** note about the [Ministry of State Security](https://example.org).\n',
   'article.html': HOSTILE_HTML,
 } as const;

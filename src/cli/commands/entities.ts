@@ -1,26 +1,45 @@
 import type { EntityType } from '../../shared/domain';
+import { entitiesCsv, mentionsCsv } from '../../main/services/entities/exports';
+import { UsageError } from '../args';
 import { table } from '../format';
+import { entityEditCommand, EDIT_VERBS } from './entityEdit';
 import type { Command } from './types';
 
 export const entitiesCommand: Command = {
   name: 'entities',
-  usage: 'entities [--type person|organization|place|law|event] [--json]',
-  summary: 'List entities with their mention counts.',
-  options: { type: { type: 'string', description: 'only this type' } },
+  usage: 'entities [--type person|organization|place|law|event] [--format csv|json] [--mentions] [--json]',
+  summary: 'List entities with their mention counts; --format csv|json exports them, with --mentions every mention.',
+  options: {
+    type: { type: 'string', description: 'only this type' },
+    format: { type: 'string', description: 'csv or json: an export of the entities (or, with --mentions, of their mentions)' },
+    mentions: { type: 'boolean', description: 'with --format: export every mention rather than the entities' },
+  },
   async run(ctx, _, options) {
+    const format = ctx.json ? 'json' : (options.format as string | undefined);
+    if (format !== undefined && format !== 'csv' && format !== 'json') throw new UsageError(`--format is csv or json, not "${format}".`);
     // The contract validates the user's words at dispatch; an unknown type comes back as a clear error.
     const list = await ctx.host.entities.list(options.type === undefined ? {} : { type: options.type as EntityType });
-    if (ctx.json) return ctx.out(JSON.stringify(list, null, 2));
+    if (options.mentions === true && format) {
+      const details = await Promise.all(list.map((e) => ctx.host.entities.get({ id: e.id })));
+      return ctx.out(format === 'csv' ? mentionsCsv(details).trimEnd() : JSON.stringify(details, null, 2));
+    }
+    if (format === 'json') return ctx.out(JSON.stringify(list, null, 2));
+    if (format === 'csv') return ctx.out(entitiesCsv(list).trimEnd());
     ctx.out(table([['ID', 'TYPE', 'NAME', 'MENTIONS'], ...list.map((e) => [e.id, e.type, e.name, String(e.mentionCount)])]));
   },
 };
 
 export const entityCommand: Command = {
   name: 'entity',
-  usage: 'entity <id|name|alias> [--mentions] [--json]',
-  summary: 'Show one entity, with --mentions every mention in context.',
-  options: { mentions: { type: 'boolean', description: 'include every mention with its context' } },
+  usage: `entity <id|name|alias> [--mentions] [--json]  |  entity ${EDIT_VERBS.join('|')} …  (see entity <verb> --help)`,
+  summary:
+    'Show one entity (with --mentions every mention in context), or edit entities: create, rename, alias, type, merge, split, delete, history, undo.',
+  options: {
+    mentions: { type: 'boolean', description: 'include every mention with its context' },
+    ...entityEditCommand.options,
+  },
   async run(ctx, positionals, options) {
+    if (EDIT_VERBS.includes(positionals[0] ?? '')) return entityEditCommand.run(ctx, positionals, options);
     const ref = positionals.join(' ');
     const { id } = await ctx.host.entities.resolve({ ref });
     const detail = await ctx.host.entities.get({ id });

@@ -1,5 +1,6 @@
 import { entitiesCommand, entityCommand } from './entities';
 import { bibliographyCommand, exportCommand } from './export';
+import { graphCommand, timelineCommand } from './graph';
 import { importCommand } from './import';
 import { backupCommand, doctorCommand, restoreCommand } from './maintenance';
 import { noteCommand, notesCommand } from './notes';
@@ -18,6 +19,8 @@ export const commands: readonly Command[] = [
   sourceCommand,
   entitiesCommand,
   entityCommand,
+  graphCommand,
+  timelineCommand,
   searchCommand,
   notesCommand,
   noteCommand,

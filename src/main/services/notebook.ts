@@ -16,6 +16,7 @@ import { asStoreError } from './store/errors';
 import { createEventHub } from './events';
 import { createEntitiesService } from './entities/service';
 import { entityHandlers } from './entities/handlers';
+import { createWorkbench } from './entities/workbench';
 import { createSourcesService } from './sources/service';
 import { sourceHandlers } from './sources/handlers';
 import type { NotesService } from './notes/service';
@@ -171,7 +172,7 @@ export function openNotebook(options: NotebookOptions): Notebook {
   };
   const handlers: Handlers = {
     sources: sourceHandlers(createSourcesService(store)),
-    entities: entityHandlers(createEntitiesService(store)),
+    entities: entityHandlers(createEntitiesService(store), createWorkbench(store), store),
     notes: lazyDomain('notes', async () => (await import('./notes')).noteHandlers(await notes())),
     search: searchHandlers(search, savedSearches),
     imports: lazyDomain('imports', async () => {

@@ -40,7 +40,7 @@ describe('importing into the store', () => {
     const summary = await nb.host.imports.importFiles({
       jobId: 'job-mixed-1',
       files: [
-        { fileName: 'good.txt', base64: b64('Field report\n\nThe Ministry of State Security met officials in Beijing.\n') },
+        { fileName: 'good.txt', base64: b64("Field report\n\nChina's Ministry of State Security met officials in Beijing.\n") },
         { fileName: 'page.html', base64: b64(HOSTILE_HTML) },
         { fileName: 'report.pdf', base64: b64(makePdf([['Annual report', '', 'The Ministry of State Security grew.']])) },
         {

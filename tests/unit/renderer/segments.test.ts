@@ -11,6 +11,9 @@ const mention = (start: number, end: number, entityId = 'mss'): Mention => ({
   start,
   end,
   surface: '',
+  origin: 'linked',
+  method: 'alias',
+  confidence: 0.9,
 });
 
 describe('segmentPassage', () => {

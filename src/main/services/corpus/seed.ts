@@ -6,14 +6,21 @@ import { EntityType } from '../../../shared/contract/ids';
 import { SourceMetadataSchema } from '../../../shared/sourceMetadata';
 import type { Repositories } from '../store/repositories';
 import type { Store } from '../store/store';
-import { createLinker, type LinkableAlias } from '../entities/linker';
+import { createDocumentLinker } from '../entities/documentLinker';
+import { knownAliases, storeLinks } from '../entities/linking';
 import { segmentText, type DocumentLayout } from './segment';
 
 const SeedSources = z.object({ sources: z.array(SourceMetadataSchema.extend({ file: z.string() })) });
 
 const SeedAlias = z.union([
   z.string(),
-  z.object({ text: z.string(), exactCase: z.boolean().optional(), onlyIn: z.array(z.string()).optional() }),
+  z.object({
+    text: z.string(),
+    exactCase: z.boolean().optional(),
+    onlyIn: z.array(z.string()).optional(),
+    /** The curators' verdict where the words mislead (entities/aliasClass.ts decides otherwise). */
+    strength: z.enum(['strong', 'generic']).optional(),
+  }),
 ]);
 
 const SeedEntities = z.object({
@@ -22,6 +29,7 @@ const SeedEntities = z.object({
       id: z.string(),
       type: EntityType,
       name: z.string(),
+      nameStrength: z.enum(['strong', 'generic']).optional(),
       aliases: z.array(SeedAlias).default([]),
       description: z.string().default(''),
       date: z.string().nullable().optional(),
@@ -70,15 +78,12 @@ export function seedIfEmpty(store: Store, seedDir: string): SeedResult {
 
   store.write('Seeding the notebook', () => {
     if (repos.meta.get(SEEDED_KEY)) return;
-    const aliases: LinkableAlias[] = [];
     for (const entity of entities) {
       const entityAliases = entity.aliases.flatMap((a) => {
         const spec = typeof a === 'string' ? { text: a } : a;
         const scopes = spec.onlyIn?.map(seedSourceId) ?? [''];
-        return scopes.map((scope) => ({ alias: spec.text, exactCase: spec.exactCase ?? false, scope }));
+        return scopes.map((scope) => ({ alias: spec.text, exactCase: spec.exactCase ?? false, scope, strength: spec.strength }));
       });
-      // A bare name restricted to one document must not also link everywhere as the canonical name.
-      const nameIsScoped = entityAliases.some((a) => a.alias === entity.name && a.scope !== '');
       repos.entities.insert(
         {
           id: entity.id,
@@ -90,10 +95,11 @@ export function seedIfEmpty(store: Store, seedDir: string): SeedResult {
         },
         entityAliases,
       );
-      if (!nameIsScoped) aliases.push({ entityId: entity.id, alias: entity.name, exactCase: false, scope: '' });
-      for (const a of entityAliases) aliases.push({ entityId: entity.id, ...a });
+      const verdicts = [{ alias: entity.name, scope: '', strength: entity.nameStrength }, ...entityAliases];
+      for (const v of verdicts) if (v.strength) repos.entities.setAliasStrength(entity.id, v.alias, v.scope, v.strength);
     }
-    const linker = createLinker(aliases);
+    // A bare name restricted to one document does not also link everywhere as the canonical name (knownAliases).
+    const linker = createDocumentLinker(knownAliases(repos));
 
     for (const { file, ...metadata } of sources) {
       const original = fs.readFileSync(path.join(seedDir, file));
@@ -112,12 +118,13 @@ export function seedIfEmpty(store: Store, seedDir: string): SeedResult {
         fileName: file,
         mediaType: 'text/plain',
       });
-      for (const passage of segmentText(text, layouts[file])) {
-        const passageId = repos.passages.insert(versionId, passage);
-        for (const link of linker.link(passage.text, id)) {
-          repos.mentions.insert({ ...link, passageId, origin: 'linked' });
-        }
-      }
+      const passages = segmentText(text, layouts[file]);
+      const passageIds = passages.map((passage) => repos.passages.insert(versionId, passage));
+      const linked = linker.link(
+        passages.map((p) => p.text),
+        { sourceId: id, curatedSource: true },
+      );
+      storeLinks(repos, passageIds, linked);
     }
     repos.meta.set(SEEDED_KEY, new Date().toISOString());
   });

@@ -1,3 +1,4 @@
+import type { EntityType } from '../../../shared/domain';
 import { foldForMatch } from '../../../shared/text';
 
 export interface LinkableAlias {
@@ -6,6 +7,8 @@ export interface LinkableAlias {
   exactCase: boolean;
   /** '' for everywhere, otherwise the only source id where this alias may link. */
   scope: string;
+  /** Laws and events are often named in lower case ("the counterespionage law"): their capitals carry no meaning. */
+  entityType?: EntityType;
 }
 
 export interface Link {
@@ -13,6 +16,11 @@ export interface Link {
   start: number;
   end: number;
   surface: string;
+}
+
+/** A found span and the alias that found it, before any decision about the document. */
+export interface Match<A extends LinkableAlias = LinkableAlias> extends Link {
+  alias: A;
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -81,7 +89,44 @@ function isBoundary(text: string, index: number): boolean {
   return index < 0 || index >= text.length || !WORD_CHAR.test(text[index]!);
 }
 
-export interface Linker {
+/**
+ * After a match: "Xi'an" is not "Xi" and "US$" is a currency, while "Xi's" and "MSS’s" are possessives.
+ */
+function endsCleanly(text: string, end: number): boolean {
+  const next = text[end];
+  if (next === '$') return false;
+  if (next === "'" || next === '\u2019')
+    return !/^\p{L}/u.test(text.slice(end + 1, end + 2)) || /^[sS](?![\p{L}\p{N}])/u.test(text.slice(end + 1, end + 3));
+  return true;
+}
+
+const WORDS = /[\p{L}\p{N}]+/gu;
+const stripMarks = (text: string) => text.normalize('NFKD').replace(/\p{M}+/gu, '');
+const isAllCaps = (word: string) => word.length >= 2 && word === word.toUpperCase() && word !== word.toLowerCase();
+
+/**
+ * Case carries meaning: a capitalised alias word matches only the same capitals ("Apple" is not
+ * "apple pie", "MSS" is not "Mss"), or the word in capitals where official style writes family
+ * names so ("XI Jinping", "MAO Zedong"); a lower-case alias word matches any case ("anti-espionage
+ * law" in a title). exactCase aliases match only as written.
+ */
+export function caseCompatible(alias: string, surface: string, exactCase: boolean): boolean {
+  const want = stripMarks(alias).match(WORDS) ?? [];
+  const got = stripMarks(surface).match(WORDS) ?? [];
+  if (want.length !== got.length) return exactCase ? false : want.join('').toLowerCase() === got.join('').toLowerCase();
+  const capsAllowed = !exactCase && (want.length > 1 || (want[0]?.length ?? 0) >= 4) && !isAllCaps(alias.replace(/[^\p{L}]/gu, ''));
+  return want.every((w, i) => {
+    const g = got[i]!;
+    if (w === g) return true;
+    if (exactCase) return false;
+    if (w === w.toLowerCase()) return true;
+    return capsAllowed && isAllCaps(g) && g === w.toUpperCase();
+  });
+}
+
+export interface Linker<A extends LinkableAlias = LinkableAlias> {
+  /** Every span an alias matches, overlaps resolved: the longest wins, then a scoped alias over a global one. */
+  matches(text: string, sourceId: string): Match<A>[];
   link(text: string, sourceId: string): Link[];
 }
 
@@ -89,37 +134,42 @@ export interface Linker {
  * Finds alias mentions with word boundaries, longest match first; where two aliases overlap, the
  * longer wins ("President Xi" over "Xi"), and a document-scoped alias beats a global one.
  */
-export function createLinker(aliases: readonly LinkableAlias[]): Linker {
+export function createLinker<A extends LinkableAlias>(aliases: readonly A[]): Linker<A> {
   const prepared = aliases
     .map((a) => {
       const exactCase = a.exactCase || needsExactCase(a.alias);
-      return { ...a, exactCase, key: linkKey(a.alias, exactCase) };
+      const caseMatters = exactCase || (a.entityType !== 'law' && a.entityType !== 'event');
+      return { entityId: a.entityId, scope: a.scope, exactCase, caseMatters, key: linkKey(a.alias, exactCase), source: a };
     })
     .filter((a) => a.key.trim().length > 0)
     .sort((a, b) => b.key.length - a.key.length || (a.scope === '' ? 1 : 0) - (b.scope === '' ? 1 : 0));
 
-  return {
-    link(text, sourceId) {
-      const views = { exact: foldWithOffsets(text, true), folded: foldWithOffsets(text, false) };
-      const candidates: (Link & { priority: number })[] = [];
-      prepared.forEach((alias, priority) => {
-        if (alias.scope !== '' && alias.scope !== sourceId) return;
-        const view = alias.exactCase ? views.exact : views.folded;
-        for (let at = view.folded.indexOf(alias.key); at !== -1; at = view.folded.indexOf(alias.key, at + 1)) {
-          const endAt = at + alias.key.length;
-          const start = view.offsets[at]!;
-          const end = view.offsets[endAt]!;
-          if (!isBoundary(text, start - 1) || !isBoundary(text, end)) continue;
-          candidates.push({ entityId: alias.entityId, start, end, surface: text.slice(start, end), priority });
-        }
-      });
-      candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.priority - b.priority || a.start - b.start);
-      const taken: Link[] = [];
-      for (const c of candidates) {
-        if (taken.some((t) => c.start < t.end && t.start < c.end)) continue;
-        taken.push({ entityId: c.entityId, start: c.start, end: c.end, surface: c.surface });
+  const matches = (text: string, sourceId: string): Match<A>[] => {
+    const views = { exact: foldWithOffsets(text, true), folded: foldWithOffsets(text, false) };
+    const candidates: (Match<A> & { priority: number })[] = [];
+    prepared.forEach((alias, priority) => {
+      if (alias.scope !== '' && alias.scope !== sourceId) return;
+      const view = alias.exactCase ? views.exact : views.folded;
+      for (let at = view.folded.indexOf(alias.key); at !== -1; at = view.folded.indexOf(alias.key, at + 1)) {
+        const endAt = at + alias.key.length;
+        const start = view.offsets[at]!;
+        const end = view.offsets[endAt]!;
+        if (!isBoundary(text, start - 1) || !isBoundary(text, end) || !endsCleanly(text, end)) continue;
+        const surface = text.slice(start, end);
+        if (alias.caseMatters && !caseCompatible(alias.source.alias, surface, alias.source.exactCase)) continue;
+        candidates.push({ entityId: alias.entityId, start, end, surface, alias: alias.source, priority });
       }
-      return taken.sort((a, b) => a.start - b.start);
-    },
+    });
+    candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.priority - b.priority || a.start - b.start);
+    const taken: Match<A>[] = [];
+    for (const c of candidates) {
+      if (taken.some((t) => c.start < t.end && t.start < c.end)) continue;
+      taken.push({ entityId: c.entityId, start: c.start, end: c.end, surface: c.surface, alias: c.alias });
+    }
+    return taken.sort((a, b) => a.start - b.start);
+  };
+  return {
+    matches,
+    link: (text, sourceId) => matches(text, sourceId).map(({ entityId, start, end, surface }) => ({ entityId, start, end, surface })),
   };
 }

@@ -23,7 +23,9 @@ export function createEntitiesService(store: Store) {
   }
 
   /** An entity with every mention in the library's current texts, each split around the match so no one builds markup. */
-  function get(id: string): EntityDetail {
+  function get(requested: string): EntityDetail {
+    // A merged id keeps resolving to the entity it became part of.
+    const id = repos.entities.get(requested) ? requested : (repos.entityEdits.redirectOf(requested) ?? requested);
     const entity = repos.entities.get(id);
     if (!entity) throw new ApiError('not_found', `No entity with id "${id}".`);
     const [summary] = summaries([entity]);
@@ -43,11 +45,12 @@ export function createEntitiesService(store: Store) {
 
   /** An entity by id, or by any of its names. */
   function resolve(ref: string): EntitySummary {
-    const id = repos.entities.get(ref) ? ref : repos.entities.findIdByAlias(ref);
+    const id = repos.entities.get(ref) ? ref : (repos.entityEdits.redirectOf(ref) ?? repos.entities.findIdByAlias(ref));
     const entity = id === undefined ? undefined : repos.entities.get(id);
     if (!entity) throw new ApiError('not_found', `No entity is called "${ref}".`);
     return summaries([entity])[0]!;
   }
 
-  return { list: (type?: EntityType) => summaries(repos.entities.list(type)), get, resolve };
+  const summary = (id: string) => summaries([repos.entities.get(id)!])[0]!;
+  return { list: (type?: EntityType) => summaries(repos.entities.list(type)), get, resolve, summary };
 }

@@ -1,6 +1,7 @@
 import type { SourceMetadata } from '../../../shared/domain';
 import type { ImportedSource } from '../../../shared/imports';
-import type { Link } from '../entities/linker';
+import type { LinkedDocument } from '../entities/documentLinker';
+import { storeLinks } from '../entities/linking';
 import type { Store } from '../store/store';
 import { MEDIA_TYPES } from './detect';
 import { ImportError } from './failure';
@@ -12,8 +13,8 @@ export interface PreparedImport {
   original: Buffer;
   sha256: string;
   extracted: Extracted;
-  /** Entity links per passage, in passage order, offsets into each passage's text. */
-  links: Link[][];
+  /** Entity links and possible mentions per passage, in passage order, offsets into each passage's text. */
+  linked: LinkedDocument;
   candidates: Candidate[];
   newVersionOf?: string;
 }
@@ -82,15 +83,11 @@ export function commitImport(store: Store, input: PreparedImport, hooks: CommitH
       mediaType: MEDIA_TYPES[extracted.format],
     });
 
-    let mentionCount = 0;
-    extracted.passages.forEach((passage, index) => {
+    const passageIds = extracted.passages.map((passage, index) => {
       hooks.beforePassage?.(index);
-      const passageId = repos.passages.insert(versionId, passage);
-      for (const link of input.links[index] ?? []) {
-        repos.mentions.insert({ ...link, passageId, origin: 'linked' });
-        mentionCount++;
-      }
+      return repos.passages.insert(versionId, passage);
     });
+    const stored = storeLinks(repos, passageIds, input.linked);
     for (const c of input.candidates) repos.imports.addSuggestion({ sourceId, ...c });
 
     return {
@@ -100,7 +97,8 @@ export function commitImport(store: Store, input: PreparedImport, hooks: CommitH
       format: extracted.format,
       title,
       passageCount: extracted.passages.length,
-      mentionCount,
+      mentionCount: stored.mentions,
+      possibleMentionCount: stored.possible,
       newVersion,
       suggestionCount: input.candidates.length,
     };

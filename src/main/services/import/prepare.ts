@@ -1,26 +1,19 @@
 import { createHash } from 'node:crypto';
 import { foldForMatch } from '../../../shared/text';
-import { createLinker, type LinkableAlias } from '../entities/linker';
+import { createDocumentLinker, type DocumentLinker, type KnownAlias } from '../entities/documentLinker';
+import { knownAliases } from '../entities/linking';
 import type { Repositories } from '../store/repositories';
 import { importedSourceId, type PreparedImport } from './commit';
 import { ImportError } from './failure';
 import { extractDocument } from './parse';
-import { suggestEntities } from './suggest';
+import { suggestEntities, type KnownEntity } from './suggest';
 
-/**
- * Every alias in the store links imports, except a canonical name that the curators limited to
- * one document (the seed stores it globally too, but links it only where it is certain).
- */
-export function linkableAliases(repos: Repositories): LinkableAlias[] {
-  const rows = repos.entities.allAliases();
-  const scopedNames = new Set(
-    rows
-      .filter((a) => a.scope !== '' && a.folded === foldForMatch(repos.entities.get(a.entityId)?.name ?? ''))
-      .map((a) => `${a.entityId}\u0000${a.folded}`),
-  );
-  return rows
-    .filter((a) => !(a.scope === '' && scopedNames.has(`${a.entityId}\u0000${a.folded}`)))
-    .map((a) => ({ entityId: a.entityId, alias: a.alias, exactCase: a.exactCase, scope: a.scope }));
+/** A worker imports many files with the same aliases: the linker (alias classes, place index) is built once for them. */
+let cachedLinker: { key: string; linker: DocumentLinker } | undefined;
+function documentLinkerFor(aliases: readonly KnownAlias[]): DocumentLinker {
+  const key = JSON.stringify(aliases);
+  if (cachedLinker?.key !== key) cachedLinker = { key, linker: createDocumentLinker(aliases) };
+  return cachedLinker.linker;
 }
 
 export interface PrepareOptions {
@@ -46,14 +39,23 @@ export async function prepareImport(
     options.newVersionOf ??
     (extracted.canonicalUrl ? repos.imports.sourceByCanonicalUrl(extracted.canonicalUrl) : undefined) ??
     importedSourceId(sha256);
-  const aliases = linkableAliases(repos);
-  const linker = createLinker(aliases);
-  const links = extracted.passages.map((p) => linker.link(p.text, sourceId));
+  const aliases = knownAliases(repos);
+  const linked = documentLinkerFor(aliases).link(
+    extracted.passages.map((p) => p.text),
+    { sourceId },
+  );
   options.onProgress?.(0.85, 'finding new names');
   const known = new Set(aliases.map((a) => foldForMatch(a.alias)));
   for (const s of repos.imports.suggestions({ status: 'rejected' })) known.add(foldForMatch(s.name));
   // A tagger reading "Ministry of State Security" may propose "State Security": parts of linked names are not new names.
-  const linkedSurfaces = [...new Set(links.flat().map((l) => ` ${foldForMatch(l.surface)} `))];
-  const candidates = suggestEntities(extracted.passages, known).filter((c) => !linkedSurfaces.some((s) => s.includes(` ${c.folded} `)));
-  return { fileName, original, sha256, extracted, links, candidates, newVersionOf: options.newVersionOf };
+  const linkedSurfaces = [...new Set([...linked.links.flat(), ...linked.possible.flat()].map((l) => ` ${foldForMatch(l.surface)} `))];
+  const entities = new Map<string, KnownEntity & { names: string[] }>();
+  for (const a of aliases)
+    (entities.get(a.entityId) ?? entities.set(a.entityId, { id: a.entityId, type: a.entityType, names: [] }).get(a.entityId)!).names.push(
+      a.alias,
+    );
+  const candidates = suggestEntities(extracted.passages, known, [...entities.values()]).filter(
+    (c) => !linkedSurfaces.some((s) => s.includes(` ${c.folded} `)),
+  );
+  return { fileName, original, sha256, extracted, linked, candidates, newVersionOf: options.newVersionOf };
 }

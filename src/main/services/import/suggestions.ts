@@ -1,7 +1,7 @@
 import type { EntitySuggestion, SuggestionResolution, SuggestionStatus } from '../../../shared/imports';
 import { ApiError } from '../../../shared/errors';
 import { foldForMatch } from '../../../shared/text';
-import { createLinker } from '../entities/linker';
+import { relinkSources } from '../entities/relink';
 import type { Repositories } from '../store/repositories';
 import type { Store } from '../store/store';
 
@@ -20,24 +20,16 @@ function entityIdFor(repos: Repositories, name: string): string {
 }
 
 /**
- * Links a newly known name across every source's current text, leaving alone spans an existing
- * mention already covers. Passages are pre-filtered in SQL by the name's longest word.
+ * Links a newly known name by re-linking the sources whose current text may contain it (found in
+ * SQL by the name's longest word): the name is judged with every other alias of each document, by
+ * the same rules as an import, so a generic name links only where its document supports it.
  */
-function linkEverywhere(repos: Repositories, entityId: string, alias: string): { mentions: number; sources: Set<string> } {
-  const linker = createLinker([{ entityId, alias, exactCase: false, scope: '' }]);
+function linkEverywhere(repos: Repositories, entityId: string, alias: string): { mentions: number } {
   const word = alias.split(/[\s-]+/).sort((a, b) => b.length - a.length)[0] ?? alias;
-  let mentions = 0;
-  const sources = new Set<string>();
-  for (const passage of repos.passages.currentContaining(word)) {
-    const taken = repos.mentions.spansIn(passage.id);
-    for (const link of linker.link(passage.text, passage.sourceId)) {
-      if (taken.some((t) => link.start < t.end && t.start < link.end)) continue;
-      repos.mentions.insert({ ...link, passageId: passage.id, origin: 'linked' });
-      mentions++;
-      sources.add(passage.sourceId);
-    }
-  }
-  return { mentions, sources };
+  const sourceIds = [...new Set(repos.passages.currentContaining(word).map((p) => p.sourceId))];
+  const before = repos.mentions.byEntity(entityId).length;
+  if (sourceIds.length) relinkSources(repos, sourceIds);
+  return { mentions: repos.mentions.byEntity(entityId).length - before };
 }
 
 /** Names import found that the notebook does not know yet: per source, the most frequent first. */
@@ -54,7 +46,7 @@ export function resolveSuggestion(store: Store, input: Resolution): SuggestionRe
   const outcome = store.write('Resolving the suggestion', () => {
     if (input.action === 'reject') {
       repos.imports.setSuggestionStatus(suggestion.id, 'rejected', null);
-      return { entityId: null, mentions: 0, sources: new Set<string>() };
+      return { entityId: null, mentions: 0 };
     }
     let entityId: string;
     if (input.action === 'accept') {

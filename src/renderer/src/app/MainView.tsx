@@ -1,6 +1,8 @@
 import { LibraryView } from '../features/library/LibraryView';
 import { ReaderView } from '../features/reader/ReaderView';
 import { EntitiesView } from '../features/entities/EntitiesView';
+import { GraphView } from '../features/entities/GraphView';
+import { TimelineView } from '../features/entities/TimelineView';
 import { NotesView } from '../features/notes/NotesView';
 import { ReviewView } from '../features/notes/ReviewView';
 import { MetadataEditView } from '../features/import/MetadataForm';
@@ -29,6 +31,10 @@ export function MainView({ route }: { route: Route }) {
       return <SearchView route={route} />;
     case 'entities':
       return <EntitiesView route={route} />;
+    case 'graph':
+      return <GraphView route={route} />;
+    case 'timeline':
+      return <TimelineView route={route} />;
     case 'settings':
       return <SettingsView />;
     default:

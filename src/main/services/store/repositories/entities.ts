@@ -22,12 +22,16 @@ export interface AliasRecord {
   exactCase: boolean;
   /** '' links everywhere; a source id limits a bare name to the document that makes it certain. */
   scope: string;
+  /** Who added the alias (migration 0007): curated aliases link as checked in the seed sources. */
+  origin: EntityOrigin;
+  /** A person's verdict on the alias; null lets its words decide (entities/aliasClass.ts). */
+  strength: 'strong' | 'generic' | null;
 }
 
 export type NewAlias = Pick<AliasRecord, 'alias' | 'exactCase' | 'scope'>;
 
 const ENTITY = `id, type, name, description, date, origin`;
-const ALIAS = `entity_id AS entityId, type, alias, folded, exact_case AS exactCase, scope`;
+const ALIAS = `entity_id AS entityId, type, alias, folded, exact_case AS exactCase, scope, origin, strength`;
 
 const decodeAlias = (row: Omit<AliasRecord, 'exactCase'> & { exactCase: 0 | 1 }): AliasRecord => ({
   ...row,
@@ -39,8 +43,8 @@ export function entitiesRepository(db: Db) {
     `INSERT INTO entity (id, type, name, description, date, origin) VALUES (@id, @type, @name, @description, @date, @origin)`,
   );
   const insertAlias = db.prepare(
-    `INSERT INTO entity_alias (entity_id, type, alias, folded, exact_case, scope)
-     VALUES (@entityId, @type, @alias, @folded, @exactCase, @scope)`,
+    `INSERT INTO entity_alias (entity_id, type, alias, folded, exact_case, scope, origin)
+     VALUES (@entityId, @type, @alias, @folded, @exactCase, @scope, @origin)`,
   );
   const listAll = db.prepare(`SELECT ${ENTITY} FROM entity ORDER BY type, name COLLATE NOCASE`);
   const listByType = db.prepare(`SELECT ${ENTITY} FROM entity WHERE type = ? ORDER BY name COLLATE NOCASE`);
@@ -50,8 +54,9 @@ export function entitiesRepository(db: Db) {
   const byFolded = db.prepare(`SELECT entity_id AS id FROM entity_alias WHERE folded = ? ORDER BY scope = '' DESC LIMIT 1`);
   const byFoldedName = db.prepare(`SELECT id FROM entity WHERE lower(name) = ? LIMIT 1`);
   const count = db.prepare(`SELECT count(*) AS n FROM entity`);
+  const setStrength = db.prepare(`UPDATE entity_alias SET strength = ? WHERE entity_id = ? AND folded = ? AND scope = ?`);
 
-  const addAlias = (entity: Pick<EntityRecord, 'id' | 'type'>, a: NewAlias) =>
+  const addAlias = (entity: Pick<EntityRecord, 'id' | 'type'>, a: NewAlias, origin: EntityOrigin = 'user') =>
     void insertAlias.run({
       entityId: entity.id,
       type: entity.type,
@@ -59,6 +64,7 @@ export function entitiesRepository(db: Db) {
       folded: foldForMatch(a.alias),
       exactCase: a.exactCase ? 1 : 0,
       scope: a.scope,
+      origin,
     });
 
   return {
@@ -70,7 +76,7 @@ export function entitiesRepository(db: Db) {
         const key = `${foldForMatch(a.alias)}\u0000${a.scope}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        addAlias(entity, a);
+        addAlias(entity, a, entity.origin);
       }
     },
     addAlias,
@@ -83,5 +89,8 @@ export function entitiesRepository(db: Db) {
       return ((byFolded.get(folded) ?? byFoldedName.get(folded)) as { id: string } | undefined)?.id;
     },
     count: () => (count.get() as { n: number }).n,
+    /** A person's (or the curators') verdict on an alias; null hands the decision back to its words. */
+    setAliasStrength: (entityId: string, alias: string, scope: string, strength: 'strong' | 'generic' | null) =>
+      setStrength.run(strength, entityId, foldForMatch(alias), scope).changes,
   };
 }

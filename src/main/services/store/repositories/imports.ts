@@ -1,14 +1,14 @@
 import type { Db } from '../db';
 import type { EntitySuggestion, SuggestionStatus } from '../../../../shared/imports';
 
-const SUGGESTION = `id, source_id AS sourceId, type, name, occurrences, status, entity_id AS entityId`;
+const SUGGESTION = `id, source_id AS sourceId, type, name, occurrences, status, entity_id AS entityId, role, alias_of AS aliasOf`;
 
 /** What import adds to the store besides sources: suggestions, and the lookups that find a file already stored. */
 export function importsRepository(db: Db) {
   const insertSuggestion = db.prepare(
-    `INSERT INTO entity_suggestion (source_id, type, name, folded, occurrences, created_at)
-     VALUES (@sourceId, @type, @name, @folded, @occurrences, @createdAt)
-     ON CONFLICT (source_id, type, folded) DO UPDATE SET occurrences = excluded.occurrences
+    `INSERT INTO entity_suggestion (source_id, type, name, folded, occurrences, role, alias_of, created_at)
+     VALUES (@sourceId, @type, @name, @folded, @occurrences, @role, @aliasOf, @createdAt)
+     ON CONFLICT (source_id, type, folded) DO UPDATE SET occurrences = excluded.occurrences, role = excluded.role, alias_of = excluded.alias_of
      WHERE entity_suggestion.status = 'pending'`,
   );
   const suggestionById = db.prepare(`SELECT ${SUGGESTION} FROM entity_suggestion WHERE id = ?`);
@@ -23,7 +23,15 @@ export function importsRepository(db: Db) {
   const entityIdTaken = db.prepare(`SELECT 1 FROM entity WHERE id = ?`);
 
   return {
-    addSuggestion(s: { sourceId: string; type: EntitySuggestion['type']; name: string; folded: string; occurrences: number }): void {
+    addSuggestion(s: {
+      sourceId: string;
+      type: EntitySuggestion['type'];
+      name: string;
+      folded: string;
+      occurrences: number;
+      role: string | null;
+      aliasOf: string | null;
+    }): void {
       insertSuggestion.run({ ...s, createdAt: new Date().toISOString() });
     },
     suggestion: (id: number) => suggestionById.get(id) as EntitySuggestion | undefined,

@@ -9,6 +9,10 @@ import { notesRepository } from './notes';
 import { noteRevisionsRepository } from './noteRevisions';
 import { citationsRepository } from './citations';
 import { linksRepository } from './links';
+import { possibleMentionsRepository } from './possibleMentions';
+import { entityChangesRepository } from './entityChanges';
+import { entityEditsRepository } from './entityEdits';
+import { cooccurrenceRepository } from './cooccurrence';
 
 export function repositories(db: Db) {
   return {
@@ -22,6 +26,10 @@ export function repositories(db: Db) {
     citations: citationsRepository(db),
     links: linksRepository(db),
     imports: importsRepository(db),
+    possibleMentions: possibleMentionsRepository(db),
+    entityChanges: entityChangesRepository(db),
+    entityEdits: entityEditsRepository(db),
+    cooccurrence: cooccurrenceRepository(db),
   };
 }
 

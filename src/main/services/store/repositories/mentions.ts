@@ -1,7 +1,7 @@
 import type { Db } from '../db';
-import type { Mention } from '../../../../shared/domain';
+import type { LinkMethod, Mention, MentionOrigin } from '../../../../shared/domain';
 
-export type MentionOrigin = 'curated' | 'linked' | 'suggested' | 'user';
+export type { MentionOrigin };
 
 export interface NewMention {
   entityId: string;
@@ -10,6 +10,11 @@ export interface NewMention {
   end: number;
   surface: string;
   origin: MentionOrigin;
+  /** How the link was made and how sure the linker was (migration 0007). */
+  method: LinkMethod;
+  confidence: number;
+  /** The alias that matched; null for a person's own link. */
+  alias: string | null;
 }
 
 /** A mention as the reader shows it (the contract's `Mention`), with the passage it is in. */
@@ -30,11 +35,16 @@ export interface MentionInContext {
 
 export function mentionsRepository(db: Db) {
   const insert = db.prepare(
-    `INSERT INTO mention (entity_id, passage_id, start, "end", surface, origin)
-     VALUES (@entityId, @passageId, @start, @end, @surface, @origin)`,
+    `INSERT INTO mention (entity_id, passage_id, start, "end", surface, origin, method, confidence, alias)
+     VALUES (@entityId, @passageId, @start, @end, @surface, @origin, @method, @confidence, @alias)`,
+  );
+  // Re-linking replaces what the linker made and keeps what a person made.
+  const deleteMachineMade = db.prepare(
+    `DELETE FROM mention WHERE origin <> 'user' AND passage_id IN (SELECT id FROM passage WHERE version_id = ?)`,
   );
   const byVersion = db.prepare(
-    `SELECT m.id, m.passage_id AS passageId, m.entity_id AS entityId, e.type AS entityType, e.name AS entityName, m.start, m."end", m.surface
+    `SELECT m.id, m.passage_id AS passageId, m.entity_id AS entityId, e.type AS entityType, e.name AS entityName, m.start, m."end", m.surface,
+            m.origin, m.method, m.confidence
        FROM mention m JOIN passage p ON p.id = m.passage_id JOIN entity e ON e.id = m.entity_id
       WHERE p.version_id = ? ORDER BY p.ordinal, m.start`,
   );
@@ -70,5 +80,6 @@ export function mentionsRepository(db: Db) {
     spansIn: (passageId: number) => spansIn.all(passageId) as { start: number; end: number }[],
     countByVersion: (versionId: string) => (countByVersion.get(versionId) as { n: number }).n,
     count: () => (count.get() as { n: number }).n,
+    deleteMachineMade: (versionId: string) => deleteMachineMade.run(versionId).changes,
   };
 }

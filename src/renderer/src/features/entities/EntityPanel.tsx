@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { EntityDetail } from '../../../../shared/domain';
 import { api } from '../../api';
 import { navigate, routeHref } from '../../app/route';
@@ -9,10 +9,12 @@ import { Status } from '../../ui/Status';
 import { OrUnknown } from '../../ui/Unknown';
 import { formatRanges } from '../reader/segments';
 import { EntityNotes } from '../notes/EntityNotes';
+import { EntityEditor } from './EntityEditor';
+import { EntityHistory } from './EntityHistory';
 import { DescriptionText } from './DescriptionText';
 import { excerpt, groupMentions, type PassageMentions } from './mentionGroups';
 
-function PassageCard({ entityId, passage }: { entityId: string; passage: PassageMentions }) {
+function PassageCard({ entityId, passage, unlink }: { entityId: string; passage: PassageMentions; unlink: (id: number) => void }) {
   const href = routeHref('source', [passage.sourceId, passage.passageAnchor], {
     entity: entityId,
     hl: formatRanges(passage.ranges),
@@ -34,11 +36,22 @@ function PassageCard({ entityId, passage }: { entityId: string; passage: Passage
         </span>{' '}
         {pieces}
       </a>
+      {passage.ranges.map((r, i) => (
+        <button
+          key={r.mentionId}
+          type="button"
+          className="unlink"
+          aria-label={`Unlink mention ${i + 1} in ¶${passage.passageOrdinal}`}
+          onClick={() => unlink(r.mentionId)}
+        >
+          {passage.ranges.length > 1 ? `Not this (${i + 1})` : 'Not this'}
+        </button>
+      ))}
     </li>
   );
 }
 
-function MentionsBySource({ entity }: { entity: EntityDetail }) {
+function MentionsBySource({ entity, unlink }: { entity: EntityDetail; unlink: (id: number) => void }) {
   const groups = groupMentions(entity.mentions);
   if (groups.length === 0) return <p className="status">No source names it in its text; it comes from the curated list.</p>;
   return (
@@ -53,7 +66,7 @@ function MentionsBySource({ entity }: { entity: EntityDetail }) {
           </h4>
           <ul>
             {g.passages.map((p) => (
-              <PassageCard key={p.passageAnchor} entityId={entity.id} passage={p} />
+              <PassageCard key={p.passageAnchor} entityId={entity.id} passage={p} unlink={unlink} />
             ))}
           </ul>
         </section>
@@ -63,8 +76,26 @@ function MentionsBySource({ entity }: { entity: EntityDetail }) {
 }
 
 /** The entity beside the view: what it is, the notes that mention it, and every passage that names it, by source. */
-export function EntityPanel({ entityId, closeHref, splitter }: { entityId: string; closeHref: string; splitter?: React.ReactNode }) {
-  const entity = useLoad(() => api().entities.get({ id: entityId }), entityId, [{ kind: 'entity', entityId }, { kind: 'source' }]);
+export function EntityPanel({
+  entityId,
+  closeHref,
+  hrefFor,
+  splitter,
+}: {
+  entityId: string;
+  closeHref: string;
+  hrefFor: (id?: string) => string;
+  splitter?: React.ReactNode;
+}) {
+  // Every edit bumps the version: the entity and its history load again.
+  const [version, setVersion] = useState(0);
+  const changed = () => setVersion((v) => v + 1);
+  const [editing, setEditing] = useState(false);
+  const entity = useLoad(() => api().entities.get({ id: entityId }), `${entityId}:${version}`, [
+    { kind: 'entity', entityId },
+    { kind: 'source' },
+  ]);
+  const unlink = (mentionId: number) => void api().entities.unlinkMention({ mentionId }).then(changed);
   const sources = useLoad(() => api().sources.list({}), 'sources', [{ kind: 'source' }]);
   const heading = useRef<HTMLHeadingElement>(null);
   const opener = useRef<Element | null>(null);
@@ -104,13 +135,15 @@ export function EntityPanel({ entityId, closeHref, splitter }: { entityId: strin
                   sources={sources.status === 'ready' ? sources.data : []}
                   firstPassage={(sourceId) => groups.find((g) => g.sourceId === sourceId)?.passages[0]?.passageAnchor}
                 />
+                <EntityEditor entity={e} changed={changed} hrefFor={hrefFor} open={editing} setOpen={setEditing} />
+                <EntityHistory entityId={e.id} version={version} changed={changed} />
                 <EntityNotes entityId={e.id} />
                 <h3 className="mentions-title">
                   {e.mentions.length === 0
                     ? 'Not named in any source'
                     : `Named ${e.mentions.length} time${e.mentions.length === 1 ? '' : 's'} in ${passageCount} passage${passageCount === 1 ? '' : 's'} of ${groups.length} source${groups.length === 1 ? '' : 's'}`}
                 </h3>
-                <MentionsBySource entity={e} />
+                <MentionsBySource entity={e} unlink={unlink} />
               </>
             );
           }}

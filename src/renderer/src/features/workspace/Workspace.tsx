@@ -124,6 +124,7 @@ export function Workspace() {
             <EntityPanel
               entityId={entityId}
               closeHref={withQuery(route, { entity: undefined })}
+              hrefFor={(id) => withQuery(route, { entity: id })}
               splitter={
                 <Splitter
                   label="Resize the entity panel"

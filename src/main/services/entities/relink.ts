@@ -1,0 +1,54 @@
+import type { Repositories } from '../store/repositories';
+import { createDocumentLinker, type DocumentLinker } from './documentLinker';
+import { knownAliases, storeLinks, type Span } from './linking';
+
+export interface RelinkResult {
+  sources: number;
+  /** Links made by the linker after re-linking, across the sources re-linked. */
+  mentions: number;
+  possible: number;
+  /** Links removed minus links added: what the new rules took away (negative when they added). */
+  removed: number;
+}
+
+/**
+ * Links each source's current text again with today's aliases and rules, inside the caller's
+ * write transaction. What the linker made is replaced; what a person decided stays: their own
+ * mentions (origin 'user') keep their spans, and possible mentions they dismissed are neither
+ * raised again nor turned into links. Seed sources are linked as curated, as when seeded.
+ */
+export function relinkSources(repos: Repositories, sourceIds?: readonly string[], linker?: DocumentLinker): RelinkResult {
+  const all = repos.sources.list().filter((s) => s.currentVersionId);
+  const wanted = sourceIds ? all.filter((s) => sourceIds.includes(s.id)) : all;
+  const documentLinker = linker ?? createDocumentLinker(knownAliases(repos));
+  const result: RelinkResult = { sources: 0, mentions: 0, possible: 0, removed: 0 };
+  for (const source of wanted) {
+    const versionId = source.currentVersionId!;
+    const passages = repos.passages.byVersion(versionId);
+    const userSpans: Span[] = repos.mentions
+      .byVersion(versionId)
+      .filter((m) => m.origin === 'user')
+      .map((m) => ({ passageId: m.passageId, entityId: m.entityId, start: m.start, end: m.end }));
+    const dismissed: Span[] = repos.possibleMentions
+      .byVersion(versionId)
+      .filter((p) => p.status === 'dismissed')
+      .map((p) => ({ passageId: p.passageId, entityId: p.entityId, start: p.start, end: p.end }));
+    const removed = repos.mentions.deleteMachineMade(versionId);
+    repos.possibleMentions.clearOpen(versionId);
+    const linked = documentLinker.link(
+      passages.map((p) => p.text),
+      { sourceId: source.id, curatedSource: source.kind === 'seed' },
+    );
+    const stored = storeLinks(
+      repos,
+      passages.map((p) => p.id),
+      linked,
+      { userSpans, dismissed },
+    );
+    result.sources++;
+    result.mentions += stored.mentions;
+    result.possible += stored.possible;
+    result.removed += removed - stored.mentions;
+  }
+  return result;
+}

@@ -1,0 +1,127 @@
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { EntityPanel } from './pages/EntityPanel';
+
+const openEntity = async (page: Page, id: string) => {
+  await page.goto(page.url().split('#')[0] + `#/entities?entity=${id}`);
+  const panel = new EntityPanel(page);
+  await panel.name.waitFor();
+  return panel;
+};
+const history = (page: Page) => page.locator('.entity-history li');
+
+test.describe('an analyst works on entities', () => {
+  test('adds an alias, sees it in the history, and undoes it', async ({ notebookPage: page }) => {
+    const panel = await openEntity(page, 'mss');
+    await panel.root.getByText('Edit entity').click();
+    await panel.root.getByLabel('New alias').fill('Guoanbu');
+    await panel.root.getByRole('button', { name: 'Add alias' }).click();
+    await expect(panel.root.locator('.aliases')).toContainText('Guoanbu');
+    await expect(history(page).first()).toContainText('Added alias "Guoanbu" to "Ministry of State Security"');
+    await history(page).first().getByRole('button', { name: 'Undo' }).click();
+    await expect(panel.root.locator('.aliases')).not.toContainText('Guoanbu');
+    await expect(history(page).first()).toContainText('(undone)');
+  });
+
+  test('unlinks one mention, which stays unlinked after a reload, and undoes it', async ({ notebookPage: page }) => {
+    const panel = await openEntity(page, 'beijing');
+    const before = await panel.mentions.count();
+    expect(before).toBeGreaterThan(1);
+    await panel.root.locator('.mention-source .unlink').first().click();
+    await expect(panel.mentions).toHaveCount(before - 1);
+    await page.reload();
+    await expect(panel.mentions).toHaveCount(before - 1);
+    await expect(history(page).first()).toContainText('Unlinked');
+    await history(page).first().getByRole('button', { name: 'Undo' }).click();
+    await expect(panel.mentions).toHaveCount(before);
+  });
+
+  test('merges the FBI into the CIA: mentions and names move, the old id still opens it, undo parts them', async ({
+    notebookPage: page,
+  }) => {
+    const fbi = await (await openEntity(page, 'fbi')).mentions.count();
+    const panel = await openEntity(page, 'cia');
+    const cia = await panel.mentions.count();
+    await openEntity(page, 'fbi');
+    await panel.root.getByText('Edit entity').click();
+    await panel.root.getByLabel('Merge into (name or id)').fill('CIA');
+    await panel.root.getByRole('button', { name: 'Merge' }).click();
+    await expect(page).toHaveURL(/entity=cia/);
+    await expect(panel.name).toHaveText('CIA');
+    await expect(panel.mentions).toHaveCount(cia + fbi);
+    await expect(panel.root.locator('.aliases')).toContainText('FBI');
+    await openEntity(page, 'fbi');
+    await expect(panel.name).toHaveText('CIA');
+    await history(page).first().getByRole('button', { name: 'Undo' }).click();
+    // Undone, the FBI is itself again, and the CIA keeps only its own.
+    await expect(panel.name).toHaveText('FBI');
+    await expect(panel.mentions).toHaveCount(fbi);
+    await openEntity(page, 'cia');
+    await expect(panel.mentions).toHaveCount(cia);
+    await expect(panel.root.locator('.aliases')).not.toContainText('FBI');
+  });
+
+  test('filters and sorts the entity list, as a table', async ({ notebookPage: page }) => {
+    await page.goto(page.url().split('#')[0] + '#/entities?layout=table&sort=name');
+    await page.getByLabel('Filter entities').fill('ministry');
+    const names = page.locator('.entity-table tbody tr td:first-child a');
+    await expect(names.first()).toBeVisible();
+    const list = await names.allInnerTexts();
+    expect(list.length).toBeGreaterThan(1);
+    expect(list).toEqual([...list].sort((a, b) => a.localeCompare(b)));
+    await page.getByRole('link', { name: 'Mentions' }).click();
+    await expect(page).toHaveURL(/sort=mentions/);
+  });
+});
+
+test.describe('an analyst explores the graph and the timeline', () => {
+  test('opens the passages of a link from the graph, and an entity from a node', async ({ notebookPage: page }) => {
+    await page.getByRole('link', { name: 'Graph' }).first().click();
+    const canvas = page.locator('canvas.graph-canvas');
+    await expect(canvas).toBeVisible();
+    await page.getByRole('list', { name: 'Strongest links' }).getByRole('button').first().click();
+    const passages = page.locator('.edge-passages .mention-context');
+    await expect(passages.first()).toBeVisible();
+    await passages.first().click();
+    await expect(page.locator('.passage.target')).toBeVisible();
+
+    await page.goBack();
+    await page.getByLabel('Organisations').check();
+    await expect(page).toHaveURL(/types=organization/);
+    await expect(canvas).toHaveAttribute('data-settled', 'true', { timeout: 60_000 });
+    // The canvas says where it drew the busiest entity once the layout settled; a click there opens it.
+    const hub = await canvas.evaluate((el) => ({ ...el.dataset }));
+    await canvas.click({ position: { x: Number(hub.hubX), y: Number(hub.hubY) } });
+    await expect(page).toHaveURL(new RegExp(`entity=${hub.hubId}`));
+    await expect(page.locator('.entity-panel h2')).toBeVisible();
+  });
+
+  test('opens a dated passage from the timeline, filtered by entity', async ({ notebookPage: page }) => {
+    await page.getByRole('link', { name: 'Timeline' }).first().click();
+    await expect(page.locator('.timeline-item').first()).toBeVisible();
+    await page.getByLabel('Entity', { exact: true }).selectOption('mss');
+    await expect(page).toHaveURL(/of=mss/);
+    const stated = page.locator('.timeline-item[data-kind="stated"] a');
+    await expect(stated.first()).toBeVisible();
+    await stated.first().click();
+    await expect(page.locator('.passage.target')).toBeVisible();
+  });
+});
+
+test('the CLI edits entities and exports them, their graph and the timeline', async ({ app }) => {
+  const made = await app.cli(['entity', 'create', 'Zhou', 'Zebrafinch', '--type', 'person', '--alias', 'Z. Zebrafinch', '--json']);
+  expect(made.code).toBe(0);
+  expect(JSON.parse(made.stdout)).toMatchObject({ id: 'zhou-zebrafinch', aliases: ['Z. Zebrafinch'] });
+  expect((await app.cli(['entity', 'alias', 'remove', 'zhou-zebrafinch', 'Z. Zebrafinch'])).code).toBe(0);
+  const history = JSON.parse((await app.cli(['entity', 'history', 'zhou-zebrafinch', '--json'])).stdout) as { action: string }[];
+  expect(history.map((h) => h.action)).toEqual(['alias-remove', 'create']);
+  const csv = await app.cli(['entities', '--format', 'csv']);
+  expect(csv.stdout.split('\n')[0]).toBe('id,type,name,aliases,description,date,mentions,sources');
+  expect(csv.stdout).toContain('zhou-zebrafinch,person,Zhou Zebrafinch');
+  const graphml = await app.cli(['graph', '--graphml', '--type', 'person,organization']);
+  expect(graphml.stdout).toContain('<graphml');
+  expect(graphml.stdout).toContain('<edge source=');
+  const timeline = await app.cli(['timeline', '--csv', '--entity', 'MSS']);
+  expect(timeline.stdout.split('\n')[0]).toBe('date,kind,label,source_id,passage,entities');
+  expect((await app.cli(['entity', 'merge', 'fbi', '--into', 'nobody-here'])).code).not.toBe(0);
+});
