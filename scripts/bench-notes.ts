@@ -12,7 +12,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { openNotebook } from '../src/main/services/notebook';
 import type { CitationPayload, NoteDetail, SerializedNoteNode } from '../src/shared/notes';
-import { NOTE_NODE } from '../src/shared/notes';
+import { NOTE_NODE, serializedParagraph, serializedText } from '../src/shared/notes';
 import { OFFLINE_CHROMIUM_ARGS } from '../src/main/services/browser/chromium';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -20,25 +20,8 @@ const WORDS = 20_000;
 const CITATIONS = 500;
 const KEYSTROKES = 200;
 
-const text = (value: string): SerializedNoteNode => ({
-  type: 'text',
-  version: 1,
-  text: value,
-  format: 0,
-  detail: 0,
-  mode: 'normal',
-  style: '',
-});
-const paragraph = (children: SerializedNoteNode[]): SerializedNoteNode => ({
-  type: 'paragraph',
-  version: 1,
-  direction: null,
-  format: '',
-  indent: 0,
-  textFormat: 0,
-  textStyle: '',
-  children,
-});
+const text = (value: string): SerializedNoteNode => serializedText(value);
+const paragraph = serializedParagraph;
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -209,3 +209,26 @@ export interface SerializedNoteNode {
 export interface SerializedNoteDocument {
   root: SerializedNoteNode;
 }
+
+/** Lexical's serialized text node (plain, or with Lexical's format bits: 1 bold, 2 italic…). */
+export const serializedText = (text: string, format = 0): SerializedNoteNode => ({
+  type: 'text',
+  version: 1,
+  text,
+  format,
+  detail: 0,
+  mode: 'normal',
+  style: '',
+});
+
+/** Lexical's serialized paragraph, as the editor writes it. */
+export const serializedParagraph = (children: SerializedNoteNode[]): SerializedNoteNode => ({
+  type: 'paragraph',
+  version: 1,
+  direction: null,
+  format: '',
+  indent: 0,
+  textFormat: 0,
+  textStyle: '',
+  children,
+});

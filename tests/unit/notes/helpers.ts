@@ -2,27 +2,10 @@ import { segmentText } from '../../../src/main/services/corpus/segment';
 import { sha256 } from '../../../src/main/services/corpus/seed';
 import type { Notebook } from '../../../src/main/services/notebook';
 import type { CitationPayload, NoteDetail, SerializedNoteDocument, SerializedNoteNode } from '../../../src/shared/notes';
-import { NOTE_NODE } from '../../../src/shared/notes';
+import { NOTE_NODE, serializedParagraph, serializedText } from '../../../src/shared/notes';
 
-export const text = (value: string, format = 0): SerializedNoteNode => ({
-  type: 'text',
-  version: 1,
-  text: value,
-  format,
-  detail: 0,
-  mode: 'normal',
-  style: '',
-});
-export const paragraph = (...children: SerializedNoteNode[]): SerializedNoteNode => ({
-  type: 'paragraph',
-  version: 1,
-  direction: null,
-  format: '',
-  indent: 0,
-  textFormat: 0,
-  textStyle: '',
-  children,
-});
+export const text = (value: string, format = 0): SerializedNoteNode => serializedText(value, format);
+export const paragraph = (...children: SerializedNoteNode[]): SerializedNoteNode => serializedParagraph(children);
 export const citationNode = (citation: CitationPayload): SerializedNoteNode => ({ type: NOTE_NODE.citation, version: 1, citation });
 export const mentionNode = (entityId: string, surface: string): SerializedNoteNode => ({
   ...text(surface),

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../../shared/errors';
-import { NOTE_NODE, type CitationPayload, type SerializedNoteDocument, type SerializedNoteNode } from '../../../shared/notes';
+import {
+  NOTE_NODE,
+  serializedParagraph,
+  type CitationPayload,
+  type SerializedNoteDocument,
+  type SerializedNoteNode,
+} from '../../../shared/notes';
 import type { Repositories } from '../store/repositories';
 import { emptyDocument } from './document';
 import { occurrences } from './anchoring';
@@ -78,15 +84,6 @@ export function withCitation(document: SerializedNoteDocument | undefined, citat
     style: '',
     citation,
   };
-  const paragraph: SerializedNoteNode = {
-    type: 'paragraph',
-    version: 1,
-    direction: null,
-    format: '',
-    indent: 0,
-    textFormat: 0,
-    textStyle: '',
-    children: [chip],
-  };
+  const paragraph = serializedParagraph([chip]);
   return { ...base, root: { ...base.root, children: [...(base.root.children ?? []), paragraph] } };
 }

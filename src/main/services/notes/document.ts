@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { CitationPayloadSchema } from '../../../shared/contract/notes';
 import { ApiError } from '../../../shared/errors';
-import { NOTE_NODE, type CitationPayload, type SerializedNoteDocument, type SerializedNoteNode } from '../../../shared/notes';
+import {
+  NOTE_NODE,
+  serializedParagraph,
+  type CitationPayload,
+  type SerializedNoteDocument,
+  type SerializedNoteNode,
+} from '../../../shared/notes';
 
 /** What a save derives from the document, in one walk. */
 export interface DocumentFacts {
@@ -94,7 +100,7 @@ export function emptyDocument(): SerializedNoteDocument {
       direction: null,
       format: '',
       indent: 0,
-      children: [{ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children: [] }],
+      children: [serializedParagraph([])],
     },
   };
 }

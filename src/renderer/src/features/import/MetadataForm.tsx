@@ -6,6 +6,7 @@ import {
   CONFIDENCE_LABELS,
   FOUND_FIELDS,
   ORIGIN_LABELS,
+  TEXT_FIELDS,
   WORK_TYPE_LABELS,
   WORK_TYPES,
   type FoundField,
@@ -23,23 +24,8 @@ import { SuggestionsPanel } from './SuggestionsPanel';
 type TextKey = Exclude<keyof SourceMetadataEdit, 'authors' | 'type'>;
 type Fields = Record<TextKey, string>;
 
-const TEXT_KEYS: TextKey[] = [
-  'title',
-  'titleShort',
-  'issued',
-  'accessed',
-  'containerTitle',
-  'publisher',
-  'publisherPlace',
-  'volume',
-  'issue',
-  'pages',
-  'doi',
-  'issn',
-  'isbn',
-  'url',
-  'note',
-];
+// The schema's text fields, and the note the form edits beside them.
+const TEXT_KEYS: TextKey[] = [...TEXT_FIELDS, 'note'];
 
 const toFields = (m: SourceMetadata): Fields => Object.fromEntries(TEXT_KEYS.map((k) => [k, m[k] ?? ''])) as Fields;
 

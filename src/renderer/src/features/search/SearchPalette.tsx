@@ -3,6 +3,7 @@ import type { SearchHit } from '../../../../shared/search';
 import { navigate, routeHref } from '../../app/route';
 import { hitHref } from './hitHref';
 import { flatHits, optionId, ResultList } from './ResultList';
+import { SearchMessages } from './SearchMessages';
 import { useResultKeys } from './useResultKeys';
 import { responseOf, useSearch } from './useSearch';
 import './search.css';
@@ -80,16 +81,7 @@ function PaletteDialog({ close }: { close: () => void }) {
             } else keys.onKeyDown(e);
           }}
         />
-        {state.status === 'error' && (
-          <p className="status error" role="alert">
-            {state.message}
-          </p>
-        )}
-        {response?.problems.map((p) => (
-          <p className="search-problem" key={p}>
-            {p}
-          </p>
-        ))}
+        <SearchMessages state={state} response={response} />
         {response && hits.length === 0 && q.trim() && <p className="search-empty">No results for “{q}”.</p>}
         {response && hits.length > 0 && (
           <ResultList response={response} selected={keys.selected} idPrefix={ID} onOpen={close} onHover={keys.setSelected} />

@@ -6,6 +6,7 @@ import { navigate, routeHref, type Route } from '../../app/route';
 import { useLoad } from '../../app/useLoad';
 import { hitHref } from './hitHref';
 import { flatHits, ResultList } from './ResultList';
+import { SearchMessages } from './SearchMessages';
 import { SearchFiltersForm, usableFilters } from './SearchFiltersForm';
 import { useResultKeys } from './useResultKeys';
 import { SavedSearches } from './SavedSearches';
@@ -85,21 +86,7 @@ export function SearchView({ route }: { route: Route }) {
         {batch ? 'Hide batch search' : 'Batch search: many terms at once'}
       </button>
       {batch && <BatchSearch />}
-      {state.status === 'error' && (
-        <p className="status error" role="alert">
-          {state.message}
-        </p>
-      )}
-      {response?.problems.map((p) => (
-        <p className="search-problem" key={p}>
-          {p}
-        </p>
-      ))}
-      {response?.notices?.map((n) => (
-        <p className="search-notice" key={n}>
-          {n}
-        </p>
-      ))}
+      <SearchMessages state={state} response={response} />
       {state.status === 'idle' && <p className="search-empty">Type to search every passage, source, entity and note.</p>}
       {response && hits.length === 0 && <p className="search-empty">No results.</p>}
       {response && hits.length > 0 && <ResultList response={response} selected={keys.selected} idPrefix={ID} onHover={keys.setSelected} />}
