@@ -1,30 +1,10 @@
-import Database from 'better-sqlite3';
-import path from 'node:path';
-import { reanchorCitationsForSource } from '../../src/main/services/notes';
-import type { Notebook } from '../../src/main/services/notebook';
-import { createStore } from '../../src/main/services/store/store';
-import { DATABASE_FILE } from '../../src/main/services/store/db';
-import { addEditedVersion } from '../unit/notes/helpers';
+import { editSourceFromOutside } from './editSource';
 import { expect, test } from './fixtures';
 import { EntityPanel } from './pages/EntityPanel';
 import { NotePage } from './pages/NotePage';
 import { ReaderPage } from './pages/ReaderPage';
 
 const QUOTE = 'appointed by President Xi in 2016';
-
-/** What a re-import of an edited source will do, done here from outside the running app. */
-function editSourceText(dataDir: string, sourceId: string, edit: (text: string) => string) {
-  const db = new Database(path.join(dataDir, DATABASE_FILE));
-  db.pragma('busy_timeout = 5000');
-  try {
-    const store = createStore(db);
-    const notebook = { db, repos: store.repos, store } as unknown as Notebook;
-    addEditedVersion(notebook, sourceId, edit);
-    return reanchorCitationsForSource(notebook.store, sourceId);
-  } finally {
-    db.close();
-  }
-}
 
 async function citeFromReader(page: NotePage['page'], notes: NotePage) {
   await page.goto(page.url().split('#')[0] + '#/source/seed-000');
@@ -157,7 +137,7 @@ test.describe('a writer keeps notes that cite exact passages', () => {
   }) => {
     const notes = new NotePage(page);
     await citeFromReader(page, notes);
-    const summary = editSourceText(app.dataDir, 'seed-000', (t) => t.replace(/, appointed by President Xi in 2016/, ''));
+    const summary = editSourceFromOutside(app.dataDir, 'seed-000', (t) => t.replace(/, appointed by President Xi in 2016/, ''));
     expect(summary.lost).toBe(1);
 
     await page.reload();

@@ -1,30 +1,10 @@
-import Database from 'better-sqlite3';
-import path from 'node:path';
-import type { Notebook } from '../../src/main/services/notebook';
-import { reanchorCitationsForSource } from '../../src/main/services/notes';
-import { DATABASE_FILE } from '../../src/main/services/store/db';
-import { createStore } from '../../src/main/services/store/store';
-import { addEditedVersion } from '../unit/notes/helpers';
+import { editSourceFromOutside } from './editSource';
 import { expect, test } from './fixtures';
 import { EntityPanel } from './pages/EntityPanel';
 import { NotePage } from './pages/NotePage';
 import { ReaderPage } from './pages/ReaderPage';
 import { SearchPalette } from './pages/SearchPage';
 import { Workspace } from './pages/Workspace';
-
-/** A second connection writing the notebook, as a CLI import of a new version does. */
-function editSourceFromOutside(dataDir: string, sourceId: string, edit: (text: string) => string) {
-  const db = new Database(path.join(dataDir, DATABASE_FILE));
-  db.pragma('busy_timeout = 5000');
-  try {
-    const store = createStore(db);
-    const notebook = { db, repos: store.repos, store } as unknown as Notebook;
-    addEditedVersion(notebook, sourceId, edit);
-    return reanchorCitationsForSource(notebook.store, sourceId);
-  } finally {
-    db.close();
-  }
-}
 
 /** Ctrl-K, a phrase, Enter: the reader opens at the passage, which has the focus. */
 async function openPassageBySearch(page: NotePage['page'], phrase: string): Promise<void> {

@@ -1,9 +1,7 @@
 import { useEffect, useState, type RefObject } from 'react';
 import { normalizeWhitespace } from '../../../../shared/text';
 import { useCitationContext } from './citationContext';
-
-/** Context keeps its edge spaces, so the quote does not run into the words around it. */
-const collapse = (text: string) => text.replace(/\s+/gu, ' ');
+import { contextAfter, contextBefore } from './quoteContext';
 
 /** One hover card for every chip in the note: the quoted words in context, and the source. */
 export function CitationCard({ container }: { container: RefObject<HTMLElement | null> }) {
@@ -34,9 +32,9 @@ export function CitationCard({ container }: { container: RefObject<HTMLElement |
   return (
     <div className="citation-card" role="tooltip" style={{ left: hovered.left, top: hovered.top }}>
       <span className="context">
-        …{collapse(c.prefix)}
+        …{contextBefore(c.prefix)}
         <mark>{normalizeWhitespace(c.exact)}</mark>
-        {collapse(c.suffix)}…
+        {contextAfter(c.suffix)}…
       </span>
       <span className="source">
         {c.sourceTitle ?? c.sourceId}, ¶{c.passageOrdinal}

@@ -1,7 +1,5 @@
 import type { QuoteDiffPart } from '../../../../shared/notes';
-
-/** Spaces at a part's edges separate it from its neighbours: collapsed, never trimmed. */
-const collapse = (text: string) => text.replace(/\s+/gu, ' ');
+import { collapseSpaces } from './quoteContext';
 
 /** The word-level "was / now" of a changed quote: removed words struck through, added words marked. */
 export function QuoteDiff({ parts }: { parts: readonly QuoteDiffPart[] }) {
@@ -10,14 +8,14 @@ export function QuoteDiff({ parts }: { parts: readonly QuoteDiffPart[] }) {
       <span className="quote-diff-label">Was → now: </span>
       {parts.map((p, i) =>
         p.op === 'same' ? (
-          <span key={i}>{collapse(p.text)}</span>
+          <span key={i}>{collapseSpaces(p.text)}</span>
         ) : p.op === 'removed' ? (
           <del key={i} title="was">
-            {collapse(p.text)}
+            {collapseSpaces(p.text)}
           </del>
         ) : (
           <ins key={i} title="now">
-            {collapse(p.text)}
+            {collapseSpaces(p.text)}
           </ins>
         ),
       )}

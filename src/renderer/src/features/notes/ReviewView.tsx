@@ -7,9 +7,7 @@ import { useLoad } from '../../app/useLoad';
 import { Status } from '../../ui/Status';
 import { QuoteDiff } from './QuoteDiff';
 import './notes.css';
-
-/** Context keeps its edge spaces, so the quote does not run into the words around it. */
-const collapse = (text: string) => text.replace(/\s+/gu, ' ');
+import { contextAfter, contextBefore } from './quoteContext';
 
 const STATE_LABEL = { changed: 'changed', lost: 'lost' } as Record<string, string>;
 
@@ -46,18 +44,18 @@ function ReviewCard({ item, onDecided }: { item: ReviewItem; onDecided: () => vo
         <div className="review-was">
           <h3>As cited</h3>
           <blockquote>
-            …{collapse(c.prefix)}
+            …{contextBefore(c.prefix)}
             <mark>“{normalizeWhitespace(c.exact)}”</mark>
-            {collapse(c.suffix)}…
+            {contextAfter(c.suffix)}…
           </blockquote>
         </div>
         <div className="review-now">
           <h3>Now</h3>
           {last?.suggestion ? (
             <blockquote>
-              …{collapse(item.proposalContext?.prefix ?? '')}
+              …{contextBefore(item.proposalContext?.prefix ?? '')}
               <mark>“{normalizeWhitespace(last.suggestion.exact)}”</mark>
-              {collapse(item.proposalContext?.suffix ?? '')}…
+              {contextAfter(item.proposalContext?.suffix ?? '')}…
             </blockquote>
           ) : (
             <p className="review-none">No passage like it in the current text.</p>
