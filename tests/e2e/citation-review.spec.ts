@@ -87,7 +87,7 @@ test('a cited source gets a changed version: the chip says "changed", Review sho
   await expect(p.locator('.passages')).toContainText('did approve the export licences');
   await p.getByRole('link', { name: 'Review', exact: true }).click();
   await item.getByRole('button', { name: 'Accept the new words' }).click();
-  await expect(p.locator('.review-view')).toContainText('Every citation quotes its words as they stand.');
+  await expect(p.locator('.review-view')).toContainText('Nothing to review: every citation quotes its words as they stand.');
 
   await p.evaluate((hash) => (window.location.hash = hash), `#/notes/${noteId}`);
   await expect(notes.chips.first()).toHaveAttribute('data-status', 'current');

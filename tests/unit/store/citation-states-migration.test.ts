@@ -31,7 +31,7 @@ describe('migration 0006: citation states and text hashes', () => {
     insert.run('orphaned', 'orphaned', JSON.stringify([event('orphaned')]));
 
     migrate(db, migrations);
-    expect(schemaVersion(db)).toBe(6);
+    expect(schemaVersion(db)).toBe(migrations.at(-1)!.version);
     const rows = db.prepare(`SELECT key, status, history, text_sha256 FROM citation ORDER BY id`).all() as {
       key: string;
       status: string;
