@@ -273,10 +273,10 @@ test.describe('the writer’s workspace', () => {
     const summary = editSourceFromOutside(app.dataDir, 'seed-000', (t) =>
       t.replace('appointed by President Xi in 2016', 'chosen by the party in 2016'),
     );
-    expect(summary.changed).toBe(1);
+    expect(summary.lost).toBe(1); // every cited word replaced: nothing to propose
     await expect(page.locator('.passages')).toContainText('chosen by the party in 2016');
     await expect(page.locator('.passages')).not.toContainText('appointed by President Xi in 2016');
-    await expect(notes.chips.first()).toHaveAttribute('data-status', 'changed');
+    await expect(notes.chips.first()).toHaveAttribute('data-status', 'lost');
     await expect(notes.pane.locator('.review-count')).toHaveText('1 citation needs review');
     // The same page all along: nothing reloaded it.
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(marker);
