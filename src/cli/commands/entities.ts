@@ -1,5 +1,4 @@
 import type { EntityType } from '../../shared/domain';
-import { entitiesCsv, mentionsCsv } from '../../main/services/entities/exports';
 import { UsageError } from '../args';
 import { table } from '../format';
 import { entityEditCommand, EDIT_VERBS } from './entityEdit';
@@ -21,10 +20,12 @@ export const entitiesCommand: Command = {
     const list = await ctx.host.entities.list(options.type === undefined ? {} : { type: options.type as EntityType });
     if (options.mentions === true && format) {
       const details = await Promise.all(list.map((e) => ctx.host.entities.get({ id: e.id })));
-      return ctx.out(format === 'csv' ? mentionsCsv(details).trimEnd() : JSON.stringify(details, null, 2));
+      if (format !== 'csv') return ctx.out(JSON.stringify(details, null, 2));
+      const { mentionsCsv } = await import('../../main/services/entities/exports');
+      return ctx.out(mentionsCsv(details).trimEnd());
     }
     if (format === 'json') return ctx.out(JSON.stringify(list, null, 2));
-    if (format === 'csv') return ctx.out(entitiesCsv(list).trimEnd());
+    if (format === 'csv') return ctx.out((await import('../../main/services/entities/exports')).entitiesCsv(list).trimEnd());
     ctx.out(table([['ID', 'TYPE', 'NAME', 'MENTIONS'], ...list.map((e) => [e.id, e.type, e.name, String(e.mentionCount)])]));
   },
 };

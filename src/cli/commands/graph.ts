@@ -1,6 +1,5 @@
 import type { EntityType } from '../../shared/domain';
-import { graphToGexf, graphToGraphml } from '../../main/services/entities/graph';
-import { timelineCsv } from '../../main/services/entities/exports';
+// graphology and papaparse load only for the command that writes with them: the CLI starts without them.
 import type { Command } from './types';
 
 const types = (v: unknown) => (typeof v === 'string' ? { types: v.split(',') as EntityType[] } : {});
@@ -22,8 +21,8 @@ export const graphCommand: Command = {
       ...(typeof options.source === 'string' ? { sourceId: options.source } : {}),
       ...(typeof options['min-weight'] === 'string' ? { minWeight: Number(options['min-weight']) } : {}),
     });
-    if (options.graphml === true) return ctx.out(graphToGraphml(graph).trimEnd());
-    if (options.gexf === true) return ctx.out(graphToGexf(graph).trimEnd());
+    if (options.graphml === true) return ctx.out((await import('../../main/services/entities/graph')).graphToGraphml(graph).trimEnd());
+    if (options.gexf === true) return ctx.out((await import('../../main/services/entities/graph')).graphToGexf(graph).trimEnd());
     if (ctx.json) return ctx.out(JSON.stringify(graph, null, 2));
     ctx.out(`${graph.nodes.length} entities, ${graph.edges.length} links; --json, --graphml or --gexf prints them.`);
   },
@@ -41,7 +40,7 @@ export const timelineCommand: Command = {
   async run(ctx, _, options) {
     const entityId = typeof options.entity === 'string' ? (await ctx.host.entities.resolve({ ref: options.entity })).id : undefined;
     const items = await ctx.host.entities.timeline({ ...(entityId ? { entityId } : {}), ...types(options.type) });
-    if (options.csv === true) return ctx.out(timelineCsv(items).trimEnd());
+    if (options.csv === true) return ctx.out((await import('../../main/services/entities/exports')).timelineCsv(items).trimEnd());
     if (ctx.json) return ctx.out(JSON.stringify(items, null, 2));
     for (const i of items) ctx.out(`${i.date}\t${i.kind}\t${i.label}`);
   },

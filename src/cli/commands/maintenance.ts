@@ -1,13 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../shared/errors';
-import { backupOnline, backupPath, checkDatabaseFile, listBackups, restoreBackup } from '../../main/services/store/backup';
-import { DATABASE_FILE } from '../../main/services/store/db';
-import { exportNotesAsMarkdown, repairCopy } from '../../main/services/store/doctor';
-import { migrations } from '../../main/services/store/migrations';
+
+/** The store's tools (SQLite, the Markdown writer) load only when one of these commands runs. */
+const storeTools = async () => {
+  const [backup, db, doctor, { migrations }] = await Promise.all([
+    import('../../main/services/store/backup'),
+    import('../../main/services/store/db'),
+    import('../../main/services/store/doctor'),
+    import('../../main/services/store/migrations'),
+  ]);
+  return { ...backup, ...doctor, DATABASE_FILE: db.DATABASE_FILE, latestSchema: migrations.at(-1)?.version ?? 0 };
+};
 import type { Command } from './types';
 
-const latestSchema = migrations.at(-1)?.version ?? 0;
 const stamp = () => new Date().toISOString().replace(/[:.]/g, '-');
 
 export const doctorCommand: Command = {
@@ -21,6 +27,7 @@ export const doctorCommand: Command = {
     'rebuild-index': { type: 'boolean', description: 'rebuild the search index from the notebook' },
   },
   async run(ctx, _positionals, options) {
+    const { DATABASE_FILE, checkDatabaseFile, listBackups, exportNotesAsMarkdown, repairCopy } = await storeTools();
     const dbFile = path.join(ctx.dataDir, DATABASE_FILE);
     if (!fs.existsSync(dbFile)) throw new ApiError('not_found', `There is no notebook in ${ctx.dataDir}.`);
     const size = fs.statSync(dbFile).size;
@@ -81,6 +88,7 @@ export const backupCommand: Command = {
     list: { type: 'boolean', description: 'list the backups instead of making one' },
   },
   async run(ctx, _positionals, options) {
+    const { DATABASE_FILE, backupOnline, backupPath, listBackups } = await storeTools();
     const dbFile = path.join(ctx.dataDir, DATABASE_FILE);
     if (options.list === true) {
       const list = listBackups(dbFile);
@@ -103,6 +111,7 @@ export const restoreCommand: Command = {
   usage: 'restore <FILE|latest> [--json]',
   summary: 'Replace the notebook with a backup (checked first; the current notebook is kept). Close the app first.',
   async run(ctx, [which]) {
+    const { DATABASE_FILE, listBackups, restoreBackup, latestSchema } = await storeTools();
     const dbFile = path.join(ctx.dataDir, DATABASE_FILE);
     if (!which) throw new ApiError('invalid_input', 'name a backup file, or "latest" (see `sourcebook backup --list`)');
     const file = which === 'latest' ? listBackups(dbFile)[0]?.file : path.resolve(which);

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import { ApiError } from '../../shared/errors';
-import { batchToCsv, parseTerms } from '../../shared/batchCsv';
 import type { SearchHit } from '../../shared/search';
 import type { CliContext } from '../context';
 import type { Command } from './types';
@@ -86,6 +85,7 @@ async function batch(ctx: CliContext, file: string, csv: boolean): Promise<void>
   } catch (error) {
     throw new ApiError('invalid_input', `${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
   }
+  const { batchToCsv, parseTerms } = await import('../../shared/batchCsv');
   const terms = parseTerms(text);
   if (terms.length === 0)
     throw new ApiError('invalid_input', `${file}: has no terms (one per line, or CSV with the terms in the first column).`);

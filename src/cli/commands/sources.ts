@@ -1,8 +1,6 @@
 import { ApiError } from '../../shared/errors';
 import { orUnknown, table } from '../format';
 import type { Command } from './types';
-import { authorsLabel } from '../../shared/names';
-import { publishedIn } from '../../shared/sourceMetadata';
 
 export const sourcesCommand: Command = {
   name: 'sources',
@@ -11,6 +9,7 @@ export const sourcesCommand: Command = {
   async run(ctx) {
     const list = await ctx.host.sources.list({});
     if (ctx.json) return ctx.out(JSON.stringify(list, null, 2));
+    const { authorsLabel } = await import('../../shared/names');
     ctx.out(
       table([
         ['ID', 'TITLE', 'AUTHOR', 'DATE', 'PASSAGES'],
@@ -40,6 +39,7 @@ export const sourceCommand: Command = {
       return ctx.out(JSON.stringify(withPassages ? detail : { ...summary, passageCount: passages.length }, null, 2));
     }
     const m = detail.metadata;
+    const [{ authorsLabel }, { publishedIn }] = await Promise.all([import('../../shared/names'), import('../../shared/sourceMetadata')]);
     ctx.out(
       `${orUnknown(m.title)}\n  id: ${detail.id}\n  author: ${orUnknown(authorsLabel(m.authors))}\n  date: ${orUnknown(m.issued)}\n  published in: ${orUnknown(publishedIn(m))}\n  sha256: ${detail.sha256}`,
     );

@@ -8,7 +8,7 @@ import { backupsDir, dailyBackup, dailyBackupDue } from './store/backup';
 import { checkInput } from './input';
 import { callScope, isLockNotTaken } from './store/store';
 import { removeDeadProcessFolders, removeStaleFiles } from './files/leftovers';
-import { PDF_TEMP_PREFIX } from './export/render-pdf';
+import { PDF_TEMP_PREFIX } from './export/pdfTemp';
 import type { Repositories } from './store/repositories';
 import { createStore, type Store } from './store/store';
 import { createChangeFeed, type ChangeFeed } from './store/changeFeed';

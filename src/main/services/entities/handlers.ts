@@ -1,8 +1,6 @@
 import type { Handlers } from '../../../shared/contract';
 import type { Store } from '../store/store';
-import { coMentions, entityGraph } from './graph';
 import type { EntitiesService } from './service';
-import { buildTimeline } from './timeline';
 import type { Workbench } from './workbench';
 
 export function entityHandlers(entities: EntitiesService, workbench: Workbench, store: Store): Handlers['entities'] {
@@ -22,8 +20,10 @@ export function entityHandlers(entities: EntitiesService, workbench: Workbench, 
     linkSpan: ({ passageId, start, end, entityId }) => ({ mentionId: workbench.linkSpan(passageId, start, end, entityId) }),
     history: ({ id }) => workbench.history(id),
     undo: ({ editId }) => workbench.undo(editId),
-    graph: (query) => entityGraph(store, query),
-    coMentions: ({ a, b }) => coMentions(store, a, b),
-    timeline: (filter) => buildTimeline(store, filter),
+    // The graph (graphology) and the timeline (chrono-node, with every locale) load on first use:
+    // every CLI command and the app's start would otherwise pay for them.
+    graph: async (query) => (await import('./graph')).entityGraph(store, query),
+    coMentions: async ({ a, b }) => (await import('./graph')).coMentions(store, a, b),
+    timeline: async (filter) => (await import('./timeline')).buildTimeline(store, filter),
   };
 }

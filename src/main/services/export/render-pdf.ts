@@ -7,11 +7,12 @@ import { ApiError } from '../../../shared/errors';
 import { findChromium, OFFLINE_CHROMIUM_ARGS, rootSandboxArgs } from '../browser/chromium';
 import { cdpOverPipe, type CdpSession } from './cdp-pipe';
 import { PAGED_DONE } from './render-print';
+import { PDF_TEMP_PREFIX } from './pdfTemp';
 
 export { findChromium };
 
 /** Temporary folders are named with the process id, so a later start can tell a crashed run's leftovers. */
-export const PDF_TEMP_PREFIX = 'sourcebook-pdf-';
+export { PDF_TEMP_PREFIX };
 
 /** Turns the self-contained print page (render-print.ts) into PDF bytes; the Electron shell passes its own. */
 export type PrintToPdf = (html: string) => Promise<Uint8Array>;

@@ -19,8 +19,7 @@ const MAGIC = Buffer.from('SBSEARCH\n');
 export const INDEX_FORMAT = 3;
 /** Bump when tokenising, stemming or the stored layout changes: old files are then rebuilt. */
 export const ENGINE_VERSION = 6;
-export const INDEX_DIR = 'search';
-export const INDEX_FILE = 'index.sbidx';
+export { INDEX_DIR, INDEX_FILE, indexPath } from './indexPath';
 const ALIGN = 8;
 
 interface Header {
@@ -52,10 +51,6 @@ interface Meta {
 
 export type LoadOutcome =
   { ok: true; engine: SearchEngine; seq: number } | { ok: false; reason: 'missing' | 'corrupt' | 'version'; detail: string };
-
-export function indexPath(dataDir: string): string {
-  return path.join(dataDir, INDEX_DIR, INDEX_FILE);
-}
 
 type Typed = Uint32Array | Uint8Array | Float64Array;
 const bytesOf = (array: Typed) => Buffer.from(array.buffer, array.byteOffset, array.byteLength);

@@ -2,7 +2,7 @@ import type { EventHub } from '../events';
 import type { SearchResponse, SearchStatus } from '../../../shared/search';
 import type { QueryOptions } from './engine';
 import type { ProgressReport } from './host';
-import { indexPath } from './persist';
+import { indexPath } from './indexPath';
 import type { FromWorker, ToWorker, WorkerInit } from './protocol';
 import { ApiError } from '../../../shared/errors';
 import { ungroupedWorkers, type WorkerGroup, type WorkerHandle } from '../workers';
