@@ -81,7 +81,8 @@ export function SettingsView() {
           </div>
         </dl>
         <p className="status">
-          Back it up by copying the folder while Sourcebook is closed. To use another folder, start Sourcebook with{' '}
+          A backup is made each day you use it (the last 7 are kept in its <code>backups</code> folder); <code>sourcebook backup</code>{' '}
+          makes one now and <code>sourcebook restore latest</code> puts the newest back. To use another folder, start Sourcebook with{' '}
           <code>--data-dir FOLDER</code>.
         </p>
       </fieldset>
