@@ -48,9 +48,16 @@ export function NoteSwitcher({ open, setOpen }: { open: boolean; setOpen: (open:
 
   const choose = (note: NoteSummary | undefined) => {
     if (!note) return;
+    pendingEnter.current = false;
     setOpen(false);
     openNote(note.id);
   };
+  // Enter pressed before the notes have loaded (a quick Ctrl-Shift-O, Enter) opens the first one once they are there.
+  const pendingEnter = useRef(false);
+  useEffect(() => {
+    if (!open) pendingEnter.current = false;
+    else if (pendingEnter.current && list[selected]) choose(list[selected]);
+  });
 
   return (
     <div className="note-switcher">
@@ -82,7 +89,8 @@ export function NoteSwitcher({ open, setOpen }: { open: boolean; setOpen: (open:
                 setSelected((s) => Math.max(0, Math.min(list.length - 1, s + (e.key === 'ArrowDown' ? 1 : -1))));
               } else if (e.key === 'Enter') {
                 e.preventDefault();
-                choose(list[selected]);
+                if (list[selected]) choose(list[selected]);
+                else pendingEnter.current = true;
               }
             }}
           />
