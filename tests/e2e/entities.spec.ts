@@ -39,9 +39,16 @@ test.describe('an analyst works on entities', () => {
   test('merges the FBI into the CIA: mentions and names move, the old id still opens it, undo parts them', async ({
     notebookPage: page,
   }) => {
-    const fbi = await (await openEntity(page, 'fbi')).mentions.count();
-    const panel = await openEntity(page, 'cia');
-    const cia = await panel.mentions.count();
+    // Counted once each panel shows its own entity and its mentions have arrived.
+    const counted = async (id: string, name: string) => {
+      const shown = await openEntity(page, id);
+      await expect(shown.name).toHaveText(name);
+      await shown.mentions.first().waitFor();
+      return shown.mentions.count();
+    };
+    const fbi = await counted('fbi', 'FBI');
+    const cia = await counted('cia', 'CIA');
+    const panel = new EntityPanel(page);
     await openEntity(page, 'fbi');
     await panel.root.getByText('Edit entity').click();
     await panel.root.getByLabel('Merge into (name or id)').fill('CIA');
