@@ -1,10 +1,11 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { LexicalTypeaheadMenuPlugin, type MenuTextMatch } from '@lexical/react/LexicalTypeaheadMenuPlugin';
+import type { MenuTextMatch } from '@lexical/react/LexicalTypeaheadMenuPlugin';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { EntitySummary } from '../../../../../shared/domain';
 import { foldForMatch } from '../../../../../shared/text';
 import { api } from '../../../api';
 import { $createEntityMentionNode } from '../nodes/EntityMentionNode';
+import { ClosingTypeaheadPlugin } from './ClosingTypeaheadPlugin';
 import { matchRank, renderTypeahead, TypeaheadOption } from './TypeaheadList';
 
 const MAX_OPTIONS = 8;
@@ -52,7 +53,7 @@ export function MentionsPlugin({ parent }: { parent?: HTMLElement }) {
   }, [entities, query]);
 
   return (
-    <LexicalTypeaheadMenuPlugin<TypeaheadOption>
+    <ClosingTypeaheadPlugin<TypeaheadOption>
       onQueryChange={setQuery}
       onSelectOption={(option, textNode, closeMenu) => {
         if (option.payload.kind !== 'entity') return;

@@ -1,11 +1,12 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { LexicalTypeaheadMenuPlugin, type MenuTextMatch } from '@lexical/react/LexicalTypeaheadMenuPlugin';
+import type { MenuTextMatch } from '@lexical/react/LexicalTypeaheadMenuPlugin';
 import { $createTextNode, $getNodeByKey } from 'lexical';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { NoteSummary } from '../../../../../shared/notes';
 import { foldForMatch } from '../../../../../shared/text';
 import { api } from '../../../api';
 import { $createNoteLinkNode } from '../nodes/NoteLinkNode';
+import { ClosingTypeaheadPlugin } from './ClosingTypeaheadPlugin';
 import { matchRank, renderTypeahead, TypeaheadOption } from './TypeaheadList';
 
 const LINK_TRIGGER = /\[\[([^\]\n[]{0,80})$/;
@@ -57,7 +58,7 @@ export function NoteLinkPlugin({ noteId, parent }: { noteId: string; parent?: HT
   const trigger = useCallback((text: string) => matchLink(text), []);
 
   return (
-    <LexicalTypeaheadMenuPlugin<TypeaheadOption>
+    <ClosingTypeaheadPlugin<TypeaheadOption>
       onQueryChange={setQuery}
       onSelectOption={(option, textNode, closeMenu) => {
         closeMenu();
