@@ -7,6 +7,7 @@ import { SourceMetadataSchema } from '../../../shared/sourceMetadata';
 import type { Repositories } from '../store/repositories';
 import type { Store } from '../store/store';
 import { createDocumentLinker } from '../entities/documentLinker';
+import { replayDecisions } from '../entities/decisions';
 import { knownAliases, storeLinks } from '../entities/linking';
 import { segmentText, type DocumentLayout } from './segment';
 
@@ -124,7 +125,13 @@ export function seedIfEmpty(store: Store, seedDir: string): SeedResult {
         passages.map((p) => p.text),
         { sourceId: id, curatedSource: true },
       );
-      storeLinks(repos, passageIds, linked);
+      const kept = replayDecisions(
+        repos,
+        id,
+        versionId,
+        passages.map((p, i) => ({ id: passageIds[i]!, text: p.text })),
+      );
+      storeLinks(repos, passageIds, linked, kept);
     }
     repos.meta.set(SEEDED_KEY, new Date().toISOString());
   });

@@ -1,6 +1,7 @@
 import type { Repositories } from '../store/repositories';
 import { createDocumentLinker, type DocumentLinker } from './documentLinker';
-import { knownAliases, storeLinks, type Span } from './linking';
+import { replayDecisions } from './decisions';
+import { knownAliases, storeLinks } from './linking';
 
 export interface RelinkResult {
   sources: number;
@@ -13,9 +14,10 @@ export interface RelinkResult {
 
 /**
  * Links each source's current text again with today's aliases and rules, inside the caller's
- * write transaction. What the linker made is replaced; what a person decided stays: their own
- * mentions (origin 'user') keep their spans, and possible mentions they dismissed are neither
- * raised again nor turned into links. Seed sources are linked as curated, as when seeded.
+ * write transaction. What the linker made is replaced; what a person decided stays: their
+ * decisions are replayed on the current text first (decisions.ts), their own mentions (origin
+ * 'user') keep their spans, and possible mentions they dismissed are neither raised again nor
+ * turned into links. Seed sources are linked as curated, as when seeded.
  */
 export function relinkSources(repos: Repositories, sourceIds?: readonly string[], linker?: DocumentLinker): RelinkResult {
   const all = repos.sources.list().filter((s) => s.currentVersionId);
@@ -25,16 +27,9 @@ export function relinkSources(repos: Repositories, sourceIds?: readonly string[]
   for (const source of wanted) {
     const versionId = source.currentVersionId!;
     const passages = repos.passages.byVersion(versionId);
-    const userSpans: Span[] = repos.mentions
-      .byVersion(versionId)
-      .filter((m) => m.origin === 'user')
-      .map((m) => ({ passageId: m.passageId, entityId: m.entityId, start: m.start, end: m.end }));
-    const dismissed: Span[] = repos.possibleMentions
-      .byVersion(versionId)
-      .filter((p) => p.status === 'dismissed')
-      .map((p) => ({ passageId: p.passageId, entityId: p.entityId, start: p.start, end: p.end }));
     const removed = repos.mentions.deleteMachineMade(versionId);
     repos.possibleMentions.clearOpen(versionId);
+    const kept = replayDecisions(repos, source.id, versionId, passages);
     const linked = documentLinker.link(
       passages.map((p) => p.text),
       { sourceId: source.id, curatedSource: source.kind === 'seed' },
@@ -43,7 +38,7 @@ export function relinkSources(repos: Repositories, sourceIds?: readonly string[]
       repos,
       passages.map((p) => p.id),
       linked,
-      { userSpans, dismissed },
+      kept,
     );
     result.sources++;
     result.mentions += stored.mentions;

@@ -4,6 +4,7 @@ import { foldForMatch } from '../../../shared/text';
 import type { Repositories } from '../store/repositories';
 import type { EntityEditRecord } from '../store/repositories/entityEdits';
 import type { Store } from '../store/store';
+import { recordDecision, withdrawDecision } from './decisions';
 import { relinkSources } from './relink';
 
 export type Workbench = ReturnType<typeof createWorkbench>;
@@ -157,6 +158,8 @@ export function createWorkbench(store: Store) {
         r.entities.insert({ id: newId, type: type ?? entity.type, name, description: '', date: null, origin: 'user' }, []);
         for (const m of moving) {
           r.entityChanges.deleteMention(m.id);
+          withdrawDecision(r, 'link', id, m.passageId, m.start, m.end);
+          recordDecision(r, 'link', newId, m.passageId, m.start, m.end);
           r.mentions.insert({ ...m, entityId: newId, origin: 'user', method: 'user', confidence: 1, alias: null });
         }
       });
@@ -173,6 +176,7 @@ export function createWorkbench(store: Store) {
       decide('unlink', [m.entityId], `Unlinked "${m.surface}" from "${entity.name}" in ${m.sourceId}`, (r) => {
         r.entityChanges.deleteMention(mentionId);
         r.entityChanges.dismiss(m);
+        recordDecision(r, 'dismiss', m.entityId, m.passageId, m.start, m.end);
       });
       return m.entityId;
     },
@@ -186,6 +190,7 @@ export function createWorkbench(store: Store) {
       let mentionId = 0;
       decide('link', [entityId], `Linked "${surface}" to "${entity.name}" in ${passage.sourceId}`, (r) => {
         r.entityChanges.clearSpan(passageId, start, end);
+        recordDecision(r, 'link', entityId, passageId, start, end);
         mentionId = r.mentions.insert({
           entityId,
           passageId,

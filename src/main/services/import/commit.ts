@@ -1,6 +1,7 @@
 import type { SourceMetadata } from '../../../shared/domain';
 import type { ImportedSource } from '../../../shared/imports';
 import type { LinkedDocument } from '../entities/documentLinker';
+import { replayDecisions } from '../entities/decisions';
 import { storeLinks } from '../entities/linking';
 import type { Store } from '../store/store';
 import { MEDIA_TYPES } from './detect';
@@ -87,7 +88,14 @@ export function commitImport(store: Store, input: PreparedImport, hooks: CommitH
       hooks.beforePassage?.(index);
       return repos.passages.insert(versionId, passage);
     });
-    const stored = storeLinks(repos, passageIds, input.linked);
+    // A person's decisions about this source (an earlier version, or the same file imported before) still stand.
+    const kept = replayDecisions(
+      repos,
+      sourceId,
+      versionId,
+      extracted.passages.map((p, i) => ({ id: passageIds[i]!, text: p.text })),
+    );
+    const stored = storeLinks(repos, passageIds, input.linked, kept);
     for (const c of input.candidates) repos.imports.addSuggestion({ sourceId, ...c });
 
     return {

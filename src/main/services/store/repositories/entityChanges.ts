@@ -15,6 +15,7 @@ export function entityChangesRepository(db: Db) {
   );
   const moveNoteLinks = db.prepare(`UPDATE OR IGNORE link SET to_entity_id = @to WHERE to_entity_id = @from`);
   const moveRedirects = db.prepare(`UPDATE entity_redirect SET to_id = @to WHERE to_id = @from`);
+  const moveDecisions = db.prepare(`UPDATE OR IGNORE entity_decision SET entity_id = @to WHERE entity_id = @from`);
   const remove = db.prepare(`DELETE FROM entity WHERE id = ?`);
   const mention = db.prepare(
     `SELECT m.id, m.entity_id AS entityId, m.passage_id AS passageId, m.start, m."end", m.surface, s.id AS sourceId
@@ -53,6 +54,7 @@ export function entityChangesRepository(db: Db) {
       moveDismissed.run(p);
       moveNoteLinks.run(p);
       moveRedirects.run(p);
+      moveDecisions.run(p);
       remove.run(from);
     },
     remove: (id: string) => void remove.run(id),

@@ -13,6 +13,8 @@ export interface EntitySnapshot {
   dismissed: Record<string, unknown>[];
   noteLinks: Record<string, unknown>[];
   redirects: Record<string, unknown>[];
+  /** Absent from snapshots taken before migration 0009. */
+  decisions?: Record<string, unknown>[];
 }
 
 export interface EntityEditRecord {
@@ -33,6 +35,7 @@ const TABLES = [
   ['dismissed', 'possible_mention', 'entity_id'],
   ['noteLinks', 'link', 'to_entity_id'],
   ['redirects', 'entity_redirect', 'to_id'],
+  ['decisions', 'entity_decision', 'entity_id'],
 ] as const;
 
 const WHERE_EXTRA: Record<string, string> = {
@@ -98,6 +101,7 @@ export function entityEditsRepository(db: Db) {
         dismissed: [],
         noteLinks: [],
         redirects: [],
+        decisions: [],
       };
       for (const [field, table, key] of TABLES) snap[field] = rows(table, key, ids);
       return snap;
@@ -114,6 +118,8 @@ export function entityEditsRepository(db: Db) {
       insertRows('possible_mention', snap.dismissed);
       insertRows('link', snap.noteLinks);
       insertRows('entity_redirect', snap.redirects);
+      db.prepare(`DELETE FROM entity_decision WHERE entity_id IN (${marks})`).run(...snap.ids);
+      insertRows('entity_decision', snap.decisions ?? []);
     },
     record(e: { entityIds: string[]; action: string; summary: string; before: EntitySnapshot; sources: string[] }): number {
       return Number(

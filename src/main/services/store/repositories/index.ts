@@ -13,6 +13,7 @@ import { possibleMentionsRepository } from './possibleMentions';
 import { entityChangesRepository } from './entityChanges';
 import { entityEditsRepository } from './entityEdits';
 import { cooccurrenceRepository } from './cooccurrence';
+import { entityDecisionsRepository } from './entityDecisions';
 
 export function repositories(db: Db) {
   return {
@@ -30,6 +31,7 @@ export function repositories(db: Db) {
     entityChanges: entityChangesRepository(db),
     entityEdits: entityEditsRepository(db),
     cooccurrence: cooccurrenceRepository(db),
+    entityDecisions: entityDecisionsRepository(db),
   };
 }
 
