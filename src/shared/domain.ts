@@ -80,6 +80,24 @@ export interface EntityMentionInContext {
   after: string;
 }
 
+/**
+ * A span a generic alias matched where its document did not support the entity: not counted as a
+ * link until a person confirms it.
+ */
+export interface PossibleMentionInContext {
+  possibleId: number;
+  sourceId: string;
+  sourceTitle: string | null;
+  passageAnchor: string;
+  passageOrdinal: number;
+  surface: string;
+  /** Why the linker did not link it, in words. */
+  reason: string;
+  before: string;
+  match: string;
+  after: string;
+}
+
 export interface EntityDetail extends EntitySummary {
   mentions: EntityMentionInContext[];
 }
@@ -103,7 +121,8 @@ export type Change = { kind: 'source'; sourceId: string } | { kind: 'entity'; en
 export interface EntityEdit {
   id: number;
   entityIds: string[];
-  action: 'create' | 'rename' | 'type' | 'alias-add' | 'alias-remove' | 'merge' | 'split' | 'delete' | 'unlink' | 'link';
+  action:
+    'create' | 'rename' | 'type' | 'alias-add' | 'alias-remove' | 'merge' | 'split' | 'delete' | 'unlink' | 'link' | 'confirm' | 'reject';
   summary: string;
   at: string;
   undoneAt: string | null;

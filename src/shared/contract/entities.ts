@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { call } from './define';
 import { EntityId, EntityType, SourceId } from './ids';
-import type { CoMention, EntityDetail, EntityEdit, EntityGraph, EntitySummary, TimelineItem } from '../domain';
+import type { CoMention, EntityDetail, EntityEdit, EntityGraph, EntitySummary, PossibleMentionInContext, TimelineItem } from '../domain';
 
 const Name = z.string().trim().min(1, 'must not be empty').max(200);
 const MentionId = z.number().int().positive();
@@ -43,6 +43,18 @@ export const entities = {
       .strict()
       .refine((s) => s.end > s.start, 'end must be after start'),
   ).returns<{ mentionId: number }>(),
+  /** Spans a generic alias of the entity matched without support in their document, waiting for a person. */
+  possibleMentions: call(z.object({ id: EntityId }).strict()).returns<PossibleMentionInContext[]>(),
+  /** Confirms possible mentions (they become links) or rejects them (never raised again): one decision in the history. */
+  decidePossible: call(
+    z
+      .object({
+        id: EntityId,
+        possibleIds: z.array(z.number().int().positive()).min(1).max(10_000),
+        verdict: z.enum(['confirm', 'reject']),
+      })
+      .strict(),
+  ).returns<{ entityId: string; decided: number }>(),
   history: call(z.object({ id: EntityId }).strict()).returns<EntityEdit[]>(),
   undo: call(z.object({ editId: z.number().int().positive() }).strict()).returns<EntityEdit>(),
 

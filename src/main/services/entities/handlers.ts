@@ -18,6 +18,8 @@ export function entityHandlers(entities: EntitiesService, workbench: Workbench, 
     delete: ({ id }) => (workbench.delete(id), { deleted: id }),
     unlinkMention: ({ mentionId }) => ({ entityId: workbench.unlinkMention(mentionId) }),
     linkSpan: ({ passageId, start, end, entityId }) => ({ mentionId: workbench.linkSpan(passageId, start, end, entityId) }),
+    possibleMentions: ({ id }) => entities.possibleMentions(id),
+    decidePossible: ({ id, possibleIds, verdict }) => ({ entityId: id, decided: workbench.decidePossible(id, possibleIds, verdict) }),
     history: ({ id }) => workbench.history(id),
     undo: ({ editId }) => workbench.undo(editId),
     // The graph (graphology) and the timeline (chrono-node, with every locale) load on first use:

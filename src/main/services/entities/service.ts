@@ -1,4 +1,4 @@
-import type { EntityDetail, EntitySummary, EntityType } from '../../../shared/domain';
+import type { EntityDetail, EntitySummary, EntityType, PossibleMentionInContext } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import type { EntityRecord } from '../store/repositories/entities';
 import type { Store } from '../store/store';
@@ -51,6 +51,15 @@ export function createEntitiesService(store: Store) {
     return summaries([entity])[0]!;
   }
 
+  function possibleMentions(id: string): PossibleMentionInContext[] {
+    return repos.possibleMentions.inContext(id).map(({ passageText, start, end, ...m }) => ({
+      ...m,
+      before: passageText.slice(0, start),
+      match: passageText.slice(start, end),
+      after: passageText.slice(end),
+    }));
+  }
+
   const summary = (id: string) => summaries([repos.entities.get(id)!])[0]!;
-  return { list: (type?: EntityType) => summaries(repos.entities.list(type)), get, resolve, summary };
+  return { list: (type?: EntityType) => summaries(repos.entities.list(type)), get, resolve, summary, possibleMentions };
 }

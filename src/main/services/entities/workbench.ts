@@ -206,6 +206,44 @@ export function createWorkbench(store: Store) {
       // A person's mention survives the re-linking that follows, so its id stands.
       return mentionId;
     },
+    /** Confirms possible mentions (each becomes a person's link) or rejects them (each is dismissed for good). */
+    decidePossible(id: string, possibleIds: number[], verdict: 'confirm' | 'reject'): number {
+      const entity = need(id);
+      const chosen = possibleIds.map((p) => {
+        const possible = repos.possibleMentions.get(p);
+        if (!possible || possible.entityId !== id || possible.status !== 'open')
+          throw new ApiError('invalid_input', `${p} is not an open possible mention of "${entity.name}".`);
+        return possible;
+      });
+      const surfaces = [...new Set(chosen.map((c) => `"${c.surface}"`))].slice(0, 3).join(', ');
+      const summary =
+        verdict === 'confirm'
+          ? `Confirmed ${chosen.length} possible mention(s) of "${entity.name}" (${surfaces})`
+          : `Rejected ${chosen.length} possible mention(s) of "${entity.name}" (${surfaces})`;
+      decide(verdict, [id], summary, (r) => {
+        for (const c of chosen) {
+          if (verdict === 'reject') {
+            r.entityChanges.dismiss(c);
+            recordDecision(r, 'dismiss', id, c.passageId, c.start, c.end);
+          } else {
+            r.entityChanges.clearSpan(c.passageId, c.start, c.end);
+            r.mentions.insert({
+              entityId: id,
+              passageId: c.passageId,
+              start: c.start,
+              end: c.end,
+              surface: c.surface,
+              origin: 'user',
+              method: 'user',
+              confidence: 1,
+              alias: c.alias,
+            });
+            recordDecision(r, 'link', id, c.passageId, c.start, c.end);
+          }
+        }
+      });
+      return chosen.length;
+    },
     history(id: string): EntityEdit[] {
       const edits = repos.entityEdits.forEntity(id);
       const latest = latestEdits([...new Set(edits.flatMap((e) => e.entityIds))]);

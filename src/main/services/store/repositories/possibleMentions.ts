@@ -45,6 +45,14 @@ export function possibleMentionsRepository(db: Db) {
        JOIN passage p ON p.id = pm.passage_id JOIN source s ON s.current_version_id = p.version_id
       WHERE pm.entity_id = ? AND pm.status = 'open' ORDER BY s.created_at, s.id, p.ordinal, pm.start`,
   );
+  const inContext = db.prepare(
+    `SELECT pm.id AS possibleId, pm.start, pm."end", pm.surface, pm.reason, p.text AS passageText, p.anchor AS passageAnchor,
+            p.ordinal AS passageOrdinal, s.id AS sourceId, json_extract(s.metadata, '$.title') AS sourceTitle
+       FROM possible_mention pm
+       JOIN passage p ON p.id = pm.passage_id JOIN source s ON s.current_version_id = p.version_id
+      WHERE pm.entity_id = ? AND pm.status = 'open' ORDER BY s.created_at, s.id, p.ordinal, pm.start`,
+  );
+  const byId = db.prepare(`SELECT ${COLUMNS} FROM possible_mention pm WHERE pm.id = ?`);
   const clearOpen = db.prepare(
     `DELETE FROM possible_mention WHERE status = 'open' AND passage_id IN (SELECT id FROM passage WHERE version_id = ?)`,
   );
@@ -54,6 +62,21 @@ export function possibleMentionsRepository(db: Db) {
     insert: (m: NewPossibleMention) => void insert.run(m),
     byVersion: (versionId: string) => byVersion.all(versionId) as PossibleMentionRecord[],
     byEntity: (entityId: string) => byEntity.all(entityId) as PossibleMentionRecord[],
+    /** Open ones with their passage text and source, for a person to decide on. */
+    inContext: (entityId: string) =>
+      inContext.all(entityId) as {
+        possibleId: number;
+        start: number;
+        end: number;
+        surface: string;
+        reason: string;
+        passageText: string;
+        passageAnchor: string;
+        passageOrdinal: number;
+        sourceId: string;
+        sourceTitle: string | null;
+      }[],
+    get: (id: number) => byId.get(id) as PossibleMentionRecord | undefined,
     clearOpen: (versionId: string) => clearOpen.run(versionId).changes,
     count: () => (count.get() as { n: number }).n,
   };

@@ -11,6 +11,7 @@ import { formatRanges } from '../reader/segments';
 import { EntityNotes } from '../notes/EntityNotes';
 import { EntityEditor } from './EntityEditor';
 import { EntityHistory } from './EntityHistory';
+import { PossibleMentions } from './PossibleMentions';
 import { DescriptionText } from './DescriptionText';
 import { excerpt, groupMentions, type PassageMentions } from './mentionGroups';
 
@@ -138,6 +139,7 @@ export function EntityPanel({
                 <EntityEditor entity={e} changed={changed} hrefFor={hrefFor} open={editing} setOpen={setEditing} />
                 <EntityHistory entityId={e.id} version={version} changed={changed} />
                 <EntityNotes entityId={e.id} />
+                <PossibleMentions entityId={e.id} version={version} changed={changed} />
                 <h3 className="mentions-title">
                   {e.mentions.length === 0
                     ? 'Not named in any source'
