@@ -53,6 +53,7 @@ export const SHORTCUTS: ShortcutGroup[] = [
       { keys: ['C'], what: 'Cite the selection, or the whole passage, into the open note' },
       { keys: ['Q'], what: 'Cite with the quoted words as a block quote' },
       { keys: [MOD, 'Shift', 'C'], what: 'Cite the selection (add Alt for the quote)' },
+      { keys: ['E'], what: 'New entity from the selection (also in its context menu)' },
     ],
   },
   {

@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useRef, type RefObject } from 'react';
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { Passage, SourceDetail } from '../../../../shared/domain';
 import type { PassageCitations } from '../../../../shared/notes';
 import { api } from '../../api';
-import { routeHref, withQuery, type Route } from '../../app/route';
+import { navigate, routeHref, withQuery, type Route } from '../../app/route';
 import { useLoad } from '../../app/useLoad';
 import { Status } from '../../ui/Status';
+import { EntityFromSelection, trimmedSpan, type SpanToName } from '../entities/EntityFromSelection';
 import { CiteControls } from '../notes/reader/CiteControls';
 import { PassageCitationCount } from '../notes/reader/PassageCitationCount';
 import { FirstRunHint } from '../workspace/FirstRun';
@@ -88,6 +89,7 @@ export function ReaderView({ route, sourceId, anchor }: Props) {
   const article = useRef<HTMLElement>(null);
   useFocusOnOpen(article, sourceId, anchor, source.status === 'ready');
   useReaderKeys();
+  const [naming, setNaming] = useState<SpanToName | null>(null);
 
   return (
     <article className="reader" aria-label="Reader" ref={article} tabIndex={-1}>
@@ -141,7 +143,26 @@ export function ReaderView({ route, sourceId, anchor }: Props) {
                 })}
               </div>
               {/* Citations are made from the current text only. */}
-              {!earlier && <CiteControls sourceId={detail.id} sourceTitle={detail.metadata.title} />}
+              {!earlier && (
+                <CiteControls
+                  sourceId={detail.id}
+                  sourceTitle={detail.metadata.title}
+                  onNewEntity={(selection, at) => {
+                    const passage = detail.passages.find((p) => p.anchor === selection.anchor);
+                    if (passage) setNaming(trimmedSpan({ passageId: passage.id, ...selection, ...at }));
+                  }}
+                />
+              )}
+              {naming && (
+                <EntityFromSelection
+                  span={naming}
+                  close={() => setNaming(null)}
+                  created={(id) => {
+                    setNaming(null);
+                    navigate(withQuery(route, { entity: id }));
+                  }}
+                />
+              )}
             </>
           );
         }}

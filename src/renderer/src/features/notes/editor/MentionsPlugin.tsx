@@ -1,9 +1,11 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { MenuTextMatch } from '@lexical/react/LexicalTypeaheadMenuPlugin';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { EntitySummary } from '../../../../../shared/domain';
+import { $createTextNode, $getNodeByKey, type TextNode } from 'lexical';
+import type { EntitySummary, EntityType } from '../../../../../shared/domain';
 import { foldForMatch } from '../../../../../shared/text';
 import { api } from '../../../api';
+import { guessEntityType } from '../../entities/guessType';
 import { $createEntityMentionNode } from '../nodes/EntityMentionNode';
 import { ClosingTypeaheadPlugin } from './ClosingTypeaheadPlugin';
 import { matchRank, renderTypeahead, TypeaheadOption } from './TypeaheadList';
@@ -17,9 +19,18 @@ function matchMention(text: string): MenuTextMatch | null {
   if (!m) return null;
   return { leadOffset: m.index + m[1]!.length, matchingString: m[2]!, replaceableString: '@' + m[2]! };
 }
+/**
+ * Whether what follows "@" reads as a name: a few words, each capitalised (or a particle such as
+ * "of" or "van"). A sentence typed after a stray "@" must not end in a new entity on Enter.
+ */
+const PARTICLES = new Set(['of', 'the', 'and', 'for', 'de', 'del', 'der', 'di', 'da', 'du', 'van', 'von', 'al', 'el', 'bin', 'la', 'le']);
+function looksLikeName(name: string): boolean {
+  const words = name.split(' ');
+  return words.length <= 6 && /^[\p{Lu}\p{Lo}\d]/u.test(name) && words.every((w) => /^[\p{Lu}\p{Lo}\d]/u.test(w) || PARTICLES.has(w));
+}
 let entitiesOnce: Promise<EntitySummary[]> | undefined;
 
-/** "@" then a name or an alias: inserts a mention of that entity. */
+/** "@" then a name or an alias: inserts a mention of that entity, or creates one of that name. */
 export function MentionsPlugin({ parent }: { parent?: HTMLElement }) {
   const [editor] = useLexicalComposerContext();
   const [query, setQuery] = useState<string | null>(null);
@@ -33,7 +44,7 @@ export function MentionsPlugin({ parent }: { parent?: HTMLElement }) {
   const options = useMemo(() => {
     if (query === null) return [];
     const q = foldForMatch(query);
-    return entities
+    const matches = entities
       .map((e) => {
         // The best of the entity's names: "Xi" finds Xi Jinping by its alias "Xi" before Xie Maosong.
         let best: { name: string; rank: number } | null = null;
@@ -50,12 +61,48 @@ export function MentionsPlugin({ parent }: { parent?: HTMLElement }) {
         ({ e, hit }) =>
           new TypeaheadOption(e.id, e.name, hit === e.name ? e.type : `${e.type} · “${hit}”`, { kind: 'entity', id: e.id, type: e.type }),
       );
+    // Last, when no entity is called exactly that: make one (its type guessed; the panel changes it).
+    const name = query.trim().replace(/\s+/g, ' ');
+    if (looksLikeName(name) && !entities.some((e) => [e.name, ...e.aliases].some((n) => foldForMatch(n) === foldForMatch(name)))) {
+      const type = guessEntityType(name);
+      matches.push(new TypeaheadOption(`new:${name}`, `Create entity “${name}”`, `new ${type}`, { kind: 'new-entity', name, type }));
+    }
+    return matches;
   }, [entities, query]);
+
+  /**
+   * The entity is created asynchronously; until then the name stands in as a token (Lexical does
+   * not merge it into its neighbours), found again by its key and replaced by the mention.
+   */
+  const createAndMention = (entity: { name: string; type: EntityType }, textNode: TextNode | null, closeMenu: () => void) => {
+    editor.update(() => {
+      const placeholder = $createTextNode(entity.name).setMode('token');
+      if (textNode) textNode.replace(placeholder);
+      placeholder.select();
+      closeMenu();
+      const key = placeholder.getKey();
+      void api()
+        .entities.create(entity)
+        .then((created) => {
+          entitiesOnce = undefined; // the list now has one more
+          void (entitiesOnce = api().entities.list({})).then(setEntities, () => undefined);
+          editor.update(() => {
+            const target = $getNodeByKey(key);
+            if (!target) return;
+            const mention = $createEntityMentionNode(created.id, created.type, created.name);
+            target.replace(mention);
+            mention.select();
+          });
+        });
+    });
+  };
 
   return (
     <ClosingTypeaheadPlugin<TypeaheadOption>
       onQueryChange={setQuery}
       onSelectOption={(option, textNode, closeMenu) => {
+        if (option.payload.kind === 'new-entity')
+          return createAndMention({ name: option.payload.name, type: option.payload.type }, textNode, closeMenu);
         if (option.payload.kind !== 'entity') return;
         const { id, type } = option.payload;
         editor.update(() => {

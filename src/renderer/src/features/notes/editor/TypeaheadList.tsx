@@ -1,13 +1,18 @@
 import { MenuOption } from '@lexical/react/LexicalTypeaheadMenuPlugin';
 import { useRef, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
+import type { EntityType } from '../../../../../shared/domain';
 
 export class TypeaheadOption extends MenuOption {
   constructor(
     key: string,
     readonly label: string,
     readonly detail: string,
-    readonly payload: { kind: 'entity'; id: string; type: string } | { kind: 'note'; id: string } | { kind: 'new-note'; title: string },
+    readonly payload:
+      | { kind: 'entity'; id: string; type: string }
+      | { kind: 'new-entity'; name: string; type: EntityType }
+      | { kind: 'note'; id: string }
+      | { kind: 'new-note'; title: string },
   ) {
     super(key);
   }

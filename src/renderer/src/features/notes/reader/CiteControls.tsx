@@ -9,6 +9,8 @@ import { CITE_DRAG_TYPE } from '../cite';
 interface Props {
   sourceId: string;
   sourceTitle: string | null;
+  /** "New entity from selection…" (the menu, or E): the reader shows the form. */
+  onNewEntity?: (selection: PassageSelection, at: { x: number; y: number }) => void;
 }
 
 type Menu = { x: number; y: number; selection: PassageSelection } | null;
@@ -27,9 +29,9 @@ function focusedPassageSelection(): PassageSelection | null {
 /**
  * Cite from the reader into the open note: a button by the selection, the context menu (which
  * keeps Copy), Ctrl/Cmd-Shift-C, C or Q on a focused passage (its selection, or all of it), or
- * dragging the selection into the note.
+ * dragging the selection into the note. The same menu (and E) offers a new entity named by the selection.
  */
-export function CiteControls({ sourceId, sourceTitle }: Props) {
+export function CiteControls({ sourceId, sourceTitle, onNewEntity }: Props) {
   const { cite: citeIntoNote } = useWorkspace();
   const [selection, setSelection] = useState<{ passage: PassageSelection; rect: DOMRect } | null>(null);
   const [menu, setMenu] = useState<Menu>(null);
@@ -62,6 +64,14 @@ export function CiteControls({ sourceId, sourceTitle }: Props) {
         if (!passage) return;
         e.preventDefault();
         cite(passage, e.altKey);
+        return;
+      }
+      if (onNewEntity && !isTyping(e.target) && plainKey(e, 'e')) {
+        const own = selectionInPassage();
+        const rect = own ? window.getSelection()?.getRangeAt(0).getBoundingClientRect() : undefined;
+        if (!own || !rect) return;
+        e.preventDefault();
+        onNewEntity(own, { x: rect.left, y: rect.bottom + 6 });
         return;
       }
       if (isTyping(e.target) || !(plainKey(e, 'c') || plainKey(e, 'q')) || !focusedPassage()) return;
@@ -144,6 +154,18 @@ export function CiteControls({ sourceId, sourceTitle }: Props) {
           <button type="button" role="menuitem" onMouseDown={(e) => e.preventDefault()} onClick={copy}>
             Copy
           </button>
+          {onNewEntity && (
+            <button
+              type="button"
+              role="menuitem"
+              onClick={() => {
+                setMenu(null);
+                onNewEntity(menu.selection, menu);
+              }}
+            >
+              New entity from selection…
+            </button>
+          )}
         </div>
       )}
     </>
