@@ -63,7 +63,7 @@ test('an analyst makes an entity from "@" in a note, and the note mentions it', 
   await page.keyboard.type('@Ministry of Quiet Affairs');
   const rows = page.locator('.typeahead-menu li');
   // Nothing is called that: the last row offers to create it, as an organisation by its words.
-  await expect(rows.last()).toHaveText('Create entity “Ministry of Quiet Affairs” new organization');
+  await expect(rows.last()).toHaveText('Create entity “Ministry of Quiet Affairs” new organisation');
   await rows.last().click();
   const mention = notes.content.locator('.note-mention[data-entity-id="ministry-of-quiet-affairs"]');
   await expect(mention).toHaveText('Ministry of Quiet Affairs');

@@ -52,6 +52,7 @@ export function EntityFromSelection({ span, close, created }: { span: SpanToName
       style={{ top: Math.min(span.y, window.innerHeight - 170), left: Math.min(span.x, window.innerWidth - 300) }}
       onSubmit={submit}
     >
+      <strong>New entity from selection</strong>
       <label>
         Name <input ref={input} value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} />
       </label>
@@ -66,7 +67,7 @@ export function EntityFromSelection({ span, close, created }: { span: SpanToName
         </select>
       </label>
       <span className="line-form">
-        <button type="submit" disabled={busy}>
+        <button type="submit" className="primary" disabled={busy}>
           Create and link
         </button>
         <button type="button" onClick={close}>

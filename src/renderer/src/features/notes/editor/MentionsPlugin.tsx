@@ -5,6 +5,7 @@ import { $createTextNode, $getNodeByKey, type TextNode } from 'lexical';
 import type { EntitySummary, EntityType } from '../../../../../shared/domain';
 import { foldForMatch } from '../../../../../shared/text';
 import { api } from '../../../api';
+import { TYPE_LABELS } from '../../../ui/EntityTypeBadge';
 import { guessEntityType } from '../../entities/guessType';
 import { $createEntityMentionNode } from '../nodes/EntityMentionNode';
 import { ClosingTypeaheadPlugin } from './ClosingTypeaheadPlugin';
@@ -65,7 +66,13 @@ export function MentionsPlugin({ parent }: { parent?: HTMLElement }) {
     const name = query.trim().replace(/\s+/g, ' ');
     if (looksLikeName(name) && !entities.some((e) => [e.name, ...e.aliases].some((n) => foldForMatch(n) === foldForMatch(name)))) {
       const type = guessEntityType(name);
-      matches.push(new TypeaheadOption(`new:${name}`, `Create entity “${name}”`, `new ${type}`, { kind: 'new-entity', name, type }));
+      matches.push(
+        new TypeaheadOption(`new:${name}`, `Create entity “${name}”`, `new ${TYPE_LABELS[type].toLowerCase()}`, {
+          kind: 'new-entity',
+          name,
+          type,
+        }),
+      );
     }
     return matches;
   }, [entities, query]);
