@@ -69,7 +69,7 @@ export function startGraphEngine(host: HTMLElement, data: EntityGraph, options: 
     types: scene.types,
     edges: scene.edges,
     weights: scene.weights,
-    iterations: layoutIterations(scene.ids.length),
+    iterations: scene.ids.length > 1 ? layoutIterations(scene.ids.length) : 0, // nothing to lay out: drawn and settled at once
     palette,
   };
   worker.postMessage(start, [offscreen, start.positions.buffer]);
