@@ -71,11 +71,11 @@ test.describe('the workspace’s layout and the reader’s marks', () => {
     await reader.passage(5).waitFor();
     await expect.poll(citedWords).toBe('appointed by President Xi in 2016');
 
-    // Right-click on a selection: Cite, Cite with quote, and Copy, which copies the words.
+    // Right-click on a selection: Cite, Cite with quote, Copy (which copies the words), and a new entity from it.
     await notes.selectInPassage(5, 'appointed by President Xi');
     await reader.passage(5).locator('.cited').first().click({ button: 'right' });
     const menu = page.getByRole('menu', { name: 'Selection' });
-    await expect(menu.getByRole('menuitem')).toHaveText(['Cite', 'Cite with quote', 'Copy']);
+    await expect(menu.getByRole('menuitem')).toHaveText(['Cite', 'Cite with quote', 'Copy', 'New entity from selection…']);
     await menu.getByRole('menuitem', { name: 'Copy' }).click();
     await expect(menu).toBeHidden();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('appointed by President Xi');
