@@ -57,7 +57,9 @@ export function changesSince(db: Reader, seq: number): { kind: string; ref: stri
 }
 
 export function sourceIds(db: Reader): string[] {
-  return (db.prepare(`SELECT id FROM source WHERE current_version_id IS NOT NULL ORDER BY id`).all() as { id: string }[]).map((r) => r.id);
+  return (
+    db.prepare(`SELECT id FROM source WHERE current_version_id IS NOT NULL AND deleted_at IS NULL ORDER BY id`).all() as { id: string }[]
+  ).map((r) => r.id);
 }
 
 // Prepared once per connection: a build loads thousands of sources.
@@ -66,7 +68,7 @@ function sourceStatements(db: Reader) {
   let s = statements.get(db);
   if (!s) {
     s = {
-      source: db.prepare(`SELECT id, metadata FROM source WHERE id = ? AND current_version_id IS NOT NULL`),
+      source: db.prepare(`SELECT id, metadata FROM source WHERE id = ? AND current_version_id IS NOT NULL AND deleted_at IS NULL`),
       passages: db.prepare(PASSAGES_OF_SOURCE),
     };
     statements.set(db, s);

@@ -13,6 +13,8 @@ import { possibleMentionsRepository } from './possibleMentions';
 import { entityChangesRepository } from './entityChanges';
 import { entityEditsRepository } from './entityEdits';
 import { cooccurrenceRepository } from './cooccurrence';
+import { sourceTagsRepository } from './sourceTags';
+import { sourceTrashRepository } from './sourceTrash';
 
 export function repositories(db: Db) {
   return {
@@ -30,6 +32,8 @@ export function repositories(db: Db) {
     entityChanges: entityChangesRepository(db),
     entityEdits: entityEditsRepository(db),
     cooccurrence: cooccurrenceRepository(db),
+    sourceTags: sourceTagsRepository(db),
+    sourceTrash: sourceTrashRepository(db),
   };
 }
 
