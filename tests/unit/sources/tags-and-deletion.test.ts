@@ -150,3 +150,22 @@ describe('deleting a source', () => {
     await expect(s.delete({ id: 'seed-001', force: true })).rejects.toMatchObject({ code: 'invalid_input' });
   });
 });
+
+describe('exporting notes that cite a deleted source', () => {
+  it('still verifies and exports the quote, and the evidence pack says the source was deleted', async () => {
+    const { unzipSync } = await import('fflate');
+    const quote = await cite(notebook, 'seed-000', 'Ministry of State Security');
+    const note = await noteCiting(notebook, 'MSS reading', quote);
+    await notebook.host.sources.delete({ id: 'seed-000', keepCitations: true });
+
+    const check = await notebook.host.export.check({ noteIds: [note.id] });
+    expect(check).toMatchObject({ citations: 1, verified: 1, problems: [] });
+    const md = Buffer.from((await notebook.host.export.run({ noteIds: [note.id], format: 'md' })).base64, 'base64').toString();
+    expect(md).toContain('Ministry of State Security');
+    const zip = unzipSync(Buffer.from((await notebook.host.export.run({ noteIds: [note.id], format: 'zip' })).base64, 'base64'));
+    const manifest = JSON.parse(Buffer.from(zip['manifest.json']!).toString()) as {
+      sources: { id: string; deletedFromLibrary?: string }[];
+    };
+    expect(manifest.sources).toEqual([expect.objectContaining({ id: 'seed-000', deletedFromLibrary: expect.any(String) })]);
+  });
+});
