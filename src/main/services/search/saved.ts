@@ -19,7 +19,7 @@ interface Row {
 const toSaved = (r: Row): SavedSearch => ({
   id: r.id,
   query: r.query,
-  filters: decodeJson(SearchFiltersInput, r.filters, `the filters of saved search ${r.id}`) as SearchFilters,
+  filters: decodeJson(SearchFiltersInput(), r.filters, `the filters of saved search ${r.id}`) as SearchFilters,
   createdAt: r.created_at,
   lastMatchedAt: r.last_matched_at,
   lastNewPassages: r.last_new_passages,
