@@ -442,8 +442,10 @@ if (ENGINES.has('minisearch')) {
   });
 }
 
-if (process.env.BENCH_KEEP) log(`kept ${dir}`);
-else fs.rmSync(dir, { recursive: true, force: true });
+if (process.env.BENCH_KEEP) {
+  fs.writeFileSync(path.join(dir, 'queries.json'), JSON.stringify(queries));
+  log(`kept ${dir}`);
+} else fs.rmSync(dir, { recursive: true, force: true });
 
 if (args.json) {
   process.stdout.write(

@@ -1,5 +1,6 @@
 import { Grow32, Grow8, TokenStore } from './arrays';
 import { aliasKey } from './groups';
+import { PairIndex } from './pairs';
 import { Postings } from './postings';
 import { HEADING_BOOST } from './rank';
 import { runQuery } from './search';
@@ -53,6 +54,7 @@ export class SearchEngine implements IndexData {
   vocabulary = new Vocabulary();
   termPostings = new Postings();
   entityPostings = new Postings();
+  pairs = new PairIndex();
   tokens = new TokenStore();
   smallIndex = new SmallIndex();
   private cols: EngineColumns = columns();
@@ -190,7 +192,10 @@ export class SearchEngine implements IndexData {
     const doc = this.newDoc(KIND_PASSAGE, count, 0, sourceIdx, passage.id);
     if (passage.kind === 'title' || passage.kind === 'heading') this.cols.boost.data[doc] = 1;
     const terms = this.distinct(count, 1);
-    if (!this.bulk) for (const id of terms) this.termPostings.add(id, doc);
+    if (!this.bulk) {
+      for (const id of terms) this.termPostings.add(id, doc);
+      this.pairs.add(doc, this.buffer, count);
+    }
     const seen = new Set<number>();
     for (const entityId of passage.mentions) {
       const entity = this.entityIdxOf(entityId);
@@ -339,6 +344,16 @@ export class SearchEngine implements IndexData {
         }
         for (const id of out.keys) out.tfs.push(tf[id]!);
         return end - start;
+      },
+      average,
+      (doc) => (this.boost[doc] ? HEADING_BOOST : 1),
+    );
+    this.pairs = PairIndex.build(
+      this.vocabulary.df.view(),
+      () => this.livePassages(),
+      (doc) => {
+        const start = this.tokStart[doc]!;
+        return [this.tokens.chunks[this.tokChunk[doc]!]!, start, start + this.tokLen[doc]!];
       },
       average,
       (doc) => (this.boost[doc] ? HEADING_BOOST : 1),

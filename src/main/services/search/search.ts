@@ -3,7 +3,7 @@ import { SEARCH_KINDS } from '../../../shared/search';
 import { PassageCandidates } from './candidates';
 import { filterEntityIds, resolveFilters } from './filters';
 import { buildGroups } from './groups';
-import { buildPassageHit, buildSmallHit } from './hits';
+import { buildPassageHit, buildSmallHit, wantedIds } from './hits';
 import { parseQuery, type ParsedQuery } from './query';
 import { CollectAll, Ranker, TopK } from './rank';
 import { type Group, type IndexData, type PassageReader, type QueryOptions } from './types';
@@ -122,7 +122,16 @@ export function runQuery(
 
   const entityFilter = allowed !== 'none' && allowed.passages ? filterEntityIds(index, parsed) : [];
   const passageTop = tops.get('passage')!.list();
-  const views = passageTop.length > 0 ? index.readPassages(passageTop.map((t) => index.refOf[t.id]!)) : new Map();
+  // Mentions are read only to mark the entities the query or a filter names.
+  const withMentions = entityFilter.length > 0 || groups.some((g) => g.entityIds.length > 0);
+  const views =
+    passageTop.length > 0
+      ? index.readPassages(
+          passageTop.map((t) => index.refOf[t.id]!),
+          withMentions,
+        )
+      : new Map();
+  const wanted = wantedIds(groups);
   const result: SearchGroup[] = [];
   for (const kind of SEARCH_KINDS) {
     const total = totals.get(kind)!;
@@ -131,7 +140,7 @@ export function runQuery(
     const hits = top.flatMap((scored) => {
       if (kind !== 'passage') return [buildSmallHit(index, scored, groups)];
       const view = views.get(index.refOf[scored.id]!);
-      return view ? [buildPassageHit(index, scored, view, groups, entityFilter)] : [];
+      return view ? [buildPassageHit(index, scored, view, groups, entityFilter, wanted)] : [];
     });
     result.push({ kind, total, hits });
   }
