@@ -5,7 +5,8 @@ import { Postings } from './postings';
 import { HEADING_BOOST } from './rank';
 import { runQuery } from './search';
 import { SmallIndex } from './small-index';
-import { folded, startsLower, surfaceWords } from './text';
+import { SurfaceTable } from './surface';
+import { folded, scanWords, startsLower, surfaceWords } from './text';
 import type { SearchResponse } from '../../../shared/search';
 import {
   KIND_CODES,
@@ -39,9 +40,6 @@ function columns() {
   };
 }
 export type EngineColumns = ReturnType<typeof columns>;
-
-/** Written forms remembered with their word id while indexing; cleared past this many. */
-const SURFACE_CACHE_LIMIT = 500_000;
 
 /**
  * The index. Every document (passage, source, entity, note) has a number and columns in typed
@@ -79,7 +77,8 @@ export class SearchEngine implements IndexData {
   /** While bulk-building, postings wait for one compaction at the end. */
   bulk = false;
   private buffer = new Uint32Array(4096);
-  private readonly surfaceIds = new Map<string, number>();
+  /** Written forms seen while indexing, with their word ids. */
+  private surface: SurfaceTable | null = null;
   private stamp = new Uint32Array(1024);
   private stampValue = 0;
 
@@ -110,27 +109,31 @@ export class SearchEngine implements IndexData {
 
   /** Tokenises a text into the buffer (word ids in order), counting words; returns how many. */
   private tokenize(text: string, language: number): number {
-    const words = surfaceWords(text);
-    if (this.buffer.length < words.length) this.buffer = new Uint32Array(words.length * 2);
+    const { spans, count } = scanWords(text);
+    if (this.buffer.length < count) this.buffer = new Uint32Array(count * 2);
     const { vocabulary } = this;
-    const occurrences = vocabulary.occurrences;
-    const surface = this.surfaceIds;
-    for (let i = 0; i < words.length; i++) {
-      const word = words[i]!;
-      // Each written form is folded and looked up once: one map lookup per word after that.
-      let id = surface.get(word);
-      if (id === undefined) {
-        if (surface.size >= SURFACE_CACHE_LIMIT) surface.clear();
+    const { occurrences, languages } = vocabulary;
+    const bit = 1 << language;
+    const surface = (this.surface ??= new SurfaceTable());
+    for (let i = 0; i < count; i++) {
+      const start = spans[i * 2]!;
+      const end = spans[i * 2 + 1]!;
+      // Each written form is folded and looked up once: after that, a hash of the text in place.
+      const hash = SurfaceTable.hash(text, start, end);
+      let id = surface.get(text, start, end, hash);
+      if (id === -1) {
+        const word = text.slice(start, end);
         id = vocabulary.intern(folded(word));
-        surface.set(word, id);
+        surface.set(word, hash, id);
         while (this.smallDf.length <= id) this.smallDf.push(0);
       }
       this.buffer[i] = id;
       occurrences.data[id]!++;
-      if (startsLower(word)) vocabulary.lower.data[id]!++;
-      vocabulary.noteLanguage(id, language);
+      const c = text.charCodeAt(start);
+      if ((c >= 97 && c <= 122) || (c >= 128 && startsLower(text[start]!))) vocabulary.lower.data[id]!++;
+      if (!(languages.data[id]! & bit)) vocabulary.noteLanguage(id, language);
     }
-    return words.length;
+    return count;
   }
 
   /** Distinct word ids of the buffer's first `count` tokens, counting document frequencies. */

@@ -55,16 +55,21 @@ function isApostrophe(c: number): boolean {
   return c === 39 || c === 0x2019 || c === 0x02bc;
 }
 
+let spanBuffer = new Uint32Array(2048);
+
 /**
- * Start and end of every word, flattened: the same words as WORD finds, by a scan of character
- * codes (a regular expression with Unicode classes costs a match object per word, and results
- * ask this of every passage they show). tests/unit/search/text.test.ts holds the two equal.
+ * Finds the words of a text (the same words as WORD finds) by a scan of character codes: a
+ * regular expression with Unicode classes costs a match object and a string per word, and the
+ * index is built from millions of words. Fills a buffer shared by every call with start and end
+ * of each word, flattened; returns it with the number of words. tests/unit/search/text.test.ts
+ * holds the scan and the pattern equal.
  */
-export function wordSpans(text: string, maxWords = Infinity): Uint32Array {
-  const spans: number[] = [];
+export function scanWords(text: string, maxWords = Infinity): { spans: Uint32Array; count: number } {
   const n = text.length;
+  let spans = spanBuffer;
+  let count = 0;
   let i = 0;
-  while (i < n && spans.length < maxWords * 2) {
+  while (i < n && count < maxWords) {
     const first = isClass(text, i, LETTER_OR_NUMBER, true);
     if (first === 0) {
       i += text.codePointAt(i)! > 0xffff ? 2 : 1;
@@ -72,16 +77,29 @@ export function wordSpans(text: string, maxWords = Infinity): Uint32Array {
     }
     const start = i;
     i += first;
-    for (let w; i < n && (w = isClass(text, i, WORD_PART, true)) > 0;) i += w;
+    for (let w; i < n && (w = isClass(text, i, WORD_PART, true)) > 0; ) i += w;
     while (i + 1 < n && isApostrophe(text.charCodeAt(i))) {
       let j = i + 1;
-      for (let w; j < n && (w = isClass(text, j, AFTER_APOSTROPHE, false)) > 0;) j += w;
+      for (let w; j < n && (w = isClass(text, j, AFTER_APOSTROPHE, false)) > 0; ) j += w;
       if (j === i + 1) break;
       i = j;
     }
-    spans.push(start, i);
+    if (count * 2 + 2 > spans.length) {
+      const bigger = new Uint32Array(spans.length * 2);
+      bigger.set(spans);
+      spans = spanBuffer = bigger;
+    }
+    spans[count * 2] = start;
+    spans[count * 2 + 1] = i;
+    count++;
   }
-  return Uint32Array.from(spans);
+  return { spans, count };
+}
+
+/** Start and end of every word (at most `maxWords`), flattened. */
+export function wordSpans(text: string, maxWords = Infinity): Uint32Array {
+  const { spans, count } = scanWords(text, maxWords);
+  return spans.slice(0, count * 2);
 }
 
 /** wordSpans by the regular expression itself: the reference the scan is tested against. */
