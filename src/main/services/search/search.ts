@@ -24,24 +24,28 @@ function machineryOf(index: IndexData): Machinery {
   return m;
 }
 
-/** Sources, entities and notes holding the cheapest group's words (FlexSearch), ranked in full. */
+/** Sources, entities and notes holding the cheapest group's words, or a phrase's rarest word (FlexSearch), ranked in full. */
 function smallCandidates(
   index: IndexData & { smallIndex: { documents(term: string): number[] }; smallDf: { data: Uint32Array } },
   groups: Group[],
 ): Set<number> {
   let best: Set<number> | null = null;
-  for (const group of groups) {
+  const holding = (ids: Iterable<number>, entityIds: number[]) => {
     const found = new Set<number>();
-    const ids = group.sequence ? group.sequence.flat() : [...group.alternatives.keys()];
     for (const id of ids) {
       if (!index.smallDf.data[id]) continue;
       for (const doc of index.smallIndex.documents(index.vocabulary.terms[id]!)) found.add(doc);
     }
-    for (const e of group.entityIds) {
+    for (const e of entityIds) {
       const doc = index.entityDoc.get(e);
       if (doc !== undefined) found.add(doc);
     }
-    if (!best || found.size < best.size) best = found;
+    return found;
+  };
+  for (const group of groups) {
+    // A phrase's documents hold every one of its words: those of its rarest word are enough.
+    const sets = group.sequence ? group.sequence.map((forms) => holding(forms, [])) : [holding(group.alternatives.keys(), group.entityIds)];
+    for (const found of sets) if (!best || found.size < best.size) best = found;
   }
   return best ?? new Set();
 }
