@@ -77,10 +77,10 @@ export function scanWords(text: string, maxWords = Infinity): { spans: Uint32Arr
     }
     const start = i;
     i += first;
-    for (let w; i < n && (w = isClass(text, i, WORD_PART, true)) > 0; ) i += w;
+    for (let w; i < n && (w = isClass(text, i, WORD_PART, true)) > 0;) i += w;
     while (i + 1 < n && isApostrophe(text.charCodeAt(i))) {
       let j = i + 1;
-      for (let w; j < n && (w = isClass(text, j, AFTER_APOSTROPHE, false)) > 0; ) j += w;
+      for (let w; j < n && (w = isClass(text, j, AFTER_APOSTROPHE, false)) > 0;) j += w;
       if (j === i + 1) break;
       i = j;
     }
