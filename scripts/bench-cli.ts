@@ -36,8 +36,14 @@ function childCpuMs(): number | null {
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sourcebook-bench-cli-'));
 const cli = (...args: string[]) => [BIN, '--data-dir', dataDir, ...args];
+// `sourcebook` runs as a user's shell runs it: the file itself, through its #! line.
+const NODE = process.execPath;
 const cases: { name: string; argv: string[] }[] = [
-  { name: 'node -e 0 (Node start-up alone)', argv: ['-e', '0'] },
+  { name: 'node -e 0 (Node start-up alone)', argv: [NODE, '-e', '0'] },
+  {
+    name: 'node -e 0 without NODE_EXTRA_CA_CERTS',
+    argv: ['env', '-u', 'NODE_EXTRA_CA_CERTS', NODE, '-e', '0'],
+  },
   { name: 'sourcebook help', argv: [BIN, 'help'] },
   { name: 'sourcebook sources --json', argv: cli('sources', '--json') },
   { name: 'sourcebook entities --json', argv: cli('entities', '--json') },
@@ -46,14 +52,17 @@ const cases: { name: string; argv: string[] }[] = [
   { name: 'sourcebook search ministry --json (starts the search worker)', argv: cli('search', 'ministry', '--json') },
   {
     name: 'sources --json from TypeScript source (tsx, before bundling)',
-    argv: ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), '--data-dir', dataDir, 'sources', '--json'],
+    argv: [NODE, '--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), '--data-dir', dataDir, 'sources', '--json'],
   },
 ];
 
 function runOnce(argv: string[]): { wallMs: number; cpuMs: number | null } {
   const cpuBefore = childCpuMs();
   const started = performance.now();
-  const result = spawnSync(process.execPath, argv, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  const [file, ...args] = argv;
+  // The PATH's first `node` must be this one: the #! line finds node through `env`.
+  const env = { ...process.env, PATH: `${path.dirname(NODE)}${path.delimiter}${process.env.PATH ?? ''}` };
+  const result = spawnSync(file!, args, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
   const wallMs = performance.now() - started;
   const cpuAfter = childCpuMs();
   if (result.status !== 0) throw new Error(`${argv.join(' ')} exited ${result.status}: ${result.stderr.toString()}`);
@@ -83,6 +92,7 @@ const load = os.loadavg().map((l) => l.toFixed(2));
 if (values.json) console.log(JSON.stringify({ runs, loadAverage: load, rows }));
 else {
   console.log(`${runs} runs per command, load average ${load.join(' / ')} (1 / 5 / 15 min) at the end`);
+  console.log(`NODE_EXTRA_CA_CERTS is ${process.env.NODE_EXTRA_CA_CERTS ? 'set' : 'not set'} in this environment`);
   console.log('| command | wall median ms | wall p95 ms | CPU median ms | CPU p95 ms |');
   console.log('|---|---:|---:|---:|---:|');
   for (const r of rows)

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazy } from './lazy';
 
 /** The CSL item types a source can be (citationstyles.org, CSL 1.0.2 "Item Types"). */
 export const WORK_TYPES = [
@@ -90,20 +91,22 @@ export interface FieldOrigin {
 }
 export type Found = Partial<Record<FoundField, FieldOrigin>>;
 
-const OriginSchema = z.object({ from: z.enum(METADATA_ORIGINS), confidence: z.enum(CONFIDENCES) });
+const OriginSchema = lazy(() => z.object({ from: z.enum(METADATA_ORIGINS), confidence: z.enum(CONFIDENCES) }));
 
 /**
  * Origins as stored: an entry a later Sourcebook wrote that this one does not know is dropped,
  * never refused — it only explains a value, which stays.
  */
-export const FoundSchema = z
-  .record(z.string(), z.unknown())
-  .default({})
-  .transform((raw): Found => {
-    const found: Found = {};
-    for (const field of FOUND_FIELDS) {
-      const parsed = OriginSchema.safeParse(raw[field]);
-      if (parsed.success) found[field] = parsed.data;
-    }
-    return found;
-  });
+export const FoundSchema = lazy(() =>
+  z
+    .record(z.string(), z.unknown())
+    .default({})
+    .transform((raw): Found => {
+      const found: Found = {};
+      for (const field of FOUND_FIELDS) {
+        const parsed = OriginSchema().safeParse(raw[field]);
+        if (parsed.success) found[field] = parsed.data;
+      }
+      return found;
+    }),
+);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazy } from './lazy';
 import { authorNameSchema, isLiteralName, NAME_PART_LIMIT, type AuthorName } from './names';
 import { FOUND_FIELDS, FoundSchema, WORK_TYPES, type Found } from './sourceFields';
 
@@ -102,7 +103,7 @@ function withDefaults(fields: ReturnType<typeof metadataFields>) {
     authors: fields.authors.default([]),
     type: fields.type.default(null),
     note: fields.note.default(null),
-    found: FoundSchema,
+    found: FoundSchema(),
   };
 }
 
@@ -110,17 +111,19 @@ function withDefaults(fields: ReturnType<typeof metadataFields>) {
  * Complete metadata within the limits: what the seed ships and what a report given whole
  * carries. Fields added after round 1 may be absent (older seed files and report models).
  */
-export const SourceMetadataSchema = z.object(withDefaults(metadataFields({ limits: true, edit: false }))).strict();
+export const SourceMetadataSchema = lazy(() => z.object(withDefaults(metadataFields({ limits: true, edit: false }))).strict());
 
-export type SourceMetadata = z.infer<typeof SourceMetadataSchema>;
+export type SourceMetadata = z.infer<ReturnType<typeof SourceMetadataSchema>>;
 
 /** A person's edit: omitted fields keep their value, text is trimmed, limits apply. `found` is not theirs to set. */
-export const SourceMetadataEditSchema = z
-  .object(metadataFields({ limits: true, edit: true }))
-  .partial()
-  .strict();
+export const SourceMetadataEditSchema = lazy(() =>
+  z
+    .object(metadataFields({ limits: true, edit: true }))
+    .partial()
+    .strict(),
+);
 
-export type SourceMetadataEdit = z.infer<typeof SourceMetadataEditSchema>;
+export type SourceMetadataEdit = z.infer<ReturnType<typeof SourceMetadataEditSchema>>;
 
 /**
  * How the store reads the JSON it holds. No limits and a default for a missing field: a notebook
@@ -128,10 +131,9 @@ export type SourceMetadataEdit = z.infer<typeof SourceMetadataEditSchema>;
  * data migration. Authors stored as strings (before names were structured) read as parsed names.
  * Unknown keys (a newer Sourcebook's fields) are dropped, not refused.
  */
-export const StoredSourceMetadataSchema = z.object(withDefaults(metadataFields({ limits: false, edit: false }))) satisfies z.ZodType<
-  SourceMetadata,
-  unknown
->;
+export const StoredSourceMetadataSchema = lazy(
+  () => z.object(withDefaults(metadataFields({ limits: false, edit: false }))) satisfies z.ZodType<SourceMetadata, unknown>,
+);
 
 export const emptySourceMetadata = (): SourceMetadata => ({
   title: null,

@@ -16,9 +16,13 @@ interface Run {
   stderr: string;
 }
 
-function sourcebook(args: string[], options: { bin?: string; closeStdout?: boolean } = {}): Promise<Run> {
+function sourcebook(args: string[], options: { bin?: string; closeStdout?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [options.bin ?? BIN, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [options.bin ?? BIN, ...args], {
+      cwd: ROOT,
+      env: options.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     // A reader that has gone before the first line is written, as `| head` is once it has its line.
@@ -56,6 +60,30 @@ test.describe('the command line as a Unix tool', () => {
       'seed-003',
       'seed-004',
     ]);
+  });
+
+  test('runs as a program of its own, through its #! line, with or without NODE_EXTRA_CA_CERTS', async () => {
+    const direct = (env: NodeJS.ProcessEnv) =>
+      new Promise<Run>((resolve) => {
+        // The #! line finds node through PATH, as a user's shell does: this test's node comes first.
+        const PATH = `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`;
+        const child = spawn(BIN, ['sources', '--json', '--data-dir', dataDir], { cwd: ROOT, env: { ...env, PATH } });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+        child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr }));
+      });
+    const viaNode = await sourcebook(['sources', '--json', '--data-dir', dataDir]);
+    for (const env of [
+      { ...process.env, NODE_EXTRA_CA_CERTS: '/etc/ssl/certs/ca-certificates.crt' },
+      { ...process.env, NODE_EXTRA_CA_CERTS: '' },
+    ]) {
+      const run = await direct(env);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toBe(viaNode.stdout);
+    }
   });
 
   test('ends quietly when the reader of its output has gone (`| head`)', async () => {

@@ -35,7 +35,7 @@ async function readModel(file: string): Promise<ReportModel> {
   }
   // The schema (zod) is loaded only by the command that reads a model file.
   const { ReportModelSchema } = await import('../../shared/contract/exports');
-  const parsed = ReportModelSchema.safeParse(raw);
+  const parsed = ReportModelSchema().safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new ApiError('invalid_input', `${file}: ${issue.path.join('.') || 'report'}: ${issue.message}`);
@@ -70,7 +70,7 @@ export const exportCommand: Command = {
       ? { report: await readModel(options.model as string) }
       : { noteIds: positionals, ...(typeof options.title === 'string' ? { title: options.title } : {}) };
     if (!options.model && positionals.length === 0)
-      throw new ApiError('invalid_input', 'Name at least one note id (see `sourcebook notes`), or give --model.');
+      throw new ApiError('invalid_input', 'Name() at least one note id (see `sourcebook notes`), or give --model.');
     const exportOptions: Partial<ExportOptions> = {
       ...(options.style ? { style: options.style as CitationStyle } : {}),
       ...(options.locale ? { locale: options.locale as ReportLocale } : {}),

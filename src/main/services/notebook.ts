@@ -104,8 +104,9 @@ function describeIssues(error: z.ZodError): string {
 
 export function openNotebook(options: NotebookOptions): Notebook {
   const dbFile = path.join(options.dataDir, DATABASE_FILE);
-  // What a killed run left behind: PDF export folders of processes that are gone, half-written backups.
-  removeDeadProcessFolders(PDF_TEMP_PREFIX);
+  // What a killed run left behind: half-written backups. (PDF export folders of processes that are
+  // gone are removed when export is first used: listing the temp folder is not free, and a CLI
+  // command that never exports should not pay for it.)
   removeStaleFiles(backupsDir(dbFile), /\.partial$/, 3600_000);
   const db = openDatabase(dbFile, { nativeBinding: options.nativeBinding });
   const events = createEventHub();
@@ -196,6 +197,7 @@ export function openNotebook(options: NotebookOptions): Notebook {
     export: lazyDomain('export', async () => {
       const [{ createExportService }, { exportHandlers }] = await Promise.all([import('./export/service'), import('./export/handlers')]);
       stillOpen();
+      removeDeadProcessFolders(PDF_TEMP_PREFIX);
       exporter = createExportService({
         repos,
         resourcesDir: options.resourcesDir,

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { lazy } from '../lazy';
 
 /**
  * A call is declared once: its input schema is checked at every boundary, its result type is a
@@ -14,15 +15,27 @@ export interface CallSpec<I extends z.ZodType, R, H extends boolean = boolean> {
   readonly __result?: R;
 }
 
-export function call<I extends z.ZodType>(input: I) {
+/**
+ * `call(() => schema)`: the schema is built when the call is first made, not when the contract is
+ * loaded. zod builds schemas eagerly and not cheaply; a CLI command that makes one call should
+ * not build a hundred (see docs/benchmarks.md, "Command line").
+ */
+export function call<I extends z.ZodType>(makeInput: () => I) {
+  const input = lazy(makeInput);
+  const spec = <H extends boolean>(hostOnly: H) => ({
+    get input() {
+      return input();
+    },
+    hostOnly,
+  });
   return {
     returns<R>(): CallSpec<I, R, false> {
-      return { input, hostOnly: false };
+      return spec(false);
     },
     hostOnly() {
       return {
         returns<R>(): CallSpec<I, R, true> {
-          return { input, hostOnly: true };
+          return spec(true);
         },
       };
     },

@@ -24,7 +24,7 @@ const tricky = [
   {
     id: 'tricky',
     mediaType: 'text/html',
-    metadata: SourceMetadataSchema.parse({
+    metadata: SourceMetadataSchema().parse({
       title: MARKUP_TITLE + ' {braces} 100% #1 a_b ~x^',
       authors: ['Ada Lovelace', 'Acme Research Group'],
       issued: '2021-03',

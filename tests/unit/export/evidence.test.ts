@@ -282,7 +282,7 @@ describe('CLI', () => {
     });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/format/);
-  }, 60_000);
+  }, 180_000);
 
   it('sanitises file names', () => {
     expect(sanitizeFileName('a/b\\c:d*e?f"g<h>i|j', 'md')).toBe('a b c d e f g h i j.md');

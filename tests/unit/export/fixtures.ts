@@ -110,7 +110,7 @@ export function run(command: string, args: string[], input?: string | Buffer): s
 }
 
 /** A newspaper article, a web page with its site, and a PDF report: one of each mapping. */
-const meta = (m: z.input<typeof SourceMetadataSchema>): SourceMetadata => SourceMetadataSchema.parse(m);
+const meta = (m: z.input<ReturnType<typeof SourceMetadataSchema>>): SourceMetadata => SourceMetadataSchema().parse(m);
 export const SAMPLE_SOURCES = [
   {
     id: 'x-news',

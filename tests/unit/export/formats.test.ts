@@ -98,7 +98,7 @@ describe('exported files read back with real tools', () => {
     run('pdftoppm', ['-png', '-f', '1', '-l', '1', '-r', '40', '-singlefile', pdf, pdf.replace(/\.pdf$/, '')]);
     expect(fs.statSync(pdf.replace(/\.pdf$/, '.png')).size).toBeGreaterThan(5000);
     expect(run('pdfinfo', [pdf])).toMatch(/Pages:\s+[1-9]/);
-  }, 60_000);
+  }, 180_000);
 
   it('in-text styles print the citation inline and put only quotes in notes', async () => {
     const withQuotes = await exportAs('md', { style: 'apa' });

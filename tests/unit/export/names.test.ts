@@ -26,7 +26,7 @@ describe('author names, parsed with care', () => {
   });
 
   it('reads authors stored as strings (older notebooks) as parsed names', () => {
-    expect(SourceMetadataSchema.parse({ authors: ['Xie Maosong'] }).authors).toEqual([
+    expect(SourceMetadataSchema().parse({ authors: ['Xie Maosong'] }).authors).toEqual([
       { family: 'Xie', given: 'Maosong', familyFirst: true },
     ]);
   });
@@ -49,7 +49,7 @@ function peopleReport(): ReportModel {
     mediaType: 'application/pdf',
     fileName: null,
     accessed: '2025-01-01',
-    metadata: SourceMetadataSchema.parse({ title: `Work ${i}`, authors: [name], issued: '2020', publisher: 'Press' }),
+    metadata: SourceMetadataSchema().parse({ title: `Work ${i}`, authors: [name], issued: '2020', publisher: 'Press' }),
   }));
   const citations = sources.map((s, i) => ({ ...c, id: `c-${i}`, sourceId: s.id, paragraph: i + 1 }));
   const blocks = citations.map((x) => ({

@@ -32,7 +32,7 @@ export function addSource(
 ): void {
   const { repos } = notebook;
   notebook.store.write('Adding a test source', () => {
-    const metadata = SourceMetadataSchema.parse({ title: `Test source ${id}`, authors: ['A. Tester'], issued });
+    const metadata = SourceMetadataSchema().parse({ title: `Test source ${id}`, authors: ['A. Tester'], issued });
     repos.sources.insert({ id, kind: 'import', canonicalUrl: null, metadata });
     repos.sources.insertVersion({
       id: `v-${id}`,

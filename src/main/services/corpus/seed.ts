@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -8,36 +7,42 @@ import type { Repositories } from '../store/repositories';
 import type { Store } from '../store/store';
 import { createDocumentLinker } from '../entities/documentLinker';
 import { knownAliases, storeLinks } from '../entities/linking';
+import { lazy } from '../../../shared/lazy';
 import { segmentText, type DocumentLayout } from './segment';
+import { nodeCrypto } from '../nodeCrypto';
 
-const SeedSources = z.object({ sources: z.array(SourceMetadataSchema.extend({ file: z.string() })) });
+const SeedSources = lazy(() => z.object({ sources: z.array(SourceMetadataSchema().extend({ file: z.string() })) }));
 
-const SeedAlias = z.union([
-  z.string(),
-  z.object({
-    text: z.string(),
-    exactCase: z.boolean().optional(),
-    onlyIn: z.array(z.string()).optional(),
-    /** The curators' verdict where the words mislead (entities/aliasClass.ts decides otherwise). */
-    strength: z.enum(['strong', 'generic']).optional(),
-  }),
-]);
-
-const SeedEntities = z.object({
-  entities: z.array(
+const SeedAlias = lazy(() =>
+  z.union([
+    z.string(),
     z.object({
-      id: z.string(),
-      type: EntityType,
-      name: z.string(),
-      nameStrength: z.enum(['strong', 'generic']).optional(),
-      aliases: z.array(SeedAlias).default([]),
-      description: z.string().default(''),
-      date: z.string().nullable().optional(),
+      text: z.string(),
+      exactCase: z.boolean().optional(),
+      onlyIn: z.array(z.string()).optional(),
+      /** The curators' verdict where the words mislead (entities/aliasClass.ts decides otherwise). */
+      strength: z.enum(['strong', 'generic']).optional(),
     }),
-  ),
-});
+  ]),
+);
 
-const SeedLayout = z.object({ documents: z.record(z.string(), z.custom<DocumentLayout>()) });
+const SeedEntities = lazy(() =>
+  z.object({
+    entities: z.array(
+      z.object({
+        id: z.string(),
+        type: EntityType(),
+        name: z.string(),
+        nameStrength: z.enum(['strong', 'generic']).optional(),
+        aliases: z.array(SeedAlias()).default([]),
+        description: z.string().default(''),
+        date: z.string().nullable().optional(),
+      }),
+    ),
+  }),
+);
+
+const SeedLayout = lazy(() => z.object({ documents: z.record(z.string(), z.custom<DocumentLayout>()) }));
 
 export const SEEDED_KEY = 'seeded_at';
 
@@ -47,7 +52,7 @@ export function seedSourceId(file: string): string {
 }
 
 export function sha256(bytes: Buffer | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return nodeCrypto().createHash('sha256').update(bytes).digest('hex');
 }
 
 function readJson<T>(file: string, schema: z.ZodType<T>): T {
@@ -72,9 +77,9 @@ export function seedIfEmpty(store: Store, seedDir: string): SeedResult {
   const { repos } = store;
   if (repos.meta.get(SEEDED_KEY)) return seedResult(false, repos);
 
-  const sources = readJson(path.join(seedDir, 'sources.json'), SeedSources).sources;
-  const entities = readJson(path.join(seedDir, 'entities.json'), SeedEntities).entities;
-  const layouts = readJson(path.join(seedDir, 'layout.json'), SeedLayout).documents;
+  const sources = readJson(path.join(seedDir, 'sources.json'), SeedSources()).sources;
+  const entities = readJson(path.join(seedDir, 'entities.json'), SeedEntities()).entities;
+  const layouts = readJson(path.join(seedDir, 'layout.json'), SeedLayout()).documents;
 
   store.write('Seeding the notebook', () => {
     if (repos.meta.get(SEEDED_KEY)) return;

@@ -126,13 +126,13 @@ async function stopBrowser(child: ChildProcess, cdp: CdpSession): Promise<void> 
 /**
  * Removes the print folder. A helper process of the browser may still be writing its profile for
  * a moment after the browser exits (ENOTEMPTY while the folder is emptied), so removal is retried;
- * if it still fails, the folder is left for the next start to remove (it is named with this
+ * if it still fails, the folder is left for the next run's first export to remove (it is named with this
  * process's id): cleanup never fails an export that produced its PDF.
  */
 export async function removeTempFolder(dir: string): Promise<void> {
   try {
     await fs.promises.rm(dir, { recursive: true, force: true, maxRetries: 8, retryDelay: 100 });
   } catch {
-    // Left for removeDeadProcessFolders at the next start.
+    // Left for removeDeadProcessFolders at the next run's first export.
   }
 }

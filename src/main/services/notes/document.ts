@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CitationPayloadSchema } from '../../../shared/contract/notes';
 import { ApiError } from '../../../shared/errors';
+import { lazy } from '../../../shared/lazy';
 import {
   NOTE_NODE,
   serializedParagraph,
@@ -21,9 +22,9 @@ export interface DocumentFacts {
 const BLOCK_TYPES = new Set(['root', 'paragraph', 'heading', 'quote', 'list', 'listitem', 'code', 'table', 'tablerow', 'tablecell']);
 const MAX_DEPTH = 64;
 
-const EntityMentionFields = z.object({ entityId: z.string().min(1).max(80) });
-const NoteLinkFields = z.object({ noteId: z.string().min(1).max(80) });
-const CitationFields = z.object({ citation: CitationPayloadSchema });
+const EntityMentionFields = lazy(() => z.object({ entityId: z.string().min(1).max(80) }));
+const NoteLinkFields = lazy(() => z.object({ noteId: z.string().min(1).max(80) }));
+const CitationFields = lazy(() => z.object({ citation: CitationPayloadSchema() }));
 
 function fieldsOf<T>(schema: z.ZodType<T>, node: SerializedNoteNode, what: string): T {
   const parsed = schema.safeParse(node);
@@ -53,7 +54,7 @@ export function analyzeDocument(document: SerializedNoteDocument): DocumentFacts
     if (depth > MAX_DEPTH) throw new ApiError('invalid_input', 'The note is nested too deeply to save.');
     switch (node.type) {
       case NOTE_NODE.citation: {
-        const citation = fieldsOf(CitationFields, node, 'citation').citation;
+        const citation = fieldsOf(CitationFields(), node, 'citation').citation;
         // A chip copied within one note shares its key; the first copy is the citation.
         if (!seenKeys.has(citation.key)) {
           seenKeys.add(citation.key);
@@ -62,12 +63,12 @@ export function analyzeDocument(document: SerializedNoteDocument): DocumentFacts
         return;
       }
       case NOTE_NODE.entityMention: {
-        const { entityId } = fieldsOf(EntityMentionFields, node, 'entity mention');
+        const { entityId } = fieldsOf(EntityMentionFields(), node, 'entity mention');
         entityMentions.set(entityId, (entityMentions.get(entityId) ?? 0) + 1);
         break;
       }
       case NOTE_NODE.noteLink: {
-        const { noteId } = fieldsOf(NoteLinkFields, node, 'note link');
+        const { noteId } = fieldsOf(NoteLinkFields(), node, 'note link');
         noteLinks.set(noteId, (noteLinks.get(noteId) ?? 0) + 1);
         break;
       }

@@ -26,7 +26,7 @@ const PASSAGES_OF_SOURCE = `SELECT p.id, p.kind, p.text,
 
 /** The store's own reading of the details (authors stored as strings read as names); a damaged record indexes its text without details. */
 function parseMetadata(json: string): SourceMetadata {
-  const parsed = StoredSourceMetadataSchema.safeParse(safeJson(json));
+  const parsed = StoredSourceMetadataSchema().safeParse(safeJson(json));
   return parsed.success ? parsed.data : emptySourceMetadata();
 }
 

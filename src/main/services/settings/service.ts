@@ -27,7 +27,7 @@ export function createSettingsService({ store, dataDir }: { store: Store; dataDi
       // A damaged value is as good as none: the defaults stand.
     }
     const settings: Record<string, unknown> = { ...DEFAULT_SETTINGS };
-    for (const [field, schema] of Object.entries(SettingsSchema.shape)) {
+    for (const [field, schema] of Object.entries(SettingsSchema().shape)) {
       const checked = schema.safeParse(stored[field]);
       if (checked.success) settings[field] = checked.data;
     }

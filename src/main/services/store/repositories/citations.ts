@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../db';
 import type { AnchorEvent, CitationPayload, CitationStatus } from '../../../../shared/notes';
+import { lazy } from '../../../../shared/lazy';
 import { decodeJson, type Encoded } from './decode';
 
 /** A citation as stored: its payload (less the source title, which the source's record holds), status and history. */
@@ -49,33 +50,35 @@ export interface PassageCitationCount {
   count: number;
 }
 
-const Status = z.enum(['current', 'moved', 'changed', 'lost', 'pinned']);
-const Span = { exact: z.string(), start: z.number(), end: z.number() };
-const Place = z.object({ ...Span, passageAnchor: z.string() });
 /*
  * History entries are only ever appended, and readers ignore fields they do not know (a later
  * version may write more): each entry is a loose object, so an update writes back what it read.
  */
-const AnchorHistorySchema = z.array(
-  z.looseObject({
-    at: z.string(),
-    action: z.enum(['check', 'accept', 'keep-pinned', 'recite', 'remove']).optional(),
-    fromVersionId: z.string(),
-    toVersionId: z.string(),
-    method: z.enum(['alignment', 'quote', 'none', 'accepted', 'position', 'fuzzy']),
-    status: Status,
-    finding: z
-      .enum(['unchanged', 'typography', 'shifted', 'relocated', 'edited', 'ambiguous', 'context', 'removed', 'lookalike'])
-      .optional(),
-    score: z.number(),
-    previous: Place,
-    next: Place.optional(),
-    suggestion: z.object({ ...Span, score: z.number(), passageAnchor: z.string().optional() }).optional(),
-    diff: z.array(z.object({ op: z.enum(['same', 'removed', 'added']), text: z.string() })).optional(),
-    occurrences: z.number().optional(),
-    reason: z.string(),
-  }),
-) satisfies z.ZodType<AnchorEvent[]>;
+const AnchorHistorySchema = lazy(() => {
+  const Status = z.enum(['current', 'moved', 'changed', 'lost', 'pinned']);
+  const Span = { exact: z.string(), start: z.number(), end: z.number() };
+  const Place = z.object({ ...Span, passageAnchor: z.string() });
+  return z.array(
+    z.looseObject({
+      at: z.string(),
+      action: z.enum(['check', 'accept', 'keep-pinned', 'recite', 'remove']).optional(),
+      fromVersionId: z.string(),
+      toVersionId: z.string(),
+      method: z.enum(['alignment', 'quote', 'none', 'accepted', 'position', 'fuzzy']),
+      status: Status,
+      finding: z
+        .enum(['unchanged', 'typography', 'shifted', 'relocated', 'edited', 'ambiguous', 'context', 'removed', 'lookalike'])
+        .optional(),
+      score: z.number(),
+      previous: Place,
+      next: Place.optional(),
+      suggestion: z.object({ ...Span, score: z.number(), passageAnchor: z.string().optional() }).optional(),
+      diff: z.array(z.object({ op: z.enum(['same', 'removed', 'added']), text: z.string() })).optional(),
+      occurrences: z.number().optional(),
+      reason: z.string(),
+    }),
+  ) satisfies z.ZodType<AnchorEvent[]>;
+});
 
 const CITATION = `c.id, c.note_id AS noteId, c.key, c.source_id AS sourceId, c.version_id AS versionId, c.version_sha256 AS versionSha256,
                   c.text_sha256 AS textSha256, c.passage_anchor AS passageAnchor, c.passage_ordinal AS passageOrdinal,
@@ -83,7 +86,7 @@ const CITATION = `c.id, c.note_id AS noteId, c.key, c.source_id AS sourceId, c.v
 
 const decodeCitation = (row: Encoded<CitationRecord, 'history'>): CitationRecord => ({
   ...row,
-  history: decodeJson(AnchorHistorySchema, row.history, `the history of citation ${row.id}`),
+  history: decodeJson(AnchorHistorySchema(), row.history, `the history of citation ${row.id}`),
 });
 const decodeAll = (rows: unknown[]) => (rows as Encoded<CitationRecord, 'history'>[]).map(decodeCitation);
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ApiError } from '../../../../shared/errors';
+import { lazy } from '../../../../shared/lazy';
 
 /** A record as SQLite hands it over: the JSON columns named in K still text. */
 export type Encoded<T, K extends keyof T> = Omit<T, K> & { [P in K]: string };
@@ -46,4 +47,4 @@ export function decodeJsonAsWritten<T>(schema: z.ZodType<T>, text: string, what:
   return value;
 }
 
-export const TagsSchema = z.array(z.string());
+export const TagsSchema = lazy(() => z.array(z.string()));

@@ -36,10 +36,10 @@ const COUNTS = `(SELECT count(*) FROM citation c WHERE c.note_id = n.id) AS cita
                 (SELECT count(*) FROM citation c WHERE c.note_id = n.id AND c.status IN ('changed', 'lost')) AS reviewCount`;
 
 function decodeNote<T extends NoteRecord>(row: Encoded<T, 'tags'>): Omit<T, 'tags'> & { tags: string[] } {
-  return { ...row, tags: decodeJson(TagsSchema, row.tags, `the tags of note ${row.id}`) };
+  return { ...row, tags: decodeJson(TagsSchema(), row.tags, `the tags of note ${row.id}`) };
 }
 
-export const decodeDocument = (json: string, what: string): SerializedNoteDocument => decodeJsonAsWritten(NoteDocument, json, what);
+export const decodeDocument = (json: string, what: string): SerializedNoteDocument => decodeJsonAsWritten(NoteDocument(), json, what);
 
 export function notesRepository(db: Db) {
   const insert = db.prepare(

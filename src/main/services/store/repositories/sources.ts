@@ -36,7 +36,7 @@ const VERSION = `v.id, v.source_id AS sourceId, v.sha256, v.text, v.file_name AS
 
 const decodeSource = (row: Encoded<SourceRecord, 'metadata'>): SourceRecord => ({
   ...row,
-  metadata: decodeJson(StoredSourceMetadataSchema, row.metadata, `the details of source ${row.id}`),
+  metadata: decodeJson(StoredSourceMetadataSchema(), row.metadata, `the details of source ${row.id}`),
 });
 
 export function sourcesRepository(db: Db) {
