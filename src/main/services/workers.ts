@@ -1,7 +1,16 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker, type ResourceLimits, type Transferable } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import type { ResourceLimits, Transferable, Worker } from 'node:worker_threads';
 import { ApiError } from '../../shared/errors';
+
+/**
+ * node:worker_threads is loaded when the first worker starts: a notebook opens a worker group
+ * at once, but a CLI command that starts no worker should not pay for loading the module.
+ */
+let workerModule: typeof import('node:worker_threads') | undefined;
+const workerThreads = () =>
+  (workerModule ??= createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads'));
 
 /** Every worker the services run; each has its source at services/<name>/worker.ts. */
 export type WorkerName = 'import' | 'search' | 'export' | 'markdown';
@@ -90,7 +99,7 @@ export const runningWorkers = (): number => running;
 export function startWorker<In, Out>(options: WorkerOptions<Out>): WorkerHandle<In, Out> {
   const label = options.label ?? `the ${options.name} worker`;
   const entry = workerEntry(options.name);
-  const worker = new Worker(entry.file, {
+  const worker: Worker = new (workerThreads().Worker)(entry.file, {
     workerData: options.workerData,
     argv: entry.argv,
     ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),

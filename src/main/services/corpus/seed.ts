@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -10,6 +9,7 @@ import { createDocumentLinker } from '../entities/documentLinker';
 import { knownAliases, storeLinks } from '../entities/linking';
 import { lazy } from '../../../shared/lazy';
 import { segmentText, type DocumentLayout } from './segment';
+import { nodeCrypto } from '../nodeCrypto';
 
 const SeedSources = lazy(() => z.object({ sources: z.array(SourceMetadataSchema().extend({ file: z.string() })) }));
 
@@ -52,7 +52,7 @@ export function seedSourceId(file: string): string {
 }
 
 export function sha256(bytes: Buffer | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return nodeCrypto().createHash('sha256').update(bytes).digest('hex');
 }
 
 function readJson<T>(file: string, schema: z.ZodType<T>): T {

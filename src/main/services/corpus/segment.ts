@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { PassageKind } from '../../../shared/domain';
 import { normalizeWhitespace } from '../../../shared/text';
 import type { NewPassage } from '../store/repositories/passages';
+import { nodeCrypto } from '../nodeCrypto';
 
 /**
  * Lines that web captures drag along but no reader wants: share buttons, counters, comment
@@ -45,7 +45,7 @@ function looksLikeHeading(line: string): boolean {
 }
 
 export function passageAnchor(text: string, seen: Map<string, number>): string {
-  const digest = createHash('sha256').update(text).digest('hex').slice(0, 12);
+  const digest = nodeCrypto().createHash('sha256').update(text).digest('hex').slice(0, 12);
   const repeat = seen.get(digest) ?? 0;
   seen.set(digest, repeat + 1);
   return repeat === 0 ? `p-${digest}` : `p-${digest}-${repeat}`;

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../../shared/errors';
+import { nodeCrypto } from '../nodeCrypto';
 
 const { O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW } = fs.constants;
 
@@ -34,7 +34,7 @@ export function writeFileAtomically(file: string, data: Uint8Array | string): st
   const existing = fs.lstatSync(target, { throwIfNoEntry: false });
   if (existing?.isDirectory()) throw new ApiError('invalid_input', `Cannot write ${target}: it is a folder; name a file inside it.`);
 
-  const temp = path.join(dir, `.${path.basename(target).slice(0, 100)}.${randomBytes(9).toString('hex')}.tmp`);
+  const temp = path.join(dir, `.${path.basename(target).slice(0, 100)}.${nodeCrypto().randomBytes(9).toString('hex')}.tmp`);
   let fd: number | undefined;
   try {
     fd = fs.openSync(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600);

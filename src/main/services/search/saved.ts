@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { EventHub } from '../events';
 import type { Store } from '../store/store';
 import { ApiError } from '../../../shared/errors';
@@ -6,6 +5,7 @@ import type { BatchResult, SavedSearch, SavedSearchMatch, SearchFilters } from '
 import type { SearchService } from './service';
 import { SearchFiltersInput } from '../../../shared/contract/search';
 import { decodeJson } from '../store/repositories/decode';
+import { nodeCrypto } from '../nodeCrypto';
 
 interface Row {
   id: string;
@@ -53,7 +53,7 @@ export function createSavedSearches(deps: { store: Store; search: SearchService;
       const existing = db.prepare(`SELECT * FROM saved_search WHERE query = ? AND filters = ?`).get(query, json) as Row | undefined;
       if (existing) return toSaved(existing);
       const row: Row = {
-        id: randomUUID(),
+        id: nodeCrypto().randomUUID(),
         query,
         filters: json,
         created_at: new Date().toISOString(),

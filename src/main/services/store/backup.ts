@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../../shared/errors';
 import type { Db } from './db';
+import { nodeCrypto } from '../nodeCrypto';
 
 /**
  * Rolling backups of the notebook, in `<notebook folder>/backups`: one a day while the notebook is
@@ -65,7 +65,7 @@ function prune(dbFile: string, kind: BackupKind): void {
   }
 }
 
-const tempFor = (dest: string) => `${dest}.${randomBytes(6).toString('hex')}.partial`;
+const tempFor = (dest: string) => `${dest}.${nodeCrypto().randomBytes(6).toString('hex')}.partial`;
 
 function finish(temp: string, dest: string): void {
   fs.chmodSync(temp, 0o600);

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { Db } from '../db';
+import { nodeCrypto } from '../../nodeCrypto';
 
 /**
  * Citation states as issue 10 defines them (docs/citations.md), and the hash that lets an export
@@ -39,7 +39,8 @@ export function prepare(db: Db): void {
   for (const row of rows) {
     let hash = hashes.get(row.version_id);
     if (!hash) {
-      hash = createHash('sha256')
+      hash = nodeCrypto()
+        .createHash('sha256')
         .update((text.get(row.version_id) as string | undefined) ?? '')
         .digest('hex');
       hashes.set(row.version_id, hash);
