@@ -1,5 +1,5 @@
 /**
- * npm run bench:search [-- --json] [-- --passages N] [-- --queries N]
+ * npm run bench:search [-- --json] [-- --passages N] [-- --queries N] [-- --engines sourcebook,fts5,minisearch]
  *
  * One process, one synthetic corpus (Zipf-like vocabulary, titles, dates, entity mentions), three
  * engines: Sourcebook's whole search pipeline (query parsing → FlexSearch candidates → BM25 and
@@ -442,8 +442,10 @@ if (ENGINES.has('minisearch')) {
   });
 }
 
-if (process.env.BENCH_KEEP) log(`kept ${dir}`);
-else fs.rmSync(dir, { recursive: true, force: true });
+if (process.env.BENCH_KEEP) {
+  fs.writeFileSync(path.join(dir, 'queries.json'), JSON.stringify(queries));
+  log(`kept ${dir}`);
+} else fs.rmSync(dir, { recursive: true, force: true });
 
 if (args.json) {
   process.stdout.write(
@@ -472,6 +474,10 @@ if (args.json) {
   log('');
   for (const other of sb ? results.filter((r) => r !== sb) : []) {
     log(`p95 ${other.engine} ÷ Sourcebook: ${CLASSES.map((c) => `${c} ${f(other.classes[c]!.p95 / sb!.classes[c]!.p95, 1)}×`).join(', ')}`);
+    // CPU time is what a loaded machine inflates least: the same ratios from it.
+    log(
+      `CPU p50 / p95 ${other.engine} ÷ Sourcebook: ${CLASSES.map((c) => `${c} ${f(other.classes[c]!.cpuP50! / sb!.classes[c]!.cpuP50!, 1)}× / ${f(other.classes[c]!.cpuP95! / sb!.classes[c]!.cpuP95!, 1)}×`).join(', ')}`,
+    );
   }
   log('');
   log(`| CPU time per query, p50 / p95 ms | ${CLASSES.join(' | ')} |`);

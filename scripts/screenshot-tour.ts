@@ -103,7 +103,7 @@ async function tour(variant: (typeof VARIANTS)[number]): Promise<void> {
     await shot(page, dir, '08-search-view');
 
     await page.goto(`${app.origin}/#/notes`);
-    await page.locator('.note-cards li').first().waitFor();
+    await page.locator('.note-table tbody tr').first().waitFor();
     await shot(page, dir, '09-notes');
 
     await page.goto(`${app.origin}/#/entities`);

@@ -15,6 +15,27 @@ export interface SourceSummary {
   versionId: string;
   sha256: string;
   fileName: string | null;
+  /** A person's labels, sorted. */
+  tags: string[];
+  /** When the source came into the notebook (ISO). */
+  addedAt: string;
+  /** When it was deleted; set only on a deleted source (the citations that pinned it still show it). */
+  deletedAt: string | null;
+}
+
+/** A note that cites a source: what deleting the source would touch. */
+export interface CitingNote {
+  id: string;
+  title: string;
+  citations: number;
+  inTrash: boolean;
+}
+
+export interface SourceDeletion {
+  id: string;
+  title: string | null;
+  /** Citations that kept their pinned version because the person chose so. */
+  pinned: number;
 }
 
 /** How a mention was made (docs/entities.md): a curated check, the linker's rules, or a person. */

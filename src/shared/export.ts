@@ -75,6 +75,8 @@ export interface ReportSource {
   fileName: string | null;
   /** When the text was captured (ISO date): the access date styles print for undated web pages. */
   accessed: string | null;
+  /** When the source was deleted from the library; its cited texts are kept (absent while it is in the library). */
+  deletedAt?: string;
 }
 
 export const EXPORT_FORMATS = ['md', 'html', 'pdf', 'docx', 'zip'] as const;

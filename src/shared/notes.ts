@@ -108,6 +108,8 @@ export interface CitationView extends CitationPayload {
   currentVersionId: string | null;
   /** The quote's offsets in its passage's displayed text, for highlighting; null unless anchored in the current version. */
   passageRange: { start: number; end: number } | null;
+  /** The source was deleted from the library: the citation keeps its pinned version and quote. */
+  sourceDeleted?: boolean;
 }
 
 export interface NoteRef {

@@ -11,6 +11,21 @@ export const FONT_SIZES = [14, 16, 18, 20, 22] as const;
 export const FIRST_RUN_STEPS = ['read', 'cite', 'export'] as const;
 export type FirstRunStep = (typeof FIRST_RUN_STEPS)[number];
 
+/** The lists whose sort and filter are kept (issue 12). */
+export const LISTS = ['library', 'notes', 'entities'] as const;
+export type ListName = (typeof LISTS)[number];
+
+/** How a list is sorted and filtered, kept across reloads and launches. */
+export interface ListChoice {
+  /** A column's key; a list that does not know it uses its default. */
+  sort: string;
+  descending: boolean;
+  /** The words of the filter box. */
+  filter: string;
+  /** The list's own narrowing: a tag (library, notes) or an entity type; '' for all. */
+  only: string;
+}
+
 /**
  * The writer's choices and the workspace's shape, kept in the notebook (not in the page's
  * storage: the loopback shell's origin changes with every launch, so a page's storage forgets).
@@ -32,6 +47,8 @@ export interface Settings {
   recentNoteIds: string[];
   /** Which of the first run's steps are done, and whether the writer dismissed the guide. */
   firstRun: { done: FirstRunStep[]; dismissed: boolean };
+  /** Each list's sort and filter, once changed. */
+  lists: Partial<Record<ListName, ListChoice>>;
 }
 
 export interface SettingsView {
@@ -50,6 +67,7 @@ export const DEFAULT_SETTINGS: Settings = {
   openNoteId: null,
   recentNoteIds: [],
   firstRun: { done: [], dismissed: false },
+  lists: {},
 };
 
 export const RECENT_NOTES_KEPT = 12;

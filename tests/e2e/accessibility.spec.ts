@@ -45,7 +45,7 @@ for (const theme of ['light', 'dark'] as const) {
       await prepare(page, theme, app.origin);
       for (const [section, ready] of [
         ['Entities', '.entity-group'],
-        ['Notes', '.note-cards li'],
+        ['Notes', '.note-table tbody tr'],
         ['Review', '.review-view .status'],
         ['Settings', '.settings-view fieldset'],
         ['Export', '.export-preview-pane'],

@@ -89,6 +89,7 @@ export const ReportModelSchema = lazy(
                 mediaType: z.string().max(200),
                 fileName: z.string().max(500).nullable(),
                 accessed: z.string().max(40).nullable(),
+                deletedAt: z.string().max(40).optional(),
               })
               .strict(),
           )

@@ -3,9 +3,21 @@ import { lazy } from '../lazy';
 import { call } from './define';
 import { NoteId } from './notes';
 import { CITATION_STYLES } from '../export';
-import { FIRST_RUN_STEPS, FONT_SIZES, RECENT_NOTES_KEPT, THEMES, type Settings, type SettingsView } from '../settings';
+import { FIRST_RUN_STEPS, FONT_SIZES, RECENT_NOTES_KEPT, THEMES, type ListChoice, type Settings, type SettingsView } from '../settings';
 
 const Width = lazy(() => z.number().int().min(200, 'must be at least 200 pixels').max(2000, 'must be at most 2000 pixels'));
+
+const ListChoiceSchema = lazy(
+  () =>
+    z
+      .object({
+        sort: z.string().max(40),
+        descending: z.boolean(),
+        filter: z.string().max(200, 'must be at most 200 characters'),
+        only: z.string().max(80),
+      })
+      .strict() satisfies z.ZodType<ListChoice>,
+);
 
 /** Every field of Settings, each checked; a change names only what it changes. */
 export const SettingsSchema = lazy(
@@ -24,6 +36,9 @@ export const SettingsSchema = lazy(
         openNoteId: NoteId().nullable(),
         recentNoteIds: z.array(NoteId()).max(RECENT_NOTES_KEPT),
         firstRun: z.object({ done: z.array(z.enum(FIRST_RUN_STEPS)).max(FIRST_RUN_STEPS.length), dismissed: z.boolean() }).strict(),
+        lists: z
+          .object({ library: ListChoiceSchema().optional(), notes: ListChoiceSchema().optional(), entities: ListChoiceSchema().optional() })
+          .strict(),
       })
       .strict() satisfies z.ZodType<Settings>,
 );

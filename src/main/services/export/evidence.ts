@@ -49,6 +49,8 @@ export interface EvidenceManifest {
     /** The version's recorded SHA-256 (of its original file). */
     versionSha256: string | null;
     original: { path: string; sha256: string; bytes: number; mediaType: string; fileName: string | null } | null;
+    /** When the source was deleted from the library (its cited text is still here and still proves the quotes). */
+    deletedFromLibrary?: string;
   }[];
   citations: {
     id: string;
@@ -156,7 +158,8 @@ export function buildEvidencePack(
       const text = addFile(`${base}.txt`, strToU8(pinned.text));
       const original = originals(citation.sourceId, citation.versionId);
       const originalFile = original ? addFile(`${base}.original.${originalExtension(original)}`, original.bytes) : undefined;
-      const metadata = sources.get(citation.sourceId)?.metadata;
+      const source = sources.get(citation.sourceId);
+      const metadata = source?.metadata;
       manifest.sources.push({
         id: citation.sourceId,
         versionId: citation.versionId,
@@ -168,6 +171,7 @@ export function buildEvidencePack(
         ...text,
         versionSha256: original?.versionSha256 ?? null,
         original: original && originalFile ? { ...originalFile, mediaType: original.mediaType, fileName: original.fileName } : null,
+        ...(source?.deletedAt ? { deletedFromLibrary: source.deletedAt } : {}),
       });
     }
     const verdict = verdicts.get(citation.id)!;

@@ -64,7 +64,7 @@ export async function notesToReport(
       paragraph: view.passageOrdinal,
       page: pageOf(view.versionId, view.passageAnchor),
       status: view.status,
-      statusDetail: isUndecided(view.status) ? (last?.reason ?? null) : null,
+      statusDetail: isUndecided(view.status) ? (last?.reason ?? null) : view.sourceDeleted ? SOURCE_DELETED : null,
     };
   };
 
@@ -152,6 +152,9 @@ export async function notesToReport(
   };
 }
 
+/** What an export says of a citation whose source was deleted: its quote and pinned text are kept. */
+export const SOURCE_DELETED = 'the source was deleted from the library; the quote is kept as cited, with its pinned text';
+
 /** A source as a report cites it, from the store: its details as the library shows them, and its current text's file. */
 export function reportSource(repos: Repositories, id: string): ReportSource | undefined {
   const source = repos.sources.get(id);
@@ -163,6 +166,7 @@ export function reportSource(repos: Repositories, id: string): ReportSource | un
     mediaType: version?.mediaType ?? 'text/plain',
     fileName: version?.fileName ?? null,
     accessed: (version?.createdAt ?? source.createdAt).slice(0, 10),
+    ...(source.deletedAt ? { deletedAt: source.deletedAt } : {}),
   };
 }
 

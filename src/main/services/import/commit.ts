@@ -54,11 +54,17 @@ export function commitImport(store: Store, input: PreparedImport, hooks: CommitH
   const { extracted } = input;
   return store.write(`Importing ${input.fileName}`, (repos): Committed => {
     const duplicate = repos.imports.versionBySha(input.sha256);
+    if (duplicate && repos.sources.get(duplicate.sourceId)?.deletedAt)
+      throw new ImportError(
+        `is the text of a source you deleted (${duplicate.sourceId}); bring it back with \`sourcebook source restore ${duplicate.sourceId}\` or the library's Deleted list`,
+      );
     if (duplicate) throw new ImportError(`already in the notebook (source ${duplicate.sourceId})`, duplicate.sourceId);
 
     let sourceId: string | undefined = input.newVersionOf;
     if (sourceId && !repos.sources.get(sourceId))
       throw new ImportError(`cannot be a new version of "${sourceId}": there is no such source`);
+    if (sourceId && repos.sources.get(sourceId)?.deletedAt)
+      throw new ImportError(`cannot be a new version of "${sourceId}": that source was deleted (restore it first)`);
     sourceId ??= extracted.canonicalUrl ? repos.imports.sourceByCanonicalUrl(extracted.canonicalUrl) : undefined;
     const newVersion = sourceId !== undefined;
 

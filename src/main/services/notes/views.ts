@@ -12,7 +12,7 @@ const EXCERPT_CHARS = 160;
 
 /** Per-call memo: a note with hundreds of citations reads each source and version once. */
 export class ViewCache {
-  readonly sources = new Map<string, { title: string | null; currentVersionId: string | null }>();
+  readonly sources = new Map<string, { title: string | null; currentVersionId: string | null; deleted: boolean }>();
   readonly passages = new Map<string, Map<string, PassageRecord>>();
   readonly versionTexts = new Map<string, string>();
   readonly offsetMaps = new Map<number, number[]>();
@@ -46,7 +46,7 @@ export function citationView(repos: Repositories, row: CitationRecord, cache = n
   let source = cache.sources.get(row.sourceId);
   if (!source) {
     const s = repos.sources.get(row.sourceId);
-    source = { title: s?.metadata.title ?? null, currentVersionId: s?.currentVersionId ?? null };
+    source = { title: s?.metadata.title ?? null, currentVersionId: s?.currentVersionId ?? null, deleted: !!s?.deletedAt };
     cache.sources.set(row.sourceId, source);
   }
   const current = source.currentVersionId === row.versionId;
@@ -57,7 +57,8 @@ export function citationView(repos: Repositories, row: CitationRecord, cache = n
     sourceTitle: source.title,
     ...anchorOf(row),
     currentVersionId: source.currentVersionId,
-    passageRange: current ? passageRange(repos, row, cache) : null,
+    passageRange: current && !source.deleted ? passageRange(repos, row, cache) : null,
+    ...(source.deleted ? { sourceDeleted: true } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 import { groupCost } from './groups';
 import { Marks } from './marks';
-import { dequantise, MAX_TF_PART } from './postings';
+import { dequantise, MAX_TF_PART, type Postings } from './postings';
 import { ENTITY_WEIGHT, HEADING_BOOST, type Collector, type Ranker } from './rank';
 import type { Group, IndexData } from './types';
 
@@ -48,6 +48,7 @@ export class PassageCandidates {
     const cheapest = indexOfSmallest(costs);
     if (allowed && allowed.length <= costs[cheapest]!) return this.scoreAll(allowed, top);
     if (groups.length === 1 && !groups[0]!.sequence) return this.threshold(groups[0]!, allowedHas, top);
+    if (groups.length === 1) return this.phrase(groups[0]!, allowedHas, top);
 
     // Candidates: the cheapest group's passages; the other groups (and a phrase's other words)
     // narrow them through their postings where that is cheaper than reading each candidate.
@@ -60,13 +61,20 @@ export class PassageCandidates {
     const affordable = () => candidates.length * averageLength * 0.25;
     const drift = Math.max(1, averageLength / Math.max(1, index.termPostings.averageLength));
     let complete = true;
+    // A phrase's words, and its pairs of common words, each narrow the candidates (factor 0: the
+    // phrase's bound is not a sum of its words').
     const parts = groups.flatMap((group, g) =>
       group.sequence
-        ? group.sequence.map((forms) => ({ g, lists: forms.map((id) => ({ key: id, entity: false, factor: 0 })) }))
+        ? [
+            ...group.sequence.map((forms) => ({ g, lists: forms.map((id) => ({ key: id, postings: index.termPostings, factor: 0 })) })),
+            ...this.pairListsOf(group.sequence).map((pair) => ({
+              g,
+              lists: pair.map((key) => ({ key, postings: index.pairs.postings, factor: 0 })),
+            })),
+          ]
         : [{ g, lists: this.listsOf(group) }],
     );
-    const costOf = (part: (typeof parts)[number]) =>
-      part.lists.reduce((sum, l) => sum + (l.entity ? index.entityPostings : index.termPostings).count(l.key), 0);
+    const costOf = (part: (typeof parts)[number]) => part.lists.reduce((sum, l) => sum + l.postings.count(l.key), 0);
     const partCosts = parts.map(costOf);
     const first = indexOfSmallest(partCosts);
     this.readPart(parts[first]!.lists, (doc, value) => {
@@ -116,21 +124,78 @@ export class PassageCandidates {
   }
 
   /** The lists of a word group, each with the factor turning an impact into a score bound. */
-  private listsOf(group: Group): { key: number; entity: boolean; factor: number }[] {
-    const lists = [...group.alternatives].map(([id, weight]) => ({ key: id, entity: false, factor: group.idf * weight }));
-    for (const e of group.entityIds) lists.push({ key: e, entity: true, factor: ENTITY_WEIGHT * group.entityIdf });
+  private listsOf(group: Group): List[] {
+    const { termPostings, entityPostings } = this.index;
+    const lists = [...group.alternatives].map(([id, weight]) => ({ key: id, postings: termPostings, factor: group.idf * weight }));
+    for (const e of group.entityIds) lists.push({ key: e, postings: entityPostings, factor: ENTITY_WEIGHT * group.entityIdf });
     return lists;
   }
 
+  /** For each adjacent pair of a phrase's positions whose forms are all common words, the pairs' keys. */
+  private pairListsOf(sequence: number[][]): number[][] {
+    const out: number[][] = [];
+    for (let k = 0; k + 1 < sequence.length; k++) {
+      const keys: number[] = [];
+      let complete = true;
+      for (const a of sequence[k]!) {
+        for (const b of sequence[k + 1]!) {
+          const key = this.index.pairs.key(a, b);
+          if (key < 0) complete = false;
+          else keys.push(key);
+        }
+      }
+      if (complete && keys.length > 0) out.push(keys);
+    }
+    return out;
+  }
+
   /** Reads lists whole, calling back with each posting's document and score bound (delta: the largest). */
-  private readPart(lists: { key: number; entity: boolean; factor: number }[], visit: (doc: number, value: number) => void): void {
-    for (const { key, entity, factor } of lists) {
-      const postings = entity ? this.index.entityPostings : this.index.termPostings;
+  private readPart(lists: List[], visit: (doc: number, value: number) => void): void {
+    for (const { key, postings, factor } of lists) {
       const { docs, impacts } = postings;
       for (let i = postings.start(key), end = postings.end(key); i < end; i++) visit(docs[i]!, dequantise(impacts[i]!) * factor);
       const deltaBound = MAX_TF_PART * factor;
       for (const doc of postings.delta.get(key) ?? []) visit(doc, deltaBound);
     }
+  }
+
+  /**
+   * A phrase alone. Every match is on the list of each of its words, and (for common words) of
+   * each of its pairs: the shortest of these lists supplies the candidates. When holding that list's
+   * key means holding the phrase (a one-word phrase, or a two-word phrase read from its pair),
+   * the list is read best impact first and reading stops, as for one word, once no unread passage
+   * can enter the top k; the rest are only counted. Otherwise the list is read the same way (the
+   * phrase is at most as frequent as its rarest part), and the unread candidates are checked in
+   * place for the phrase only to be counted.
+   */
+  private phrase(group: Group, allowedHas: ((doc: number) => boolean) | null, top: Collector): number {
+    const { index } = this;
+    const sequence = group.sequence!;
+    let driver: { postings: Postings; keys: number[]; exact: boolean } | null = null;
+    let cheapest = Infinity;
+    const consider = (postings: Postings, keys: number[], exact: boolean) => {
+      let cost = 0;
+      for (const key of keys) cost += postings.count(key);
+      if (cost < cheapest) [driver, cheapest] = [{ postings, keys, exact }, cost];
+    };
+    for (const forms of sequence) consider(index.termPostings, forms, sequence.length === 1);
+    for (const keys of this.pairListsOf(sequence)) consider(index.pairs.postings, keys, sequence.length === 2);
+    if (!driver) return 0;
+    const { postings, keys, exact } = driver as { postings: Postings; keys: number[]; exact: boolean };
+    if (!exact) {
+      // The phrase's frequency is at most its rarest part's: read best-first and stop early as
+      // below, then check the unread candidates for the phrase only to count them.
+      const lists = keys.map((key) => ({ key, postings, factor: group.idf }));
+      return this.bestFirst(lists, 'sum', allowedHas, top, (doc) => this.ranker.hasPhrase(doc, 0));
+    }
+    // Holding the key means holding the phrase, so the phrase's frequency is at most the sum of
+    // the keys' frequencies, and its score at most the phrase's idf times the sum of their impacts.
+    return this.bestFirst(
+      keys.map((key) => ({ key, postings, factor: group.idf })),
+      'sum',
+      allowedHas,
+      top,
+    );
   }
 
   private scoreAll(docs: Iterable<number>, top: Collector): number {
@@ -146,49 +211,61 @@ export class PassageCandidates {
     return total;
   }
 
-  /**
-   * The threshold algorithm for one group: each list's next posting bounds what every unread
-   * passage of that list can score, so once the k-th best scored passage beats the sum of the
-   * bounds, nothing unread can overtake it. Passages added since the last compaction (the delta)
-   * are few and always scored. The total is counted by marking, which is far cheaper than scoring.
-   */
+  /** One word group: a passage scores as its best alternative, so the best bound among the lists bounds them all. */
   private threshold(group: Group, allowedHas: ((doc: number) => boolean) | null, top: Collector): number {
+    // rank.ts multiplies an alternative's saturated frequency by its weight, so the bound scales exactly.
+    return this.bestFirst(this.listsOf(group), 'max', allowedHas, top);
+  }
+
+  /**
+   * The threshold algorithm: each list's next posting bounds what every unread passage of that
+   * list can score ('max': a passage scores as its best list; 'sum': as at most the sum of its
+   * lists), so once the k-th best scored passage reaches the bound, nothing unread can overtake
+   * it. Passages added since the last compaction (the delta) are few and always scored. Every
+   * passage of the lists matches; the total is counted by marking, far cheaper than scoring.
+   */
+  private bestFirst(
+    lists: List[],
+    mode: 'max' | 'sum',
+    allowedHas: ((doc: number) => boolean) | null,
+    top: Collector,
+    /** When being on a list does not mean matching: whether an unread passage matches, for the total. */
+    matches: ((doc: number) => boolean) | null = null,
+  ): number {
     const { index, seen, ranker } = this;
-    const { termPostings, entityPostings } = index;
     const live = index.live;
     const average = index.lengthByKind[0]! / Math.max(1, index.liveByKind[0]!);
-    // Impacts were quantised with the average length at compaction (heading boost included); a
-    // longer average now raises scores by at most this.
-    const drift = (p: typeof termPostings) => Math.max(1, average / Math.max(1, p.averageLength));
     const cursors: Cursor[] = [];
-    const add = (p: typeof termPostings, key: number, factor: number) => {
-      const start = p.start(key);
-      const end = p.end(key);
-      if (end > start) cursors.push({ docs: p.docs, impacts: p.impacts, at: start, end, factor: factor * drift(p) });
-    };
-    // rank.ts multiplies an alternative's saturated frequency by its weight, so the bound scales exactly.
-    for (const [id, weight] of group.alternatives) add(termPostings, id, group.idf * weight);
-    for (const e of group.entityIds) add(entityPostings, e, ENTITY_WEIGHT * group.entityIdf);
+    for (const { key, postings, factor } of lists) {
+      const start = postings.start(key);
+      const end = postings.end(key);
+      // Impacts were quantised with the average length at compaction (heading boost included); a
+      // longer average now raises scores by at most this.
+      const drift = Math.max(1, average / Math.max(1, postings.averageLength));
+      if (end > start) cursors.push({ docs: postings.docs, impacts: postings.impacts, at: start, end, factor: factor * drift });
+    }
 
     seen.reset(index.docCount);
     let total = 0;
     const consider = (doc: number) => {
       if (!seen.add(doc) || !live[doc] || (allowedHas && !allowedHas(doc))) return;
-      total++;
       const score = ranker.score(doc);
-      if (score > 0) top.push(doc, score);
+      if (score > 0) {
+        total++;
+        top.push(doc, score);
+      } else if (!matches) total++;
     };
-    for (const id of group.alternatives.keys()) for (const doc of termPostings.delta.get(id) ?? []) consider(doc);
-    for (const e of group.entityIds) for (const doc of entityPostings.delta.get(e) ?? []) consider(doc);
+    for (const { key, postings } of lists) for (const doc of postings.delta.get(key) ?? []) consider(doc);
 
     for (;;) {
-      // A passage scores as its best alternative, so the best bound among the lists bounds them all.
       let best: Cursor | null = null;
+      let most = 0;
       let bound = 0;
       for (const c of cursors) {
         if (c.at >= c.end) continue;
         const b = dequantise(c.impacts[c.at]!) * c.factor;
-        if (b > bound) [best, bound] = [c, b];
+        if (b > most) [best, most] = [c, b];
+        bound = mode === 'max' ? Math.max(bound, b) : bound + b;
       }
       if (!best || top.floor >= bound) break;
       // Read a run from the most promising list before looking at the bounds again.
@@ -196,13 +273,21 @@ export class PassageCandidates {
     }
     // What was not read still counts towards the total: mark the rest without scoring.
     for (const c of cursors) {
+      const docs = c.docs;
       for (let i = c.at; i < c.end; i++) {
-        const doc = c.docs[i]!;
-        if (seen.add(doc) && live[doc] && (!allowedHas || allowedHas(doc))) total++;
+        const doc = docs[i]!;
+        if (seen.add(doc) && live[doc] && (!allowedHas || allowedHas(doc)) && (!matches || matches(doc))) total++;
       }
     }
     return total;
   }
+}
+
+/** A postings list of a query, with the factor turning its impacts into score bounds. */
+interface List {
+  key: number;
+  postings: Postings;
+  factor: number;
 }
 
 /** The position of the smallest number (never Math.min(...list): a long list would overflow the stack). */

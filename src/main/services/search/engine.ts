@@ -1,10 +1,12 @@
 import { Grow32, Grow8, TokenStore } from './arrays';
 import { aliasKey } from './groups';
+import { PairIndex } from './pairs';
 import { Postings } from './postings';
 import { HEADING_BOOST } from './rank';
 import { runQuery } from './search';
 import { SmallIndex } from './small-index';
-import { folded, startsLower, surfaceWords } from './text';
+import { SurfaceTable } from './surface';
+import { folded, scanWords, startsLower, surfaceWords } from './text';
 import type { SearchResponse } from '../../../shared/search';
 import {
   KIND_CODES,
@@ -39,9 +41,6 @@ function columns() {
 }
 export type EngineColumns = ReturnType<typeof columns>;
 
-/** Written forms remembered with their word id while indexing; cleared past this many. */
-const SURFACE_CACHE_LIMIT = 500_000;
-
 /**
  * The index. Every document (passage, source, entity, note) has a number and columns in typed
  * arrays: kind, live, where its word ids sit in the token store (the forward index, which ranking
@@ -53,6 +52,7 @@ export class SearchEngine implements IndexData {
   vocabulary = new Vocabulary();
   termPostings = new Postings();
   entityPostings = new Postings();
+  pairs = new PairIndex();
   tokens = new TokenStore();
   smallIndex = new SmallIndex();
   private cols: EngineColumns = columns();
@@ -77,7 +77,8 @@ export class SearchEngine implements IndexData {
   /** While bulk-building, postings wait for one compaction at the end. */
   bulk = false;
   private buffer = new Uint32Array(4096);
-  private readonly surfaceIds = new Map<string, number>();
+  /** Written forms seen while indexing, with their word ids. */
+  private surface: SurfaceTable | null = null;
   private stamp = new Uint32Array(1024);
   private stampValue = 0;
 
@@ -108,27 +109,31 @@ export class SearchEngine implements IndexData {
 
   /** Tokenises a text into the buffer (word ids in order), counting words; returns how many. */
   private tokenize(text: string, language: number): number {
-    const words = surfaceWords(text);
-    if (this.buffer.length < words.length) this.buffer = new Uint32Array(words.length * 2);
+    const { spans, count } = scanWords(text);
+    if (this.buffer.length < count) this.buffer = new Uint32Array(count * 2);
     const { vocabulary } = this;
-    const occurrences = vocabulary.occurrences;
-    const surface = this.surfaceIds;
-    for (let i = 0; i < words.length; i++) {
-      const word = words[i]!;
-      // Each written form is folded and looked up once: one map lookup per word after that.
-      let id = surface.get(word);
-      if (id === undefined) {
-        if (surface.size >= SURFACE_CACHE_LIMIT) surface.clear();
+    const { occurrences, languages } = vocabulary;
+    const bit = 1 << language;
+    const surface = (this.surface ??= new SurfaceTable());
+    for (let i = 0; i < count; i++) {
+      const start = spans[i * 2]!;
+      const end = spans[i * 2 + 1]!;
+      // Each written form is folded and looked up once: after that, a hash of the text in place.
+      const hash = SurfaceTable.hash(text, start, end);
+      let id = surface.get(text, start, end, hash);
+      if (id === -1) {
+        const word = text.slice(start, end);
         id = vocabulary.intern(folded(word));
-        surface.set(word, id);
+        surface.set(word, hash, id);
         while (this.smallDf.length <= id) this.smallDf.push(0);
       }
       this.buffer[i] = id;
       occurrences.data[id]!++;
-      if (startsLower(word)) vocabulary.lower.data[id]!++;
-      vocabulary.noteLanguage(id, language);
+      const c = text.charCodeAt(start);
+      if ((c >= 97 && c <= 122) || (c >= 128 && startsLower(text[start]!))) vocabulary.lower.data[id]!++;
+      if (!(languages.data[id]! & bit)) vocabulary.noteLanguage(id, language);
     }
-    return words.length;
+    return count;
   }
 
   /** Distinct word ids of the buffer's first `count` tokens, counting document frequencies. */
@@ -190,7 +195,10 @@ export class SearchEngine implements IndexData {
     const doc = this.newDoc(KIND_PASSAGE, count, 0, sourceIdx, passage.id);
     if (passage.kind === 'title' || passage.kind === 'heading') this.cols.boost.data[doc] = 1;
     const terms = this.distinct(count, 1);
-    if (!this.bulk) for (const id of terms) this.termPostings.add(id, doc);
+    if (!this.bulk) {
+      for (const id of terms) this.termPostings.add(id, doc);
+      this.pairs.add(doc, this.buffer, count);
+    }
     const seen = new Set<number>();
     for (const entityId of passage.mentions) {
       const entity = this.entityIdxOf(entityId);
@@ -339,6 +347,16 @@ export class SearchEngine implements IndexData {
         }
         for (const id of out.keys) out.tfs.push(tf[id]!);
         return end - start;
+      },
+      average,
+      (doc) => (this.boost[doc] ? HEADING_BOOST : 1),
+    );
+    this.pairs = PairIndex.build(
+      this.vocabulary.df.view(),
+      () => this.livePassages(),
+      (doc) => {
+        const start = this.tokStart[doc]!;
+        return [this.tokens.chunks[this.tokChunk[doc]!]!, start, start + this.tokLen[doc]!];
       },
       average,
       (doc) => (this.boost[doc] ? HEADING_BOOST : 1),

@@ -4,7 +4,7 @@ import { wordSpans } from './text';
 import type { Group, IndexData, PassageView } from './types';
 
 /** Word ids the query matched, for highlighting. */
-function wantedIds(groups: Group[]): Set<number> {
+export function wantedIds(groups: Group[]): Set<number> {
   const wanted = new Set<number>();
   for (const g of groups) {
     for (const id of g.alternatives.keys()) wanted.add(id);
@@ -18,10 +18,19 @@ function wordRanges(index: IndexData, doc: number, text: string, wanted: Set<num
   const tokens = index.chunks[index.tokChunk[doc]!]!;
   const start = index.tokStart[doc]!;
   const length = index.tokLen[doc]!;
-  const spans = wordSpans(text);
+  // Only as far as the last matched word: the rest of the text need not be scanned.
+  let last = -1;
+  for (let i = length - 1; i >= 0; i--) {
+    if (wanted.has(tokens[start + i]!)) {
+      last = i;
+      break;
+    }
+  }
   const ranges: HighlightRange[] = [];
-  if (spans.length !== length * 2) return ranges;
-  for (let i = 0; i < length; i++) if (wanted.has(tokens[start + i]!)) ranges.push({ start: spans[i * 2]!, end: spans[i * 2 + 1]! });
+  if (last < 0) return ranges;
+  const spans = wordSpans(text, last + 1);
+  if (spans.length !== (last + 1) * 2) return ranges;
+  for (let i = 0; i <= last; i++) if (wanted.has(tokens[start + i]!)) ranges.push({ start: spans[i * 2]!, end: spans[i * 2 + 1]! });
   return ranges;
 }
 
@@ -32,9 +41,10 @@ export function buildPassageHit(
   view: PassageView,
   groups: Group[],
   filterEntities: number[],
+  wanted: Set<number> = wantedIds(groups),
 ): SearchHit {
   const doc = scored.id;
-  const ranges = wordRanges(index, doc, view.text, wantedIds(groups));
+  const ranges = wordRanges(index, doc, view.text, wanted);
   const entities = new Set(filterEntities.map((e) => index.entities[e]?.id));
   for (const g of groups) for (const e of g.entityIds) entities.add(index.entities[e]?.id);
   for (const m of view.mentions) if (entities.has(m.entityId)) ranges.push({ start: m.start, end: m.end });

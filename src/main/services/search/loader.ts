@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { EntityType, PassageKind, SourceMetadata } from '../../../shared/domain';
 import type { SearchEngine } from './engine';
 import { detectLanguage, LANGUAGE_SAMPLE_CHARS } from './stemming';
-import type { PassageView } from './types';
+import type { PassageReader, PassageView } from './types';
 import { authorsLabel } from '../../../shared/names';
 import { emptySourceMetadata, publishedIn, StoredSourceMetadataSchema } from '../../../shared/sourceMetadata';
 
@@ -57,7 +57,9 @@ export function changesSince(db: Reader, seq: number): { kind: string; ref: stri
 }
 
 export function sourceIds(db: Reader): string[] {
-  return (db.prepare(`SELECT id FROM source WHERE current_version_id IS NOT NULL ORDER BY id`).all() as { id: string }[]).map((r) => r.id);
+  return (
+    db.prepare(`SELECT id FROM source WHERE current_version_id IS NOT NULL AND deleted_at IS NULL ORDER BY id`).all() as { id: string }[]
+  ).map((r) => r.id);
 }
 
 // Prepared once per connection: a build loads thousands of sources.
@@ -66,7 +68,7 @@ function sourceStatements(db: Reader) {
   let s = statements.get(db);
   if (!s) {
     s = {
-      source: db.prepare(`SELECT id, metadata FROM source WHERE id = ? AND current_version_id IS NOT NULL`),
+      source: db.prepare(`SELECT id, metadata FROM source WHERE id = ? AND current_version_id IS NOT NULL AND deleted_at IS NULL`),
       passages: db.prepare(PASSAGES_OF_SOURCE),
     };
     statements.set(db, s);
@@ -134,8 +136,8 @@ function parseTags(json: string): string[] {
   }
 }
 
-/** Reads the shown passages' texts, anchors and mentions in two statements. */
-export function passageReader(db: Reader): (ids: number[]) => Map<number, PassageView> {
+/** Reads the shown passages' texts, anchors and (when asked) mentions in two statements. */
+export function passageReader(db: Reader): PassageReader {
   const passages = db
     .prepare<[string], [number, string, string, number]>(
       `SELECT p.id, p.text, p.anchor, p.ordinal FROM json_each(?) j JOIN passage p ON p.id = j.value`,
@@ -146,11 +148,11 @@ export function passageReader(db: Reader): (ids: number[]) => Map<number, Passag
       `SELECT m.passage_id, m.entity_id, m.start, m."end" FROM json_each(?) j JOIN mention m ON m.passage_id = j.value`,
     )
     .raw();
-  return (ids) => {
+  return (ids, withMentions = true) => {
     const json = JSON.stringify(ids);
     const out = new Map<number, PassageView>();
     for (const [id, text, anchor, ordinal] of passages.all(json)) out.set(id, { text, anchor, ordinal, mentions: [] });
-    for (const [id, entityId, start, end] of mentions.all(json)) out.get(id)?.mentions.push({ entityId, start, end });
+    if (withMentions) for (const [id, entityId, start, end] of mentions.all(json)) out.get(id)?.mentions.push({ entityId, start, end });
     return out;
   };
 }

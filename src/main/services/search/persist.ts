@@ -18,7 +18,7 @@ import { Vocabulary } from './vocabulary';
 const MAGIC = Buffer.from('SBSEARCH\n');
 export const INDEX_FORMAT = 3;
 /** Bump when tokenising, stemming or the stored layout changes: old files are then rebuilt. */
-export const ENGINE_VERSION = 6;
+export const ENGINE_VERSION = 7;
 export { INDEX_DIR, INDEX_FILE, indexPath } from './indexPath';
 const ALIGN = 8;
 
@@ -41,6 +41,8 @@ interface Meta {
   languageMask: number;
   termAverage: number;
   entityAverage: number;
+  pairAverage: number;
+  pairWords: number;
   terms: string[];
   familyKeys: string[];
   flex: [string, string][];
@@ -52,7 +54,7 @@ interface Meta {
 export type LoadOutcome =
   { ok: true; engine: SearchEngine; seq: number } | { ok: false; reason: 'missing' | 'corrupt' | 'version'; detail: string };
 
-type Typed = Uint32Array | Uint8Array | Float64Array;
+type Typed = Uint32Array | Int32Array | Uint8Array | Float64Array;
 const bytesOf = (array: Typed) => Buffer.from(array.buffer, array.byteOffset, array.byteLength);
 
 function sectionsOf(engine: SearchEngine): [string, Buffer][] {
@@ -70,6 +72,8 @@ function sectionsOf(engine: SearchEngine): [string, Buffer][] {
     languageMask: engine.languageMask,
     termAverage: engine.termPostings.averageLength,
     entityAverage: engine.entityPostings.averageLength,
+    pairAverage: engine.pairs.postings.averageLength,
+    pairWords: engine.pairs.words,
     terms: vocabulary.terms,
     familyKeys: vocabulary.familyKeys,
     flex: engine.smallIndex.exportChunks(),
@@ -90,6 +94,7 @@ function sectionsOf(engine: SearchEngine): [string, Buffer][] {
   for (const [prefix, postings] of [
     ['terms', engine.termPostings],
     ['entities', engine.entityPostings],
+    ['pairs', engine.pairs.postings],
   ] as const) {
     const delta = postings.exportDelta();
     sections.push(
@@ -100,6 +105,7 @@ function sectionsOf(engine: SearchEngine): [string, Buffer][] {
       [`${prefix}:deltaDocs`, bytesOf(delta.docs)],
     );
   }
+  sections.push(['pairs:slotOf', bytesOf(engine.pairs.slotOf)]);
   sections.push(['sourcePassages', bytesOf(passageLists)]);
   return sections;
 }
@@ -276,6 +282,16 @@ function restore(parts: Map<string, Buffer>, readPassages: PassageReader): Searc
     impacts: u8('entities:impacts'),
     averageLength: meta.entityAverage,
   });
+  engine.pairs.postings = Postings.fromState({
+    offsets: u32('pairs:offsets'),
+    docs: u32('pairs:docs'),
+    impacts: u8('pairs:impacts'),
+    averageLength: meta.pairAverage,
+  });
+  const slots = part('pairs:slotOf');
+  engine.pairs.slotOf = new Int32Array(slots.buffer, slots.byteOffset, slots.length / 4);
+  engine.pairs.words = meta.pairWords;
+  engine.pairs.postings.importDelta(u32('pairs:deltaKeys'), u32('pairs:deltaDocs'));
   engine.termPostings.importDelta(u32('terms:deltaKeys'), u32('terms:deltaDocs'));
   engine.entityPostings.importDelta(u32('entities:deltaKeys'), u32('entities:deltaDocs'));
   engine.removedPassages = meta.removedPassages;

@@ -166,6 +166,24 @@ export class Ranker {
     return score;
   }
 
+  /** Whether the document holds the phrase of group `g` (prepared): the first match ends the scan. */
+  hasPhrase(doc: number, g: number): boolean {
+    const index = this.index;
+    const tokens = index.chunks[index.tokChunk[doc]!]!;
+    const start = index.tokStart[doc]!;
+    const end = start + index.tokLen[doc]!;
+    const seq = this.groups[g]!.sequence!;
+    const base = this.phraseBase[g]!;
+    const mask = this.phraseMask;
+    const n = seq.length;
+    for (let i = start; i + n <= end; i++) {
+      let k = 0;
+      while (k < n && (mask[tokens[i + k]!]! >>> (base + k)) & 1) k++;
+      if (k === n) return true;
+    }
+    return false;
+  }
+
   /** Mentions in the document of the group's entities. */
   private mentionCount(doc: number, group: Group): number {
     const index = this.index;

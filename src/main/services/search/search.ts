@@ -3,7 +3,7 @@ import { SEARCH_KINDS } from '../../../shared/search';
 import { PassageCandidates } from './candidates';
 import { filterEntityIds, resolveFilters } from './filters';
 import { buildGroups } from './groups';
-import { buildPassageHit, buildSmallHit } from './hits';
+import { buildPassageHit, buildSmallHit, wantedIds } from './hits';
 import { parseQuery, type ParsedQuery } from './query';
 import { CollectAll, Ranker, TopK } from './rank';
 import { type Group, type IndexData, type PassageReader, type QueryOptions } from './types';
@@ -24,24 +24,28 @@ function machineryOf(index: IndexData): Machinery {
   return m;
 }
 
-/** Sources, entities and notes holding the cheapest group's words (FlexSearch), ranked in full. */
+/** Sources, entities and notes holding the cheapest group's words, or a phrase's rarest word (FlexSearch), ranked in full. */
 function smallCandidates(
   index: IndexData & { smallIndex: { documents(term: string): number[] }; smallDf: { data: Uint32Array } },
   groups: Group[],
 ): Set<number> {
   let best: Set<number> | null = null;
-  for (const group of groups) {
+  const holding = (ids: Iterable<number>, entityIds: number[]) => {
     const found = new Set<number>();
-    const ids = group.sequence ? group.sequence.flat() : [...group.alternatives.keys()];
     for (const id of ids) {
       if (!index.smallDf.data[id]) continue;
       for (const doc of index.smallIndex.documents(index.vocabulary.terms[id]!)) found.add(doc);
     }
-    for (const e of group.entityIds) {
+    for (const e of entityIds) {
       const doc = index.entityDoc.get(e);
       if (doc !== undefined) found.add(doc);
     }
-    if (!best || found.size < best.size) best = found;
+    return found;
+  };
+  for (const group of groups) {
+    // A phrase's documents hold every one of its words: those of its rarest word are enough.
+    const sets = group.sequence ? group.sequence.map((forms) => holding(forms, [])) : [holding(group.alternatives.keys(), group.entityIds)];
+    for (const found of sets) if (!best || found.size < best.size) best = found;
   }
   return best ?? new Set();
 }
@@ -122,7 +126,16 @@ export function runQuery(
 
   const entityFilter = allowed !== 'none' && allowed.passages ? filterEntityIds(index, parsed) : [];
   const passageTop = tops.get('passage')!.list();
-  const views = passageTop.length > 0 ? index.readPassages(passageTop.map((t) => index.refOf[t.id]!)) : new Map();
+  // Mentions are read only to mark the entities the query or a filter names.
+  const withMentions = entityFilter.length > 0 || groups.some((g) => g.entityIds.length > 0);
+  const views =
+    passageTop.length > 0
+      ? index.readPassages(
+          passageTop.map((t) => index.refOf[t.id]!),
+          withMentions,
+        )
+      : new Map();
+  const wanted = wantedIds(groups);
   const result: SearchGroup[] = [];
   for (const kind of SEARCH_KINDS) {
     const total = totals.get(kind)!;
@@ -131,7 +144,7 @@ export function runQuery(
     const hits = top.flatMap((scored) => {
       if (kind !== 'passage') return [buildSmallHit(index, scored, groups)];
       const view = views.get(index.refOf[scored.id]!);
-      return view ? [buildPassageHit(index, scored, view, groups, entityFilter)] : [];
+      return view ? [buildPassageHit(index, scored, view, groups, entityFilter, wanted)] : [];
     });
     result.push({ kind, total, hits });
   }

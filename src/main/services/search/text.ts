@@ -35,8 +35,75 @@ export function startsLower(word: string): boolean {
   return first !== first.toUpperCase() && first === first.toLowerCase();
 }
 
-/** Start and end of every word, flattened. */
-export function wordSpans(text: string): Uint32Array {
+const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
+const WORD_PART = /[\p{L}\p{N}\p{M}]/u;
+const AFTER_APOSTROPHE = /[\p{L}\p{M}]/u;
+
+/** ASCII letters and digits: the common case needs no regular expression. */
+function asciiWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+/** Whether the code point at `i` belongs to `cls` (its width is 1, or 2 for a surrogate pair). */
+function isClass(text: string, i: number, cls: RegExp, digits: boolean): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (digits ? asciiWordChar(c) : (c >= 97 && c <= 122) || (c >= 65 && c <= 90)) ? 1 : 0;
+  const cp = text.codePointAt(i)!;
+  const width = cp > 0xffff ? 2 : 1;
+  return cls.test(text.slice(i, i + width)) ? width : 0;
+}
+function isApostrophe(c: number): boolean {
+  return c === 39 || c === 0x2019 || c === 0x02bc;
+}
+
+let spanBuffer = new Uint32Array(2048);
+
+/**
+ * Finds the words of a text (the same words as WORD finds) by a scan of character codes: a
+ * regular expression with Unicode classes costs a match object and a string per word, and the
+ * index is built from millions of words. Fills a buffer shared by every call with start and end
+ * of each word, flattened; returns it with the number of words. tests/unit/search/text.test.ts
+ * holds the scan and the pattern equal.
+ */
+export function scanWords(text: string, maxWords = Infinity): { spans: Uint32Array; count: number } {
+  const n = text.length;
+  let spans = spanBuffer;
+  let count = 0;
+  let i = 0;
+  while (i < n && count < maxWords) {
+    const first = isClass(text, i, LETTER_OR_NUMBER, true);
+    if (first === 0) {
+      i += text.codePointAt(i)! > 0xffff ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    i += first;
+    for (let w; i < n && (w = isClass(text, i, WORD_PART, true)) > 0;) i += w;
+    while (i + 1 < n && isApostrophe(text.charCodeAt(i))) {
+      let j = i + 1;
+      for (let w; j < n && (w = isClass(text, j, AFTER_APOSTROPHE, false)) > 0;) j += w;
+      if (j === i + 1) break;
+      i = j;
+    }
+    if (count * 2 + 2 > spans.length) {
+      const bigger = new Uint32Array(spans.length * 2);
+      bigger.set(spans);
+      spans = spanBuffer = bigger;
+    }
+    spans[count * 2] = start;
+    spans[count * 2 + 1] = i;
+    count++;
+  }
+  return { spans, count };
+}
+
+/** Start and end of every word (at most `maxWords`), flattened. */
+export function wordSpans(text: string, maxWords = Infinity): Uint32Array {
+  const { spans, count } = scanWords(text, maxWords);
+  return spans.slice(0, count * 2);
+}
+
+/** wordSpans by the regular expression itself: the reference the scan is tested against. */
+export function wordSpansByPattern(text: string): Uint32Array {
   const spans: number[] = [];
   for (const match of text.matchAll(WORD)) spans.push(match.index, match.index + match[0].length);
   return Uint32Array.from(spans);

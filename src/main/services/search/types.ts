@@ -2,6 +2,7 @@ import type { EntityType, PassageKind } from '../../../shared/domain';
 import type { SearchFilters, SearchKind } from '../../../shared/search';
 import type { Vocabulary } from './vocabulary';
 import type { Postings } from './postings';
+import type { PairIndex } from './pairs';
 
 /** A source, entity or note: few, changing often, kept whole; FlexSearch holds their words. */
 export interface SmallDoc {
@@ -56,7 +57,8 @@ export interface PassageView {
   ordinal: number;
   mentions: { entityId: string; start: number; end: number }[];
 }
-export type PassageReader = (passageIds: number[]) => Map<number, PassageView>;
+/** `mentions`: whether the views need their mentions (only to mark entities the query or a filter names). */
+export type PassageReader = (passageIds: number[], mentions?: boolean) => Map<number, PassageView>;
 
 export const KIND_PASSAGE = 0;
 export const KIND_CODES: Record<SearchKind, number> = { passage: 0, source: 1, entity: 2, note: 3 };
@@ -67,6 +69,8 @@ export interface IndexData {
   readonly vocabulary: Vocabulary;
   readonly termPostings: Postings;
   readonly entityPostings: Postings;
+  /** Postings of adjacent pairs of common words, for phrases. */
+  readonly pairs: PairIndex;
   readonly kind: Uint8Array;
   readonly live: Uint8Array;
   readonly tokChunk: Uint32Array;

@@ -114,6 +114,7 @@ export class Vocabulary {
   /** Up to `limit` indexed words starting with `prefix`, the most frequent first. */
   withPrefix(prefix: string, limit: number): number[] {
     const found: number[] = [];
+    if (limit <= 0) return found;
     const { sorted, terms } = this;
     let lo = 0;
     let hi = sorted.length;
@@ -122,14 +123,29 @@ export class Vocabulary {
       if (terms[sorted[mid]!]! < prefix) lo = mid + 1;
       else hi = mid;
     }
+    // The `limit` most frequent, kept in order as they come (ties: first seen first, as a stable sort would).
+    const df = this.df.data;
+    const keep = (id: number) => {
+      const f = df[id]!;
+      if (found.length === limit && f <= df[found[limit - 1]!]!) return;
+      let at = found.length === limit ? limit - 1 : found.length;
+      while (at > 0 && df[found[at - 1]!]! < f) {
+        found[at] = found[at - 1]!;
+        at--;
+      }
+      found[at] = id;
+    };
+    let seen = 0;
     for (let i = lo; i < sorted.length && terms[sorted[i]!]!.startsWith(prefix); i++) {
       const id = sorted[i]!;
-      if (this.frequency(id) > 0) found.push(id);
-      if (found.length > limit * 20) break; // very short prefixes: a sample of the range is enough
+      if (df[id]! > 0) {
+        keep(id);
+        seen++;
+      }
+      if (seen > limit * 20) break; // very short prefixes: a sample of the range is enough
     }
-    for (const id of this.recent) if (terms[id]!.startsWith(prefix) && this.frequency(id) > 0) found.push(id);
-    found.sort((a, b) => this.frequency(b) - this.frequency(a));
-    return found.length > limit ? found.slice(0, limit) : found;
+    for (const id of this.recent) if (terms[id]!.startsWith(prefix) && df[id]! > 0) keep(id);
+    return found;
   }
 
   /**

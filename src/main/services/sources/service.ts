@@ -1,4 +1,4 @@
-import type { Mention, Passage, SourceDetail, SourceSummary } from '../../../shared/domain';
+import type { CitingNote, Mention, Passage, SourceDeletion, SourceDetail, SourceSummary } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import { withoutOrigins, type SourceMetadata, type SourceMetadataEdit } from '../../../shared/sourceMetadata';
 import type { SourceRecord } from '../store/repositories/sources';
@@ -38,7 +38,7 @@ const edited = (value: string | null | undefined, current: string | null) => (va
 export function createSourcesService(store: Store) {
   const { repos } = store;
 
-  function summarize(source: SourceRecord): SourceSummary {
+  function summarize(source: SourceRecord, tags = repos.sourceTags.bySource(source.id)): SourceSummary {
     const version = repos.sources.currentVersion(source.id);
     if (!version) throw new ApiError('internal', `Source ${source.id} has no text version.`);
     return {
@@ -50,6 +50,9 @@ export function createSourcesService(store: Store) {
       versionId: version.id,
       sha256: version.sha256,
       fileName: version.fileName,
+      tags,
+      addedAt: source.createdAt,
+      deletedAt: source.deletedAt,
     };
   }
 
@@ -123,5 +126,92 @@ export function createSourcesService(store: Store) {
     return get(sourceId);
   }
 
-  return { list: () => repos.sources.list().map(summarize), get, updateMetadata };
+  function list(deleted = false): SourceSummary[] {
+    const tags = repos.sourceTags.all();
+    return (deleted ? repos.sources.listDeleted() : repos.sources.list()).map((s) => summarize(s, tags.get(s.id) ?? []));
+  }
+
+  /** Tags change what the library shows, never a deleted source (restore it first). */
+  function retag(sourceId: string, tags: readonly string[], add: boolean): SourceSummary {
+    store.write(add ? 'Tagging the source' : 'Removing tags from the source', (repos) => {
+      const source = find(sourceId);
+      if (source.deletedAt) throw new ApiError('conflict', `Source ${sourceId} was deleted; restore it before changing its tags.`);
+      const now = new Date().toISOString();
+      for (const tag of tags) {
+        if (add) repos.sourceTags.add(sourceId, tag, now);
+        else if (!repos.sourceTags.remove(sourceId, tag))
+          throw new ApiError(
+            'not_found',
+            `Source ${sourceId} has no tag "${tag}" (its tags: ${repos.sourceTags.bySource(sourceId).join(', ') || 'none'}).`,
+          );
+      }
+    });
+    return summarize(find(sourceId));
+  }
+
+  function renameTag(from: string, to: string): { renamed: number } {
+    return store.write('Renaming the tag', (repos) => {
+      const renamed = repos.sourceTags.rename(from, to);
+      if (renamed === 0) throw new ApiError('not_found', `No source has the tag "${from}".`);
+      return { renamed };
+    });
+  }
+
+  const citedBy = (id: string): CitingNote[] => {
+    find(id);
+    return repos.sourceTrash.citingNotes(id);
+  };
+
+  /**
+   * Takes a source out of the library, search and the entity graph (its passages and mentions go
+   * to the trash, for Undo). While notes cite it, refused with their names, unless the person
+   * chose that each citation keep its pinned version: the quote, the version's text and its hash
+   * stay, so every note still shows and exports (and proves) what it quoted.
+   */
+  function remove(id: string, keepCitations: boolean): SourceDeletion {
+    return store.write('Deleting the source', (repos) => {
+      const source = find(id);
+      const title = source.metadata.title;
+      if (source.deletedAt) throw new ApiError('conflict', `Source ${id} is already deleted.`);
+      const citing = repos.sourceTrash.citingNotes(id);
+      if (citing.length > 0 && !keepCitations) throw new ApiError('conflict', citedMessage(id, title, citing));
+      const pinned = repos.sourceTrash.moveToTrash(
+        id,
+        new Date().toISOString(),
+        citing.length > 0 ? 'the source was deleted from the library' : null,
+      );
+      return { id, title, pinned };
+    });
+  }
+
+  function restore(id: string): SourceSummary {
+    store.write('Restoring the source', (repos) => {
+      if (!find(id).deletedAt) throw new ApiError('conflict', `Source ${id} is not deleted.`);
+      repos.sourceTrash.restore(id);
+    });
+    return summarize(find(id));
+  }
+
+  return {
+    list,
+    get,
+    updateMetadata,
+    tag: (sourceId: string, tags: readonly string[]) => retag(sourceId, tags, true),
+    untag: (sourceId: string, tags: readonly string[]) => retag(sourceId, tags, false),
+    renameTag,
+    citedBy,
+    delete: remove,
+    restore,
+  };
+}
+
+/** Names the notes that hold a source in the library, and the two ways on. */
+export function citedMessage(id: string, title: string | null, citing: readonly CitingNote[]): string {
+  const count = citing.reduce((n, c) => n + c.citations, 0);
+  const shown = citing.slice(0, 5).map((n) => `“${n.title}”${n.inTrash ? ' (in the trash)' : ''}`);
+  if (citing.length > shown.length) shown.push(`${citing.length - shown.length} more`);
+  return (
+    `“${title ?? id}” is cited ${count} time${count === 1 ? '' : 's'} by ${citing.length} note${citing.length === 1 ? '' : 's'}: ${shown.join(', ')}. ` +
+    'Remove those citations first, or delete it keeping each citation pinned to the words it quotes.'
+  );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useDismiss } from '../app/layers';
 
 interface Props {
@@ -6,12 +6,14 @@ interface Props {
   title: string;
   message: string;
   confirmLabel: string;
+  /** More to read before choosing, such as the notes a deletion touches. */
+  details?: ReactNode;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
-/** Asks before something that cannot be undone. The safe choice (Cancel) has the focus. */
-export function ConfirmDialog({ open, title, message, confirmLabel, onConfirm, onCancel }: Props) {
+/** Asks before something that cannot be undone (or only just after). The safe choice (Cancel) has the focus. */
+export function ConfirmDialog({ open, title, message, confirmLabel, details, onConfirm, onCancel }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
   useDismiss(open, onCancel);
@@ -37,6 +39,7 @@ export function ConfirmDialog({ open, title, message, confirmLabel, onConfirm, o
     >
       <h2 id="confirm-title">{title}</h2>
       <p id="confirm-message">{message}</p>
+      {details}
       <div className="dialog-actions">
         <button type="button" ref={cancel} onClick={onCancel}>
           Cancel

@@ -5,6 +5,7 @@ import * as m0004 from './0004_change_log';
 import * as m0005 from './0005_saved_searches';
 import * as m0006 from './0006_citation_states';
 import * as m0007 from './0007_link_provenance';
+import * as m0008 from './0008_source_tags_and_deletion';
 import * as m0009 from './0009_entity_decisions';
 import type { Db } from '../db';
 
@@ -28,5 +29,6 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: 'saved searches', sql: m0005.sql },
   { version: 6, name: 'citation states', sql: m0006.sql, prepare: m0006.prepare },
   { version: 7, name: 'link provenance', sql: m0007.sql },
+  { version: 8, name: 'source tags and deletion', sql: m0008.sql },
   { version: 9, name: 'entity decisions', sql: m0009.sql },
 ];

@@ -19,7 +19,7 @@ export function importsRepository(db: Db) {
   );
   const setSuggestionStatus = db.prepare(`UPDATE entity_suggestion SET status = ?, entity_id = ? WHERE id = ?`);
   const bySha = db.prepare(`SELECT id, source_id AS sourceId FROM source_version WHERE sha256 = ?`);
-  const byCanonicalUrl = db.prepare(`SELECT id FROM source WHERE canonical_url = ? ORDER BY created_at LIMIT 1`);
+  const byCanonicalUrl = db.prepare(`SELECT id FROM source WHERE canonical_url = ? AND deleted_at IS NULL ORDER BY created_at LIMIT 1`);
   const entityIdTaken = db.prepare(`SELECT 1 FROM entity WHERE id = ?`);
 
   return {

@@ -13,6 +13,8 @@ import { possibleMentionsRepository } from './possibleMentions';
 import { entityChangesRepository } from './entityChanges';
 import { entityEditsRepository } from './entityEdits';
 import { cooccurrenceRepository } from './cooccurrence';
+import { sourceTagsRepository } from './sourceTags';
+import { sourceTrashRepository } from './sourceTrash';
 import { entityDecisionsRepository } from './entityDecisions';
 
 export function repositories(db: Db) {
@@ -31,6 +33,8 @@ export function repositories(db: Db) {
     entityChanges: entityChangesRepository(db),
     entityEdits: entityEditsRepository(db),
     cooccurrence: cooccurrenceRepository(db),
+    sourceTags: sourceTagsRepository(db),
+    sourceTrash: sourceTrashRepository(db),
     entityDecisions: entityDecisionsRepository(db),
   };
 }

@@ -12,6 +12,8 @@ export interface SourceRecord {
   metadata: SourceMetadata;
   currentVersionId: string | null;
   createdAt: string;
+  /** Set while the source is deleted (migration 0008): out of the library, kept for the citations that pinned it. */
+  deletedAt: string | null;
 }
 
 /** One immutable text of a source. Its original bytes are read apart (`original`): they can be large. */
@@ -31,7 +33,7 @@ export interface NewVersion extends Omit<VersionRecord, 'createdAt'> {
   metadata: SourceMetadata;
 }
 
-const SOURCE = `id, kind, canonical_url AS canonicalUrl, metadata, current_version_id AS currentVersionId, created_at AS createdAt`;
+const SOURCE = `id, kind, canonical_url AS canonicalUrl, metadata, current_version_id AS currentVersionId, created_at AS createdAt, deleted_at AS deletedAt`;
 const VERSION = `v.id, v.source_id AS sourceId, v.sha256, v.text, v.file_name AS fileName, v.media_type AS mediaType, v.created_at AS createdAt`;
 
 const decodeSource = (row: Encoded<SourceRecord, 'metadata'>): SourceRecord => ({
@@ -50,12 +52,13 @@ export function sourcesRepository(db: Db) {
   );
   const setCurrent = db.prepare(`UPDATE source SET current_version_id = ? WHERE id = ?`);
   const setDetails = db.prepare(`UPDATE source SET metadata = ?, canonical_url = ? WHERE id = ?`);
-  const listAll = db.prepare(`SELECT ${SOURCE} FROM source ORDER BY created_at, id`);
+  const listAll = db.prepare(`SELECT ${SOURCE} FROM source WHERE deleted_at IS NULL ORDER BY created_at, id`);
+  const listDeleted = db.prepare(`SELECT ${SOURCE} FROM source WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, id`);
   const byId = db.prepare(`SELECT ${SOURCE} FROM source WHERE id = ?`);
   const versionById = db.prepare(`SELECT ${VERSION} FROM source_version v WHERE v.id = ?`);
   const currentVersion = db.prepare(`SELECT ${VERSION} FROM source s JOIN source_version v ON v.id = s.current_version_id WHERE s.id = ?`);
   const originalById = db.prepare(`SELECT original FROM source_version WHERE id = ?`);
-  const count = db.prepare(`SELECT count(*) AS n FROM source`);
+  const count = db.prepare(`SELECT count(*) AS n FROM source WHERE deleted_at IS NULL`);
 
   return {
     insert(source: { id: string; kind: SourceKind; canonicalUrl: string | null; metadata: SourceMetadata }): void {
@@ -69,7 +72,10 @@ export function sourcesRepository(db: Db) {
     /** What the library shows about a source: a person's edit, or a new version filling in what was unknown. */
     update: (id: string, metadata: SourceMetadata, canonicalUrl: string | null) =>
       void setDetails.run(JSON.stringify(metadata), canonicalUrl, id),
+    /** The library: every source not deleted. */
     list: () => (listAll.all() as Encoded<SourceRecord, 'metadata'>[]).map(decodeSource),
+    /** Deleted sources, most recently deleted first. */
+    listDeleted: () => (listDeleted.all() as Encoded<SourceRecord, 'metadata'>[]).map(decodeSource),
     get(id: string): SourceRecord | undefined {
       const row = byId.get(id) as Encoded<SourceRecord, 'metadata'> | undefined;
       return row && decodeSource(row);

@@ -1,22 +1,35 @@
 import { ENTITY_TYPES } from '../../../../shared/contract/ids';
 import { navigate, withQuery, type Route } from '../../app/route';
+import type { ListState } from '../../app/useListChoice';
 import { TYPE_PLURALS } from '../../ui/EntityTypeBadge';
-import { ENTITY_SORTS, type EntityListing } from './listing';
+import { ListFilter } from '../../ui/ListFilter';
+import { ENTITY_SORTS, type EntityListing, type EntitySort } from './listing';
 
-/** Filter and sort controls; their state lives in the URL so back/forward and reload keep it. */
-export function EntitiesToolbar({ route, listing, shown, total }: { route: Route; listing: EntityListing; shown: number; total: number }) {
-  const set = (changes: Record<string, string | undefined>) => navigate(withQuery(route, changes));
+interface Props {
+  route: Route;
+  listing: EntityListing;
+  set: (change: Partial<ListState<EntitySort>>) => void;
+  shown: number;
+  total: number;
+}
+
+/**
+ * The filter box, type and reach, as every list has them; the choice is kept in the notebook's
+ * settings. The layout (groups or table) lives in the URL. Grouped, there are no column headings,
+ * so a menu sorts.
+ */
+export function EntitiesToolbar({ route, listing, set, shown, total }: Props) {
   const layout = route.query.get('layout') === 'table' ? 'table' : 'groups';
   return (
-    <div className="entities-toolbar" role="search">
-      <input
-        type="search"
-        aria-label="Filter entities"
-        placeholder="Filter by name, alias or description"
-        defaultValue={listing.text}
-        onChange={(e) => set({ q: e.target.value || undefined })}
-      />
-      <select aria-label="Type" value={listing.type} onChange={(e) => set({ type: e.target.value || undefined })}>
+    <ListFilter
+      label="Filter entities"
+      placeholder="Filter by name, alias or description"
+      value={listing.filter}
+      onChange={(filter) => set({ filter })}
+      shown={shown}
+      total={total}
+    >
+      <select aria-label="Type" value={listing.only} onChange={(e) => set({ only: e.target.value })}>
         <option value="">All types</option>
         {ENTITY_TYPES.map((t) => (
           <option key={t} value={t}>
@@ -24,23 +37,33 @@ export function EntitiesToolbar({ route, listing, shown, total }: { route: Route
           </option>
         ))}
       </select>
-      <select aria-label="Sort by" value={listing.sort} onChange={(e) => set({ sort: e.target.value })}>
-        {ENTITY_SORTS.map((s) => (
-          <option key={s} value={s}>
-            Sort by {s}
-          </option>
-        ))}
-      </select>
+      {layout === 'groups' && (
+        <select
+          aria-label="Sort by"
+          value={listing.sort}
+          onChange={(e) => {
+            const sort = e.target.value as EntitySort;
+            set({ sort, descending: sort === 'mentions' || sort === 'sources' });
+          }}
+        >
+          {ENTITY_SORTS.map((s) => (
+            <option key={s} value={s}>
+              Sort by {s}
+            </option>
+          ))}
+        </select>
+      )}
       <label>
-        <input type="checkbox" checked={listing.minSources > 0} onChange={(e) => set({ mentioned: e.target.checked ? '1' : undefined })} />{' '}
+        <input
+          type="checkbox"
+          checked={listing.minSources > 0}
+          onChange={(e) => navigate(withQuery(route, { mentioned: e.target.checked ? '1' : undefined }))}
+        />{' '}
         Mentioned only
       </label>
       <a href={withQuery(route, { layout: layout === 'table' ? undefined : 'table' })}>
         {layout === 'table' ? 'Show by type' : 'Show as table'}
       </a>
-      <span className="count" aria-live="polite">
-        {shown} of {total}
-      </span>
-    </div>
+    </ListFilter>
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ENTITY_TYPES } from '../../../../shared/contract/ids';
 import type { EntitySummary, EntityType } from '../../../../shared/domain';
 import { api } from '../../api';
@@ -8,7 +8,9 @@ import { TYPE_PLURALS } from '../../ui/EntityTypeBadge';
 import { Status } from '../../ui/Status';
 import { EntitiesToolbar } from './EntitiesToolbar';
 import { EntityTable } from './EntityTable';
-import { ENTITY_SORTS, listEntities, type EntityListing, type EntitySort } from './listing';
+import { ENTITY_LIST, ENTITY_SORTS, listEntities, type EntityListing, type EntitySort } from './listing';
+import { useListChoice, type ListState } from '../../app/useListChoice';
+import { useSettings } from '../../app/settings';
 import { NewEntityForm } from './NewEntityForm';
 
 function group(list: EntitySummary[]): Map<EntityType, EntitySummary[]> {
@@ -17,21 +19,40 @@ function group(list: EntitySummary[]): Map<EntityType, EntitySummary[]> {
   return groups;
 }
 
-function listingOf(route: Route): EntityListing {
-  const sort = route.query.get('sort') as EntitySort | null;
-  const type = route.query.get('type') as EntityType | null;
-  return {
-    text: route.query.get('q') ?? '',
-    type: type && ENTITY_TYPES.includes(type) ? type : '',
-    sort: sort && ENTITY_SORTS.includes(sort) ? sort : 'mentions',
-    minSources: route.query.get('mentioned') ? 1 : 0,
-  };
+/**
+ * A link may still carry the list's choice in its query (?type=organization&sort=name&q=…, as
+ * older links and scripts do): it is taken into the kept choice once, and leaves the URL.
+ */
+function useQueryChoice(route: Route, set: (change: Partial<ListState<EntitySort>>) => void) {
+  const sort = route.query.get('sort');
+  const type = route.query.get('type');
+  const q = route.query.get('q');
+  // After the kept settings have arrived, so the choice from the link is not overwritten by them.
+  const { loaded } = useSettings();
+  useEffect(() => {
+    if (!loaded || (sort === null && type === null && q === null)) return;
+    const change: Partial<ListState<EntitySort>> = {};
+    if (sort && (ENTITY_SORTS as readonly string[]).includes(sort))
+      Object.assign(change, { sort: sort as EntitySort, descending: ENTITY_LIST.descendingFirst.includes(sort as EntitySort) });
+    if (type !== null) change.only = (ENTITY_TYPES as readonly string[]).includes(type) ? type : '';
+    if (q !== null) change.filter = q;
+    set(change);
+    navigate(withQuery(route, { sort: undefined, type: undefined, q: undefined }));
+    // Runs when the query carries a choice; `set` and `route` follow from it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [loaded, sort, type, q]);
 }
 
 export function EntitiesView({ route }: { route: Route }) {
   const [version, setVersion] = useState(0);
   const entities = useLoad(() => api().entities.list({}), `entities:${version}`, [{ kind: 'entity' }, { kind: 'source' }]);
-  const listing = listingOf(route);
+  const [choice, set, sortBy] = useListChoice('entities', ENTITY_LIST);
+  useQueryChoice(route, set);
+  const listing: EntityListing = {
+    ...choice,
+    only: (ENTITY_TYPES as readonly string[]).includes(choice.only) ? choice.only : '',
+    minSources: route.query.get('mentioned') ? 1 : 0,
+  };
   const created = (id: string) => {
     setVersion((v) => v + 1);
     navigate(withQuery(route, { entity: id }));
@@ -48,12 +69,12 @@ export function EntitiesView({ route }: { route: Route }) {
       <Status state={entities}>
         {(all) => {
           const list = listEntities(all, listing);
-          const toolbar = <EntitiesToolbar route={route} listing={listing} shown={list.length} total={all.length} />;
+          const toolbar = <EntitiesToolbar route={route} listing={listing} set={set} shown={list.length} total={all.length} />;
           if (route.query.get('layout') === 'table')
             return (
               <>
                 {toolbar}
-                <EntityTable route={route} list={list} sort={listing.sort} />
+                <EntityTable route={route} list={list} listing={listing} sortBy={sortBy} />
               </>
             );
           return (
@@ -61,7 +82,7 @@ export function EntitiesView({ route }: { route: Route }) {
               {toolbar}
               <div className="entity-groups">
                 {[...group(list)]
-                  .filter(([, items]) => items.length > 0 || !listing.type)
+                  .filter(([, items]) => items.length > 0 || !listing.only)
                   .map(([type, items]) => (
                     <section key={type} className="entity-group" aria-labelledby={`group-${type}`} data-type={type}>
                       <h2 id={`group-${type}`}>

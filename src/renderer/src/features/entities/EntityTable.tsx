@@ -1,31 +1,44 @@
 import type { EntitySummary } from '../../../../shared/domain';
 import { withQuery, type Route } from '../../app/route';
 import { TYPE_LABELS } from '../../ui/EntityTypeBadge';
-import type { EntitySort } from './listing';
+import { SortableHeader } from '../../ui/SortableHeader';
+import type { EntityListing, EntitySort } from './listing';
 
-const COLUMNS: { sort: EntitySort; label: string }[] = [
+const COLUMNS: { sort: EntitySort; label: string; className?: string }[] = [
   { sort: 'name', label: 'Name' },
   { sort: 'type', label: 'Type' },
-  { sort: 'mentions', label: 'Mentions' },
-  { sort: 'sources', label: 'Sources' },
+  { sort: 'mentions', label: 'Mentions', className: 'num' },
+  { sort: 'sources', label: 'Sources', className: 'num' },
   { sort: 'date', label: 'Date' },
 ];
 
-/** The entities as a table; each column heading sorts by it. */
-export function EntityTable({ route, list, sort }: { route: Route; list: EntitySummary[]; sort: EntitySort }) {
+/** The entities as a table; each column heading sorts by it, a second press turns the order round. */
+export function EntityTable({
+  route,
+  list,
+  listing,
+  sortBy,
+}: {
+  route: Route;
+  list: EntitySummary[];
+  listing: EntityListing;
+  sortBy: (sort: EntitySort) => void;
+}) {
   return (
-    <table className="entity-table">
+    <table className="entity-table sortable-table">
       <thead>
         <tr>
           {COLUMNS.map((c) => (
-            <th
+            <SortableHeader
               key={c.sort}
-              aria-sort={
-                c.sort === sort ? (c.sort === 'name' || c.sort === 'type' || c.sort === 'date' ? 'ascending' : 'descending') : 'none'
-              }
+              column={c.sort}
+              sort={listing.sort}
+              descending={listing.descending}
+              onSort={sortBy}
+              className={c.className}
             >
-              <a href={withQuery(route, { sort: c.sort })}>{c.label}</a>
-            </th>
+              {c.label}
+            </SortableHeader>
           ))}
         </tr>
       </thead>

@@ -1,81 +1,86 @@
+import { useState } from 'react';
 import { api } from '../../api';
-import { routeHref } from '../../app/route';
 import { useLoad } from '../../app/useLoad';
+import { useListChoice } from '../../app/useListChoice';
 import { Status } from '../../ui/Status';
-import { OrUnknown } from '../../ui/Unknown';
 import { ImportPanel } from '../import/ImportPanel';
-import { LibraryBibliography } from './LibraryBibliography';
-import './library.css';
-import { authorsLabel } from '../../../../shared/names';
-import { publishedIn } from '../../../../shared/sourceMetadata';
 import { FirstRunGuide } from '../workspace/FirstRun';
+import { LibraryBibliography } from './LibraryBibliography';
+import { LibraryToolbar } from './LibraryToolbar';
+import { listSources, SOURCE_LIST, tagCounts } from './listing';
+import { SourceTable } from './SourceTable';
+import { useDeleteSource } from './useDeleteSource';
+import './library.css';
+
+function EmptyLibrary({ deleted }: { deleted: boolean }) {
+  if (deleted) return <p className="status empty-state">No deleted sources. A source you delete waits here, and can be restored.</p>;
+  return (
+    <div className="empty-state">
+      <p>No sources yet.</p>
+      <p>Import text, Markdown, web pages (HTML), PDF or Word files with the buttons above, or drop files and folders here.</p>
+    </div>
+  );
+}
 
 export function LibraryView() {
-  // Sources imported or edited anywhere (this window, another, the CLI) appear without a reload.
-  const sources = useLoad(() => api().sources.list({}), 'sources', [{ kind: 'source' }]);
-  const firstSourceId = sources.status === 'ready' ? sources.data[0]?.id : undefined;
+  const [deleted, setDeleted] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  // Sources imported, tagged or deleted anywhere (this window, another, the CLI) show without a reload.
+  const sources = useLoad(() => api().sources.list(deleted ? { deleted: true } : {}), `sources:${deleted}`, [{ kind: 'source' }]);
+  const [choice, set, sortBy] = useListChoice('library', SOURCE_LIST);
+  const removal = useDeleteSource(setError);
+  const firstSourceId = sources.status === 'ready' && !deleted ? sources.data[0]?.id : undefined;
   return (
     <section className="library" aria-labelledby="library-title">
       <header className="view-header">
-        <h1 id="library-title">Library</h1>
+        <h1 id="library-title">{deleted ? 'Deleted sources' : 'Library'}</h1>
         <LibraryBibliography />
       </header>
       <FirstRunGuide firstSourceId={firstSourceId} />
       <ImportPanel onImported={sources.reload}>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
         <Status state={sources}>
-          {(list) =>
-            list.length === 0 ? (
-              <div className="empty-state">
-                <p>No sources yet.</p>
-                <p>Import text, Markdown, web pages (HTML), PDF or Word files with the buttons above, or drop files and folders here.</p>
-              </div>
-            ) : (
-              <table className="source-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Title</th>
-                    <th scope="col">Author</th>
-                    <th scope="col" className="col-date">
-                      Date
-                    </th>
-                    <th scope="col" className="col-publisher">
-                      Published in
-                    </th>
-                    <th scope="col" className="num">
-                      Passages
-                    </th>
-                    <th scope="col" className="num col-mentions">
-                      Mentions
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((s) => (
-                    <tr key={s.id} data-source-id={s.id}>
-                      <td>
-                        <a className="source-link" href={routeHref('source', [s.id])}>
-                          <OrUnknown value={s.metadata.title} />
-                        </a>
-                      </td>
-                      <td>
-                        <OrUnknown value={authorsLabel(s.metadata.authors)} />
-                      </td>
-                      <td className="col-date">
-                        <OrUnknown value={s.metadata.issued} />
-                      </td>
-                      <td className="col-publisher">
-                        <OrUnknown value={publishedIn(s.metadata)} />
-                      </td>
-                      <td className="num">{s.passageCount}</td>
-                      <td className="num col-mentions">{s.mentionCount}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )
-          }
+          {(all) => {
+            const list = listSources(all, choice);
+            return (
+              <>
+                {(all.length > 0 || deleted) && (
+                  <LibraryToolbar
+                    choice={choice}
+                    set={set}
+                    tags={tagCounts(all)}
+                    shown={list.length}
+                    total={all.length}
+                    deleted={deleted}
+                    setDeleted={setDeleted}
+                    onError={setError}
+                  />
+                )}
+                {all.length === 0 ? (
+                  <EmptyLibrary deleted={deleted} />
+                ) : list.length === 0 ? (
+                  <p className="status empty-state">No source matches the filter.</p>
+                ) : (
+                  <SourceTable
+                    list={list}
+                    choice={choice}
+                    sortBy={sortBy}
+                    chooseTag={(only) => set({ only })}
+                    deleted={deleted}
+                    onDelete={removal.ask}
+                    onRestore={removal.restore}
+                  />
+                )}
+              </>
+            );
+          }}
         </Status>
       </ImportPanel>
+      {removal.dialog}
     </section>
   );
 }

@@ -39,6 +39,7 @@ export function CitationCard({ container }: { container: RefObject<HTMLElement |
       <span className="source">
         {c.sourceTitle ?? c.sourceId}, ¶{c.passageOrdinal}
         {c.status === 'moved' ? ' · moved after the source changed' : ''}
+        {c.sourceDeleted ? ' · source deleted from the library, quote kept as cited' : ''}
       </span>
       {c.history.length > 0 && <span className="history">{c.history.at(-1)!.reason}</span>}
     </div>

@@ -6,9 +6,11 @@ import { useToast } from '../../app/toasts';
 import { useLoad } from '../../app/useLoad';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Status } from '../../ui/Status';
+import { ListFilter } from '../../ui/ListFilter';
+import { useListChoice } from '../../app/useListChoice';
+import { listNotes, NOTE_LIST, noteTags } from './listing';
+import { NoteTable } from './NoteTable';
 import { useWorkspace } from '../workspace/WorkspaceContext';
-
-const updated = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 function EmptyList({ trash }: { trash: boolean }) {
   if (trash) return <p className="status empty-state">The trash is empty. Notes you move to the trash wait here until you empty it.</p>;
@@ -32,6 +34,7 @@ export function NoteList() {
   const toast = useToast();
   const notes = useLoad(() => api().notes.list(trash ? { trash: true } : {}), String(trash), [{ kind: 'note' }]);
   const fail = (e: Error) => setError(e.message);
+  const [choice, set, sortBy] = useListChoice('notes', NOTE_LIST);
 
   const moveToTrash = (note: NoteSummary) =>
     void api()
@@ -87,57 +90,52 @@ export function NoteList() {
         </p>
       )}
       <Status state={notes}>
-        {(list: NoteSummary[]) =>
-          list.length === 0 ? (
-            <EmptyList trash={trash} />
-          ) : (
-            <ul className="note-cards">
-              {list.map((n) => (
-                <li key={n.id} className={n.id === openNoteId ? 'active' : ''} data-note-id={n.id}>
-                  {trash ? (
-                    <span className="note-list-title">{n.title}</span>
-                  ) : (
-                    <button
-                      type="button"
-                      className="note-list-title link-button"
-                      aria-current={n.id === openNoteId}
-                      onClick={() => openNote(n.id)}
-                    >
-                      {n.title}
-                    </button>
-                  )}
-                  <span className="note-list-meta">
-                    <span>{updated(n.updatedAt)}</span>
-                    <span>
-                      {n.citationCount} citation{n.citationCount === 1 ? '' : 's'}
-                    </span>
-                    {n.tags.map((t) => (
-                      <span key={t} className="tag">
+        {(all: NoteSummary[]) => {
+          if (all.length === 0) return <EmptyList trash={trash} />;
+          const list = listNotes(all, choice);
+          const tags = noteTags(all);
+          return (
+            <>
+              <ListFilter
+                label="Filter notes"
+                placeholder="Filter by title, text or tag"
+                value={choice.filter}
+                onChange={(filter) => set({ filter })}
+                shown={list.length}
+                total={all.length}
+              >
+                {tags.length > 0 && (
+                  <select
+                    aria-label="Tag"
+                    value={tags.includes(choice.only) ? choice.only : ''}
+                    onChange={(e) => set({ only: e.target.value })}
+                  >
+                    <option value="">All tags</option>
+                    {tags.map((t) => (
+                      <option key={t} value={t}>
                         {t}
-                      </span>
+                      </option>
                     ))}
-                    {n.reviewCount > 0 && <span className="review-badge">{n.reviewCount} to review</span>}
-                  </span>
-                  {n.excerpt && <span className="note-excerpt">{n.excerpt}</span>}
-                  {trash ? (
-                    <button type="button" className="restore-note" onClick={() => restore(n)}>
-                      Restore
-                    </button>
-                  ) : (
-                    <button
-                      type="button"
-                      className="trash-note"
-                      aria-label={`Move “${n.title}” to the trash`}
-                      onClick={() => moveToTrash(n)}
-                    >
-                      Trash
-                    </button>
-                  )}
-                </li>
-              ))}
-            </ul>
-          )
-        }
+                  </select>
+                )}
+              </ListFilter>
+              {list.length === 0 ? (
+                <p className="status empty-state">No note matches the filter.</p>
+              ) : (
+                <NoteTable
+                  list={list}
+                  choice={choice}
+                  sortBy={sortBy}
+                  trash={trash}
+                  openNoteId={openNoteId}
+                  open={(n) => openNote(n.id)}
+                  moveToTrash={moveToTrash}
+                  restore={restore}
+                />
+              )}
+            </>
+          );
+        }}
       </Status>
       <ConfirmDialog
         open={confirming}

@@ -2,12 +2,19 @@ import type { SourceDetail } from '../../../../shared/domain';
 import { OrUnknown } from '../../ui/Unknown';
 import { authorsLabel } from '../../../../shared/names';
 import { publishedIn } from '../../../../shared/sourceMetadata';
+import { SourceTags } from '../library/SourceTags';
 
 /** Who wrote the source and when, and a few plain words about it, folded away until wanted. */
 export function AboutSource({ source }: { source: SourceDetail }) {
   const m = source.metadata;
   return (
     <header className="reader-header">
+      {source.deletedAt && (
+        <p className="deleted-banner" role="note">
+          This source was deleted from the library on {new Date(source.deletedAt).toLocaleDateString(undefined, { dateStyle: 'medium' })}.
+          Notes that cite it keep the words they quoted; restore it from the library’s deleted sources.
+        </p>
+      )}
       <dl className="metadata">
         <div>
           <dt>Author</dt>
@@ -30,6 +37,12 @@ export function AboutSource({ source }: { source: SourceDetail }) {
         <div>
           <dt>Passages</dt>
           <dd>{source.passageCount}</dd>
+        </div>
+        <div>
+          <dt>Tags</dt>
+          <dd>
+            <SourceTags source={source} />
+          </dd>
         </div>
       </dl>
       {m.note && (

@@ -23,14 +23,18 @@ const STATUS_TITLE: Record<string, string> = {
   unsaved: '',
 };
 
+const DELETED_TITLE = 'Pinned: the source was deleted from the library; the words are kept as cited, with the text they were taken from.';
+
 function paint(element: HTMLElement, stored: CitationView | undefined) {
   const status = stored?.status ?? 'unsaved';
-  if (element.dataset.status === status) return;
+  const deleted = !!stored?.sourceDeleted;
+  if (element.dataset.status === status && element.classList.contains('source-deleted') === deleted) return;
+  element.classList.toggle('source-deleted', deleted);
   // data-status drives the chip's look and label (notes.css): each state is told apart, not only "needs review".
   element.dataset.status = status;
   element.classList.toggle('needs-review', NEEDS_REVIEW.has(status));
   element.classList.toggle('moved', status === 'moved');
-  element.title = STATUS_TITLE[status] ?? '';
+  element.title = deleted ? DELETED_TITLE : (STATUS_TITLE[status] ?? '');
 }
 
 /**
