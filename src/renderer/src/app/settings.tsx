@@ -50,17 +50,33 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
   const [view, setView] = useState<SettingsView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const pending = useRef(Promise.resolve());
-  const settings = view?.settings ?? DEFAULT_SETTINGS;
+  // Changes made before the notebook's settings have arrived (a quick click on a fresh page):
+  // shown at once, and laid over what arrives, which may have been read before they were saved.
+  const early = useRef<Partial<Settings>>({});
+  const [earlyShown, setEarlyShown] = useState<Partial<Settings>>({});
+  const settings = useMemo(() => view?.settings ?? { ...DEFAULT_SETTINGS, ...earlyShown }, [view, earlyShown]);
   useDocumentAppearance(settings);
+
+  const arrived = useRef(false);
 
   useEffect(() => {
     api()
       .settings.get({})
-      .then(setView, (e: Error) => setError(e.message));
+      .then(
+        (loaded) => {
+          arrived.current = true;
+          setView({ ...loaded, settings: { ...loaded.settings, ...early.current } });
+        },
+        (e: Error) => setError(e.message),
+      );
   }, []);
 
   const update = useCallback((changes: Partial<Settings>) => {
-    setView((v) => v && { ...v, settings: { ...v.settings, ...changes } });
+    if (arrived.current) setView((v) => v && { ...v, settings: { ...v.settings, ...changes } });
+    else {
+      early.current = { ...early.current, ...changes };
+      setEarlyShown(early.current);
+    }
     // One save at a time, in order: two quick changes never land the wrong way round.
     pending.current = pending.current.then(() =>
       api()
