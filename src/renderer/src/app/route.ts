@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 
 /**
  * Views live in the URL hash (#/source/seed-002/p-1a2b?entity=mss) so that reload, back/forward
@@ -33,12 +33,19 @@ export function withQuery(route: Route, changes: Record<string, string | undefin
   return routeHref(route.view, route.params, query);
 }
 
+function subscribeToHash(changed: () => void): () => void {
+  window.addEventListener('hashchange', changed);
+  return () => window.removeEventListener('hashchange', changed);
+}
+
+const currentHash = () => window.location.hash;
+
+/**
+ * The route in the address bar. An external store, not state copied on first render: React reads
+ * the hash again once it listens, so a change made between the first render and the listener
+ * (a link followed while the app is still starting) is never lost.
+ */
 export function useRoute(): Route {
-  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
-  useEffect(() => {
-    const update = () => setRoute(parseRoute(window.location.hash));
-    window.addEventListener('hashchange', update);
-    return () => window.removeEventListener('hashchange', update);
-  }, []);
-  return route;
+  const hash = useSyncExternalStore(subscribeToHash, currentHash);
+  return useMemo(() => parseRoute(hash), [hash]);
 }

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { DEFAULT_SETTINGS, type Settings, type SettingsView } from '../../../shared/settings';
 import { api } from '../api';
+import { useMediaQuery } from './useMediaQuery';
 
 interface SettingsContextValue {
   settings: Settings;
@@ -23,16 +24,7 @@ const SettingsContext = createContext<SettingsContextValue>({
 export const useSettings = () => useContext(SettingsContext);
 
 /** Follows the operating system's light or dark choice, for the "system" theme. */
-function useSystemDark(): boolean {
-  const query = useMemo(() => window.matchMedia('(prefers-color-scheme: dark)'), []);
-  const [dark, setDark] = useState(query.matches);
-  useEffect(() => {
-    const change = () => setDark(query.matches);
-    query.addEventListener('change', change);
-    return () => query.removeEventListener('change', change);
-  }, [query]);
-  return dark;
-}
+const useSystemDark = () => useMediaQuery('(prefers-color-scheme: dark)');
 
 /** Theme and text size are attributes of <html>, so every stylesheet reads them as variables. */
 function useDocumentAppearance(settings: Settings) {
