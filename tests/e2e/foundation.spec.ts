@@ -75,8 +75,13 @@ test.describe('an analyst opens the seeded notebook', () => {
     // the page is still parsing, is left alone). Seen in CI: a link followed then was lost.
     await page.addInitScript(() => {
       const listen = window.addEventListener.bind(window);
-      window.addEventListener = ((type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions) => {
-        if (type === 'hashchange' && document.readyState !== 'loading' && !location.hash) history.replaceState(null, '', '#/source/seed-000');
+      window.addEventListener = ((
+        type: string,
+        listener: EventListenerOrEventListenerObject,
+        options?: boolean | AddEventListenerOptions,
+      ) => {
+        if (type === 'hashchange' && document.readyState !== 'loading' && !location.hash)
+          history.replaceState(null, '', '#/source/seed-000');
         listen(type, listener, options);
       }) as typeof window.addEventListener;
     });
