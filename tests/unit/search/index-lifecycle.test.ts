@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SearchHost } from '../../../src/main/services/search/host';
+import path from 'node:path';
+import { SearchHost } from '../../../src/main/services/search/host';
 import { indexPath } from '../../../src/main/services/search/persist';
+import { DATABASE_FILE } from '../../../src/main/services/store/db';
 import type { TaskProgress } from '../../../src/shared/domain';
 import { addSource, freshNotebook, hitsOf, hostFor } from './helpers';
 
@@ -62,6 +64,59 @@ describe('the persisted index', () => {
     expect(hitsOf(host.query('Capvision', {})).length).toBeGreaterThan(0);
     // The rebuilt index was written back and loads cleanly next time.
     expect((await started(notebook.dataDir)).status.origin).toBe('disk');
+  });
+});
+
+/** Where a section's bytes start in an index file (magic line, header length, JSON header, 8-byte aligned sections). */
+function sectionAt(file: Buffer, name: string): { at: number; bytes: number } {
+  const magic = 'SBSEARCH\n'.length;
+  const headerLength = file.readUInt32LE(magic);
+  const header = JSON.parse(file.subarray(magic + 4, magic + 4 + headerLength).toString('utf8')) as {
+    sections: { name: string; bytes: number }[];
+  };
+  let at = magic + 4 + headerLength;
+  for (const s of header.sections) {
+    if (s.name === name) return { at, bytes: s.bytes };
+    at += s.bytes + ((8 - (s.bytes % 8)) % 8);
+  }
+  throw new Error(`no section ${name}`);
+}
+
+describe('checksums of the bulk sections, checked while the index answers', () => {
+  it('a sound file is checked in the background and stays loaded', async () => {
+    const notebook = track(freshNotebook());
+    (await started(notebook.dataDir)).close();
+    const host = track(
+      new SearchHost({ dbFile: path.join(notebook.dataDir, DATABASE_FILE), indexFile: indexPath(notebook.dataDir), checkLaterFrom: 0 }),
+    );
+    expect((await host.start(() => {})).origin).toBe('disk');
+    await host.checked;
+    expect(host.status).toMatchObject({ state: 'ready', origin: 'disk', message: null });
+    expect(hitsOf(host.query('Capvision', {})).length).toBeGreaterThan(0);
+  });
+
+  it.each(['terms:docs', 'tokens:0'])('a damaged %s section is found after the start, the index dropped and rebuilt', async (name) => {
+    const notebook = track(freshNotebook());
+    (await started(notebook.dataDir)).close();
+    const file = indexPath(notebook.dataDir);
+    const bytes = fs.readFileSync(file);
+    const section = sectionAt(bytes, name);
+    bytes[section.at + Math.floor(section.bytes / 2)]! ^= 0x5a;
+    fs.writeFileSync(file, bytes);
+    const host = track(new SearchHost({ dbFile: path.join(notebook.dataDir, DATABASE_FILE), indexFile: file, checkLaterFrom: 0 }));
+    // Loaded at once: the bulk sections' checksums come after.
+    expect((await host.start(() => {})).origin).toBe('disk');
+    // Settles once the check has failed and the rebuild it started is done.
+    await host.checked;
+    expect(host.status).toMatchObject({ state: 'ready', origin: 'build' });
+    expect(host.status.message).toContain(`fails its checksum (section ${name})`);
+    expect(hitsOf(host.query('Capvision', {})).length).toBeGreaterThan(0);
+    host.flush();
+    // The rebuilt index was written back and passes every check next time.
+    const next = track(new SearchHost({ dbFile: path.join(notebook.dataDir, DATABASE_FILE), indexFile: file, checkLaterFrom: 0 }));
+    expect((await next.start(() => {})).origin).toBe('disk');
+    await next.checked;
+    expect(next.status).toMatchObject({ origin: 'disk', message: null });
   });
 });
 

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import type { SearchResponse, SearchStatus } from '../../../shared/search';
 import { SearchEngine, type QueryOptions } from './engine';
 import { changeLogSeq, changesSince, loadEntity, loadNote, loadSource, passageReader, sourceIds } from './loader';
-import { readIndex, removeLeftovers, writeIndex } from './persist';
+import { checkSections, readIndex, removeLeftovers, writeIndex, type PendingCheck } from './persist';
 import { SearchUnavailable } from './protocol';
 
 export interface HostOptions {
@@ -11,6 +11,11 @@ export interface HostOptions {
   nativeBinding?: string;
   /** How long changes settle before the index is written again. */
   persistDelayMs?: number;
+  /**
+   * Bulk sections at least this large are checked against their checksums after the loaded index
+   * starts answering, not before (default 1 MB): reload time is then reading, not checksumming.
+   */
+  checkLaterFrom?: number;
 }
 
 export type ProgressReport = { label: string; done: number; total: number; finished: boolean };
@@ -45,6 +50,9 @@ export class SearchHost {
   private dataVersion = -1;
   private building: Promise<void> | null = null;
   private persistTimer: ReturnType<typeof setTimeout> | null = null;
+  private closed = false;
+  /** The loaded file's remaining checksums; settles once they are checked (or the host closed). */
+  private checking: Promise<void> | null = null;
   status: SearchStatus = { state: 'idle', documents: 0, origin: null, message: null, persistError: null };
   /** Told whenever the status changes (the worker forwards it). */
   onStatus: (status: SearchStatus) => void = () => {};
@@ -76,7 +84,7 @@ export class SearchHost {
   async start(progress: Progress): Promise<SearchStatus> {
     removeLeftovers(this.options.indexFile);
     this.setStatus({ state: 'loading' });
-    const loaded = readIndex(this.options.indexFile, this.readPassages);
+    const loaded = readIndex(this.options.indexFile, this.readPassages, { checkLaterFrom: this.options.checkLaterFrom ?? 1 << 20 });
     // A log behind the file's position means another notebook file (a restored backup): rebuild.
     if (loaded.ok && changeLogSeq(this.db) >= loaded.seq) {
       this.engine = loaded.engine;
@@ -84,12 +92,32 @@ export class SearchHost {
       this.seq = loaded.seq;
       this.persistedSeq = loaded.seq;
       this.setStatus({ state: 'ready', origin: 'disk', message: null });
+      if (loaded.pendingChecks.length > 0) this.checking = this.checkLoaded(loaded.pendingChecks, progress);
       this.catchUp(progress);
       return this.status;
     }
     const why = loaded.ok ? 'the notebook is older than the index (restored from a backup?)' : loaded.detail;
     await this.rebuild(progress, !loaded.ok && loaded.reason === 'missing' ? null : `Rebuilt the search index: ${why}.`);
     return this.status;
+  }
+
+  /**
+   * Settles once the loaded file's bulk sections have been checked (at once if none were left);
+   * a section that fails has by then dropped the loaded index and started a rebuild.
+   */
+  get checked(): Promise<void> {
+    return this.checking ?? Promise.resolve();
+  }
+
+  private async checkLoaded(pending: PendingCheck[], progress: Progress): Promise<void> {
+    const failed = await checkSections(pending, yieldNow, () => this.closed);
+    this.checking = null;
+    if (!failed || this.closed) return;
+    // Answers from a damaged file may be wrong: none are given until the rebuild is done.
+    this.engine = null;
+    this.persistedSeq = -1;
+    const why = `${this.options.indexFile} fails its checksum (section ${failed})`;
+    await this.rebuild(progress, `Rebuilt the search index: ${why}.`).catch(() => {});
   }
 
   /** Builds the index again from SQLite; one build at a time (a second call waits for the first). */
@@ -216,6 +244,11 @@ export class SearchHost {
     if (this.persistTimer) clearTimeout(this.persistTimer);
     this.persistTimer = null;
     if (!this.engine || this.persistedSeq === this.seq) return;
+    // Writing before the loaded file is checked could give damaged sections fresh checksums.
+    if (this.checking) {
+      this.schedulePersist();
+      return;
+    }
     try {
       writeIndex(this.options.indexFile, this.engine, this.seq);
       this.persistedSeq = this.seq;
@@ -235,6 +268,7 @@ export class SearchHost {
   }
 
   close(): void {
+    this.closed = true;
     if (this.persistTimer) clearTimeout(this.persistTimer);
     this.persistTimer = null;
     this.db.close();
