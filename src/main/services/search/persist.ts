@@ -6,7 +6,7 @@ import { Grow32, Grow8, TokenStore } from './arrays';
 import { SearchEngine } from './engine';
 import { Postings } from './postings';
 import type { EntityInfo, PassageReader, SmallDoc, SourceInfo } from './types';
-import { Vocabulary } from './vocabulary';
+import { SortedKeys, Vocabulary } from './vocabulary';
 
 /**
  * The index file: a magic line, a JSON header (format, engine version, the change log position
@@ -16,7 +16,7 @@ import { Vocabulary } from './vocabulary';
  * one, never half of one; a failed write removes its temporary file.
  */
 const MAGIC = Buffer.from('SBSEARCH\n');
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 /** Bump when tokenising, stemming or the stored layout changes: old files are then rebuilt. */
 export const ENGINE_VERSION = 7;
 export { INDEX_DIR, INDEX_FILE, indexPath } from './indexPath';
@@ -44,7 +44,8 @@ interface Meta {
   pairAverage: number;
   pairWords: number;
   terms: string[];
-  familyKeys: string[];
+  /** The family keys, sorted and joined by line breaks; where each ends is the section vocab:familyKeyEnds. */
+  familyKeys: string;
   flex: [string, string][];
   chunkCount: number;
   sourcePassages: [number, number][];
@@ -121,7 +122,7 @@ function sectionsOf(engine: SearchEngine): [string, Buffer][] {
     pairAverage: engine.pairs.postings.averageLength,
     pairWords: engine.pairs.words,
     terms: vocabulary.terms,
-    familyKeys: vocabulary.familyKeys,
+    familyKeys: vocabulary.familyKeys.joined,
     flex: engine.smallIndex.exportChunks(),
     chunkCount: engine.tokens.chunks.length,
     sourcePassages,
@@ -134,6 +135,7 @@ function sectionsOf(engine: SearchEngine): [string, Buffer][] {
   for (const [name, col] of Object.entries(cols)) sections.push([`col:${name}`, bytesOf(col.view())]);
   sections.push(['mentionList', bytesOf(mentionList.view())]);
   sections.push(['smallDf', bytesOf(engine.smallDf.view())]);
+  sections.push(['vocab:familyKeyEnds', bytesOf(vocabulary.familyKeys.ends)]);
   engine.tokens.exportChunks().forEach((chunk, i) => sections.push([`tokens:${i}`, bytesOf(chunk)]));
   for (const name of ['df', 'occurrences', 'lower', 'languages', 'sorted', 'familyOffsets', 'familyMembers'] as const)
     sections.push([`vocab:${name}`, bytesOf(vocabulary[name])]);
@@ -288,7 +290,11 @@ function restore(parts: Map<string, Buffer>, readPassages: PassageReader): Searc
     const b = part(name);
     return new Uint32Array(b.buffer, b.byteOffset, b.length / 4);
   };
-  const u8 = (name: string) => new Uint8Array(part(name));
+  // A view, not a copy (`new Uint8Array(buffer)` would copy): impacts are used in place, as word ids are.
+  const u8 = (name: string) => {
+    const b = part(name);
+    return new Uint8Array(b.buffer, b.byteOffset, b.length);
+  };
   const meta = JSON.parse(part('meta').toString('utf8')) as Meta;
   const engine = new SearchEngine(readPassages);
   const cols = {
@@ -316,7 +322,7 @@ function restore(parts: Map<string, Buffer>, readPassages: PassageReader): Searc
     lower: u32('vocab:lower'),
     languages: u32('vocab:languages'),
     sorted: u32('vocab:sorted'),
-    familyKeys: meta.familyKeys,
+    familyKeys: SortedKeys.from(meta.familyKeys, u32('vocab:familyKeyEnds')),
     familyOffsets: u32('vocab:familyOffsets'),
     familyMembers: u32('vocab:familyMembers'),
   });
