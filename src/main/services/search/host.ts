@@ -110,9 +110,12 @@ export class SearchHost {
   }
 
   private async checkLoaded(pending: PendingCheck[], progress: Progress): Promise<void> {
-    const failed = await checkSections(pending, yieldNow, () => this.closed);
+    const loaded = this.engine;
+    // A rebuild meanwhile (asked for, or after a large catch-up) replaced what is being checked.
+    const moot = () => this.closed || this.engine !== loaded;
+    const failed = await checkSections(pending, yieldNow, moot);
     this.checking = null;
-    if (!failed || this.closed) return;
+    if (!failed || moot()) return;
     // Answers from a damaged file may be wrong: none are given until the rebuild is done.
     this.engine = null;
     this.persistedSeq = -1;
