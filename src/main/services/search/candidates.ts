@@ -77,16 +77,25 @@ export class PassageCandidates {
     const costOf = (part: (typeof parts)[number]) => part.lists.reduce((sum, l) => sum + l.postings.count(l.key), 0);
     const partCosts = parts.map(costOf);
     const first = indexOfSmallest(partCosts);
-    this.readPart(parts[first]!.lists, (doc, value) => {
-      if (this.seen.add(doc)) {
-        if (!index.live[doc] || (allowedHas && !allowedHas(doc))) {
+    // The two reads below are plain loops, not a shared reader with a callback: a call per posting
+    // (tens of thousands per query) cost more than the rest of the query.
+    const seen = this.seen;
+    const live = index.live;
+    const meet = (doc: number, value: number) => {
+      if (seen.add(doc)) {
+        if (!live[doc] || (allowedHas && !allowedHas(doc))) {
           bound[doc] = -1;
           return;
         }
         candidates.push(doc);
         bound[doc] = value;
       } else if (bound[doc]! >= 0 && value > bound[doc]!) bound[doc] = value;
-    });
+    };
+    for (const { key, postings, factor } of parts[first]!.lists) {
+      const { docs, impacts } = postings;
+      for (let i = postings.start(key), end = postings.end(key); i < end; i++) meet(docs[i]!, dequantise(impacts[i]!) * factor);
+      for (const doc of postings.delta.get(key) ?? []) meet(doc, MAX_TF_PART * factor);
+    }
     const covered = new Set<number>([parts[first]!.g]);
     parts.forEach((part, i) => {
       if (i === first) return;
@@ -97,11 +106,23 @@ export class PassageCandidates {
       this.narrow.reset(docCount);
       if (this.best.length < docCount) this.best = new Float64Array(Math.ceil(docCount * 1.5));
       const best = this.best;
-      this.readPart(part.lists, (doc, value) => {
-        if (!this.seen.has(doc)) return;
-        if (this.narrow.add(doc)) best[doc] = value;
-        else if (value > best[doc]!) best[doc] = value;
-      });
+      const narrow = this.narrow;
+      for (const { key, postings, factor } of part.lists) {
+        const { docs, impacts } = postings;
+        for (let i = postings.start(key), end = postings.end(key); i < end; i++) {
+          const doc = docs[i]!;
+          if (!seen.has(doc)) continue;
+          const value = dequantise(impacts[i]!) * factor;
+          if (narrow.add(doc)) best[doc] = value;
+          else if (value > best[doc]!) best[doc] = value;
+        }
+        for (const doc of postings.delta.get(key) ?? []) {
+          if (!seen.has(doc)) continue;
+          const value = MAX_TF_PART * factor;
+          if (narrow.add(doc)) best[doc] = value;
+          else if (value > best[doc]!) best[doc] = value;
+        }
+      }
       const sameGroup = covered.has(part.g);
       covered.add(part.g);
       candidates = candidates.filter((doc) => {
@@ -147,16 +168,6 @@ export class PassageCandidates {
       if (complete && keys.length > 0) out.push(keys);
     }
     return out;
-  }
-
-  /** Reads lists whole, calling back with each posting's document and score bound (delta: the largest). */
-  private readPart(lists: List[], visit: (doc: number, value: number) => void): void {
-    for (const { key, postings, factor } of lists) {
-      const { docs, impacts } = postings;
-      for (let i = postings.start(key), end = postings.end(key); i < end; i++) visit(docs[i]!, dequantise(impacts[i]!) * factor);
-      const deltaBound = MAX_TF_PART * factor;
-      for (const doc of postings.delta.get(key) ?? []) visit(doc, deltaBound);
-    }
   }
 
   /**
