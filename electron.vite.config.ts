@@ -8,8 +8,8 @@ export default defineConfig({
       outDir: 'out/main',
       externalizeDeps: { exclude: ['zod'] },
       // zod is bundled so only the parts the contract uses are loaded: a CLI command starts faster.
-      // Workers are their own entries (out/main/<name>-worker.js, found by services/workers.ts next to the bundle that starts them),
-      // and so is the CLI (out/main/cli.js, run by bin/sourcebook.mjs). Chunks sit beside them for the same reason.
+      // Workers are their own entries (out/main/<name>-worker.js, found by services/workers.ts next to the bundle that starts them).
+      // The CLI is built after this, as CommonJS, into the same folder (vite.cli.config.ts).
       rollupOptions: {
         input: {
           index: resolve(import.meta.dirname, 'src/main/index.ts'),
@@ -17,7 +17,6 @@ export default defineConfig({
           'search-worker': resolve(import.meta.dirname, 'src/main/services/search/worker.ts'),
           'export-worker': resolve(import.meta.dirname, 'src/main/services/export/worker.ts'),
           'markdown-worker': resolve(import.meta.dirname, 'src/main/services/markdown/worker.ts'),
-          cli: resolve(import.meta.dirname, 'src/cli/main.ts'),
         },
         output: { chunkFileNames: '[name]-[hash].js' },
       },

@@ -25,6 +25,12 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS on purpose (bin/sourcebook.cjs says why): require is how these files import.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // Type-aware rules: a promise nobody awaits loses its error; a promise where a callback
     // expects void (an event handler) runs unobserved.
     files: ['**/*.ts', '**/*.tsx'],

@@ -1,5 +1,5 @@
 // How fast the command line answers: each command run N times as a user runs it (a new process
-// through bin/sourcebook.mjs, which runs the bundle out/main/cli.js) on a seeded notebook.
+// through bin/sourcebook.cjs, which runs the bundle out/main/cli.cjs) on a seeded notebook.
 // Prints median and p95 of wall time and of CPU time (user + system of the process, from the
 // kernel's accounting of finished children), next to Node's own start-up and the CLI run from
 // TypeScript source through tsx (how it ran before it was bundled), measured in the same run.
@@ -12,11 +12,11 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const BIN = path.join(ROOT, 'bin/sourcebook.mjs');
+const BIN = path.join(ROOT, 'bin/sourcebook.cjs');
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '20' }, json: { type: 'boolean', default: false } } });
 const runs = Math.max(1, Number(values.runs));
 
-if (!fs.existsSync(path.join(ROOT, 'out/main/cli.js'))) {
+if (!fs.existsSync(path.join(ROOT, 'out/main/cli.cjs'))) {
   console.error('bench:cli: the CLI is not built: run `npm run build` first.');
   process.exit(1);
 }
@@ -73,9 +73,14 @@ const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math
 
 // The first run seeds the notebook and writes the search index; every command then reads it.
 runOnce(cli('search', 'ministry'));
-const rows = cases.map(({ name, argv }) => {
-  runOnce(argv); // warm the file cache
-  const samples = Array.from({ length: runs }, () => runOnce(argv));
+for (const { argv } of cases) runOnce(argv); // warm the file cache (and the CLI's code cache)
+// Round-robin: each round runs every command once, so a burst of load on this shared machine
+// falls on all of them alike and the figures stay comparable within one run.
+const loadBefore = os.loadavg().map((l) => l.toFixed(2));
+const samplesOf = cases.map(() => [] as { wallMs: number; cpuMs: number | null }[]);
+for (let round = 0; round < runs; round++) cases.forEach(({ argv }, i) => samplesOf[i]!.push(runOnce(argv)));
+const rows = cases.map(({ name }, i) => {
+  const samples = samplesOf[i]!;
   const wall = samples.map((s) => s.wallMs);
   const cpu = samples.every((s) => s.cpuMs !== null) ? samples.map((s) => s.cpuMs!) : null;
   return {
@@ -89,9 +94,11 @@ const rows = cases.map(({ name, argv }) => {
 fs.rmSync(dataDir, { recursive: true, force: true });
 
 const load = os.loadavg().map((l) => l.toFixed(2));
-if (values.json) console.log(JSON.stringify({ runs, loadAverage: load, rows }));
+if (values.json) console.log(JSON.stringify({ runs, loadAverageBefore: loadBefore, loadAverage: load, rows }));
 else {
-  console.log(`${runs} runs per command, load average ${load.join(' / ')} (1 / 5 / 15 min) at the end`);
+  console.log(
+    `${runs} runs per command, interleaved; load average ${loadBefore.join(' / ')} before, ${load.join(' / ')} after (1 / 5 / 15 min), ${os.cpus().length} cores`,
+  );
   console.log(`NODE_EXTRA_CA_CERTS is ${process.env.NODE_EXTRA_CA_CERTS ? 'set' : 'not set'} in this environment`);
   console.log('| command | wall median ms | wall p95 ms | CPU median ms | CPU p95 ms |');
   console.log('|---|---:|---:|---:|---:|');

@@ -68,7 +68,7 @@ async function prepare(dataDir: string) {
 }
 
 async function startServer(dataDir: string) {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/sourcebook.mjs'), 'open', '--no-open', '--json', '--data-dir', dataDir], {
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin/sourcebook.cjs'), 'open', '--no-open', '--json', '--data-dir', dataDir], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -13,7 +13,7 @@ const stages = [
   { name: 'format', cmd: ['npx', 'prettier', '--check', '.', '--log-level=warn'] },
   { name: 'lint', cmd: ['npx', 'eslint', '.', '--max-warnings=0'] },
   { name: 'typecheck', cmd: ['npx', 'tsc', '-p', 'tsconfig.json', '--noEmit'] },
-  // Before the tests: unit and end-to-end tests spawn the bundled CLI (bin/sourcebook.mjs runs out/main/cli.js).
+  // Before the tests: unit and end-to-end tests spawn the bundled CLI (bin/sourcebook.cjs runs out/main/cli.cjs).
   { name: 'build', cmd: ['npm', 'run', '--silent', 'build'] },
   {
     name: 'unit',

@@ -1,9 +1,11 @@
+import './oneShot';
 import path from 'node:path';
 import type { HostApi } from '../shared/contract';
 import { openNotebook, type Notebook } from '../main/services/notebook';
 import { defaultDataDir } from '../main/services/paths';
 import { terminalSafe } from '../shared/text';
 
+import { writeErr, writeOut } from './output';
 import { PACKAGE_ROOT } from './root';
 
 export interface CliContext {
@@ -17,7 +19,7 @@ export interface CliContext {
   readonly host: HostApi;
 }
 
-export function createContext(options: { dataDir?: string; json: boolean }): CliContext & { close(): void } {
+export function createContext(options: { dataDir?: string; json: boolean }): CliContext & { close(): Promise<void> } {
   const dataDir = options.dataDir ? path.resolve(options.dataDir) : defaultDataDir();
   let opened: Notebook | undefined;
   const notebook = () => (opened ??= openNotebook({ dataDir, resourcesDir: path.join(PACKAGE_ROOT, 'resources'), backups: 'now' }));
@@ -26,13 +28,18 @@ export function createContext(options: { dataDir?: string; json: boolean }): Cli
     json: options.json,
     // Source and user text reach the terminal only through here (or `err`), escaped: a document's
     // ESC sequences must not retitle, clear or rewrite the screen.
-    out: (line) => process.stdout.write(terminalSafe(line) + '\n'),
-    err: (line) => process.stderr.write(terminalSafe(line) + '\n'),
+    out: (line) => writeOut(terminalSafe(line) + '\n'),
+    err: (line) => writeErr(terminalSafe(line) + '\n'),
     notebook,
     // Opening the notebook waits until a command first calls it, so `help` never touches the disk.
     get host() {
       return notebook().host;
     },
-    close: () => opened?.close(),
+    // Resolves once every worker the command started has stopped (a search index being written
+    // finishes first), so the command may then exit at once.
+    close: () => {
+      opened?.close();
+      return opened ? opened.closed() : Promise.resolve();
+    },
   };
 }

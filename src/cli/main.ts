@@ -4,6 +4,7 @@ import { GLOBAL_OPTIONS, parseInvocation, UsageError } from './args';
 import { commands } from './commands';
 import type { Command } from './commands/types';
 import { EXIT, EXIT_HELP, exitCodeFor } from './exit';
+import { allWritten, writeErr, writeOut } from './output';
 
 const optionLines = (options: Record<string, { description: string; short?: string }>) =>
   Object.entries(options).map(([name, spec]) => `  ${`${spec.short ? `-${spec.short}, ` : ''}--${name}`.padEnd(20)} ${spec.description}`);
@@ -39,11 +40,11 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     const usage = error.command ? `Usage: sourcebook ${error.command.usage}` : 'Run `sourcebook help` for the commands.';
-    process.stderr.write(terminalSafe(`sourcebook${error.command ? ` ${error.command.name}` : ''}: ${error.message}\n${usage}\n`));
+    writeErr(terminalSafe(`sourcebook${error.command ? ` ${error.command.name}` : ''}: ${error.message}\n${usage}\n`));
     return EXIT.usage;
   }
   if (invocation.kind === 'help') {
-    process.stdout.write((invocation.command ? commandHelp(invocation.command) : help()) + '\n');
+    writeOut((invocation.command ? commandHelp(invocation.command) : help()) + '\n');
     return EXIT.ok;
   }
   const { command, json } = invocation;
@@ -55,20 +56,19 @@ async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (error) {
     const apiError = ApiError.from(error);
-    if (json) process.stderr.write(terminalSafe(JSON.stringify({ error: apiError.toJSON() })) + '\n');
-    else process.stderr.write(terminalSafe(`sourcebook ${command.name}: ${apiError.message}`) + '\n');
+    if (json) writeErr(terminalSafe(JSON.stringify({ error: apiError.toJSON() })) + '\n');
+    else writeErr(terminalSafe(`sourcebook ${command.name}: ${apiError.message}`) + '\n');
     return exitCodeFor(apiError.code);
   } finally {
-    ctx.close();
+    await ctx.close();
   }
 }
 
-// A closed pipe (`sourcebook sources | head -1`) ends the command quietly, as it does any Unix tool:
-// the reader has what it wanted.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error;
-  process.exit(EXIT.ok);
+// No top-level await: the bundle is CommonJS (vite.cli.config.ts says why).
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+  // Everything the command printed is written (synchronously) and the notebook is closed: leave now
+  // rather than let Node tear down every module and handle first (≈ 5 ms). Output still queued on a
+  // stream (a full pipe) is waited for.
+  if (allWritten()) process.exit(code);
 });
-process.stderr.on('error', () => {});
-
-process.exitCode = await main(process.argv.slice(2));

@@ -72,10 +72,13 @@ interface Mode {
   edit: boolean;
 }
 
-const UNLIMITED = Number.MAX_SAFE_INTEGER;
-
 function metadataFields({ limits, edit }: Mode) {
-  const text = (max: number) => (edit ? z.string().trim() : z.string()).max(limits ? max : UNLIMITED);
+  // Without limits no check is added at all: the store builds this schema in every command, and
+  // each check is one more schema object for zod to make.
+  const text = (max: number) => {
+    const s = edit ? z.string().trim() : z.string();
+    return limits ? s.max(max) : s;
+  };
   const author = authorNameSchema({ limits, edit, strict: limits });
   const texts = Object.fromEntries(TEXT_FIELDS.map((f) => [f, text(L[f]).nullable()])) as Record<
     TextField,
@@ -83,13 +86,10 @@ function metadataFields({ limits, edit }: Mode) {
   >;
   return {
     ...texts,
-    authors: z.array(author).max(limits ? L.authors : UNLIMITED),
+    authors: limits ? z.array(author).max(L.authors) : z.array(author),
     type: z.enum(WORK_TYPES).nullable(),
     // A note is free text: it keeps its spacing, even in an edit.
-    note: z
-      .string()
-      .max(limits ? L.note : UNLIMITED)
-      .nullable(),
+    note: (limits ? z.string().max(L.note) : z.string()).nullable(),
   };
 }
 

@@ -6,8 +6,8 @@ import Database from 'better-sqlite3';
 import { test, expect } from '@playwright/test';
 import { ROOT } from './fixtures';
 
-// The built CLI as a user runs it: bin/sourcebook.mjs → out/main/cli.js (npm run build), no browser.
-const BIN = path.join(ROOT, 'bin/sourcebook.mjs');
+// The built CLI as a user runs it: bin/sourcebook.cjs → out/main/cli.cjs (npm run build), no browser.
+const BIN = path.join(ROOT, 'bin/sourcebook.cjs');
 
 interface Run {
   code: number | null;
@@ -151,8 +151,8 @@ test.describe('the command line as a Unix tool', () => {
     // A copy of the launcher in a folder without out/: what a checkout looks like before npm run build.
     const checkout = freshDir();
     fs.mkdirSync(path.join(checkout, 'bin'));
-    fs.copyFileSync(BIN, path.join(checkout, 'bin', 'sourcebook.mjs'));
-    const run = await sourcebook(['sources'], { bin: path.join(checkout, 'bin', 'sourcebook.mjs') });
+    fs.copyFileSync(BIN, path.join(checkout, 'bin', 'sourcebook.cjs'));
+    const run = await sourcebook(['sources'], { bin: path.join(checkout, 'bin', 'sourcebook.cjs') });
     expect(run.code).toBe(5);
     expect(run.stderr).toContain('run `npm run build`');
   });

@@ -20,7 +20,7 @@ export interface RunningApp {
 
 export function runCli(args: string[], dataDir: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin/sourcebook.mjs'), ...args, '--data-dir', dataDir], { cwd: ROOT });
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin/sourcebook.cjs'), ...args, '--data-dir', dataDir], { cwd: ROOT });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -31,7 +31,7 @@ export function runCli(args: string[], dataDir: string): Promise<{ code: number;
 
 /** Starts the loopback shell on a fresh notebook folder, exactly as `sourcebook open --no-open` does. */
 export async function startApp(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sourcebook-e2e-'))): Promise<RunningApp> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/sourcebook.mjs'), 'open', '--no-open', '--json', '--data-dir', dataDir], {
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin/sourcebook.cjs'), 'open', '--no-open', '--json', '--data-dir', dataDir], {
     cwd: ROOT,
     stdio: ['pipe', 'pipe', 'pipe'],
   });

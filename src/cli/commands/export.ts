@@ -19,6 +19,7 @@ import {
 } from '../../shared/export';
 import { terminalSafe } from '../../shared/text';
 import type { Command } from './types';
+import { writeOut } from '../output';
 
 function problemLines(check: CitationCheck): string[] {
   return check.problems.map(
@@ -124,7 +125,7 @@ export const bibliographyCommand: Command = {
       ...(list(options.notes) ? { noteIds: list(options.notes) } : {}),
     };
     const result = await ctx.host.export.bibliography(input);
-    if (!options.output) return void process.stdout.write(terminalSafe(result.text));
+    if (!options.output) return writeOut(terminalSafe(result.text));
     const file = writeFileAtomically(options.output as string, result.text);
     if (ctx.json) return ctx.out(JSON.stringify({ file, count: result.count }));
     ctx.out(`Wrote ${file}: ${result.count} source(s).`);

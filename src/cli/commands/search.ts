@@ -3,6 +3,7 @@ import { ApiError } from '../../shared/errors';
 import type { SearchHit } from '../../shared/search';
 import type { CliContext } from '../context';
 import type { Command } from './types';
+import { writeOut } from '../output';
 
 const KIND_LABEL: Record<SearchHit['kind'], string> = { passage: 'Passages', source: 'Sources', entity: 'Entities', note: 'Notes' };
 
@@ -92,7 +93,7 @@ async function batch(ctx: CliContext, file: string, csv: boolean): Promise<void>
   await indexReady(ctx);
   const result = await ctx.host.search.batch({ terms });
   if (ctx.json) return ctx.out(JSON.stringify(result, null, 2));
-  if (csv) return void process.stdout.write(batchToCsv(result));
+  if (csv) return writeOut(batchToCsv(result));
   for (const row of result.rows) {
     ctx.out(`${row.term}: ${row.total} passage${row.total === 1 ? '' : 's'}`);
     for (const p of row.problems) ctx.out(`  ! ${p}`);

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { ApiError } from '../../shared/errors';
 import { PACKAGE_ROOT } from '../root';
 import type { Command } from './types';
@@ -28,7 +27,8 @@ export const verifyCommand: Command = {
     const maxMb = options['max-mb'] === undefined ? undefined : Number(options['max-mb']);
     if (maxMb !== undefined && !(maxMb > 0)) throw new ApiError('invalid_input', '--max-mb needs a positive number of megabytes');
     // The same file the pack carries, so the app and `node verify.mjs` can never disagree.
-    const verifier = (await import(pathToFileURL(path.join(PACKAGE_ROOT, 'resources', 'evidence', 'verify.mjs')).href)) as Verifier;
+    const { importFile } = await import('../importFile');
+    const verifier = (await importFile(path.join(PACKAGE_ROOT, 'resources', 'evidence', 'verify.mjs'))) as Verifier;
     const file = path.resolve(target);
     let result: PackResult;
     try {

@@ -11,7 +11,7 @@ import { freshNotebook, ROOT, tempDir } from '../helpers';
 import { seedReport } from './fixtures';
 
 const VERIFY = path.join(ROOT, 'resources/evidence/verify.mjs');
-const CLI = path.join(ROOT, 'bin/sourcebook.mjs');
+const CLI = path.join(ROOT, 'bin/sourcebook.cjs');
 let notebook: ReturnType<typeof freshNotebook>;
 let report: ReportModel;
 let dir: string;

@@ -58,7 +58,7 @@ export function classify(log: string): Classified {
 function traced(args: string[], dir: string, env: NodeJS.ProcessEnv = {}) {
   const log = path.join(dir, 'strace.log');
   const script = `ip link set lo up 2>/dev/null || true; exec strace -f -qq -yy -e trace=connect,sendto,sendmsg,sendmmsg -o "${log}" "$@"`;
-  const child = spawn('unshare', ['-rn', 'sh', '-c', script, 'sh', process.execPath, path.join(ROOT, 'bin/sourcebook.mjs'), ...args], {
+  const child = spawn('unshare', ['-rn', 'sh', '-c', script, 'sh', process.execPath, path.join(ROOT, 'bin/sourcebook.cjs'), ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     detached: true,

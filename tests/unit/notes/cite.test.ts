@@ -58,7 +58,7 @@ describe('sourcebook cite and note --json', () => {
   it('adds a citation from the terminal and shows its state and history', () => {
     const dataDir = tempDir('sourcebook-cite-');
     const cli = (...args: string[]) =>
-      spawnSync(process.execPath, [path.join(ROOT, 'bin/sourcebook.mjs'), ...args, '--data-dir', dataDir], { encoding: 'utf8' });
+      spawnSync(process.execPath, [path.join(ROOT, 'bin/sourcebook.cjs'), ...args, '--data-dir', dataDir], { encoding: 'utf8' });
     const made = cli('cite', 'seed-000', '--quote', 'appointed by President Xi in 2016', '--new-note', 'From the terminal', '--json');
     expect(made.status, made.stderr).toBe(0);
     const { note, citation } = JSON.parse(made.stdout) as CiteResult;

@@ -11,7 +11,7 @@ describe('sourcebook review', () => {
   it('lists a changed citation with its was/now diff after a new version is imported, and keeps it pinned on decision', () => {
     const dataDir = tempDir('sourcebook-review-');
     const cli = (...args: string[]) =>
-      spawnSync(process.execPath, [path.join(ROOT, 'bin/sourcebook.mjs'), ...args, '--data-dir', dataDir], { encoding: 'utf8' });
+      spawnSync(process.execPath, [path.join(ROOT, 'bin/sourcebook.cjs'), ...args, '--data-dir', dataDir], { encoding: 'utf8' });
     const made = cli('cite', 'seed-000', '--quote', WORDS, '--new-note', 'Review from the terminal', '--json');
     expect(made.status, made.stderr).toBe(0);
     const { note, citation } = JSON.parse(made.stdout) as CiteResult;

@@ -11,7 +11,7 @@ import { freshNotebook } from './helpers';
 // Worker threads and CLI processes start slowly on a loaded machine: generous limits, never sleeps.
 vi.setConfig({ testTimeout: 240_000, hookTimeout: 600_000 });
 
-const CLI = path.join(ROOT, 'bin/sourcebook.mjs');
+const CLI = path.join(ROOT, 'bin/sourcebook.cjs');
 const open: { close(): void }[] = [];
 const track = <T extends { close(): void }>(x: T): T => (open.push(x), x);
 afterEach(() => {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import wordListPath from 'word-list';
+import path from 'node:path';
 
 /**
  * What the libraries know about single words, the data behind alias classes and qualifiers:
@@ -43,6 +43,9 @@ let dictionary: Dictionary | undefined;
 
 function words(): Dictionary {
   if (dictionary) return dictionary;
+  // word-list's module only names its words.txt; found, not imported, because every process loads
+  // this file and importing an ES module from the CLI's CommonJS costs a few ms at each start.
+  const wordListPath = path.join(path.dirname(createRequire(import.meta.url).resolve('word-list')), 'words.txt');
   const text = `\n${fs.readFileSync(wordListPath, 'utf8')}\n`;
   const blocks = new Map<number, [number, number][]>();
   let key = -1;

@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../store/driver';
 import type { SearchResponse, SearchStatus } from '../../../shared/search';
 import { SearchEngine, type QueryOptions } from './engine';
 import { changeLogSeq, changesSince, loadEntity, loadNote, loadSource, passageReader, sourceIds } from './loader';
@@ -58,11 +59,7 @@ export class SearchHost {
   onStatus: (status: SearchStatus) => void = () => {};
 
   constructor(private readonly options: HostOptions) {
-    this.db = new Database(options.dbFile, {
-      readonly: true,
-      fileMustExist: true,
-      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    });
+    this.db = openSqlite(options.dbFile, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
     this.mapPages(true);
     this.readPassages = passageReader(this.db);
   }

@@ -39,14 +39,14 @@ export function createSourcesService(store: Store) {
   const { repos } = store;
 
   function summarize(source: SourceRecord, tags = repos.sourceTags.bySource(source.id)): SourceSummary {
-    const version = repos.sources.currentVersion(source.id);
+    const version = repos.sources.currentFacts(source.id);
     if (!version) throw new ApiError('internal', `Source ${source.id} has no text version.`);
     return {
       id: source.id,
       kind: source.kind,
       metadata: source.metadata,
-      passageCount: repos.passages.countByVersion(version.id),
-      mentionCount: repos.mentions.countByVersion(version.id),
+      passageCount: version.passageCount,
+      mentionCount: version.mentionCount,
       versionId: version.id,
       sha256: version.sha256,
       fileName: version.fileName,

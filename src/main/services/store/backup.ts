@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from './driver';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../../shared/errors';
@@ -144,7 +145,7 @@ export interface BackupCheck {
 export function checkDatabaseFile(file: string, nativeBinding?: string): BackupCheck {
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    db = openSqlite(file, { readonly: true, fileMustExist: true, nativeBinding });
     const problems = (db.pragma('integrity_check(20)') as { integrity_check: string }[])
       .map((r) => r.integrity_check)
       .filter((r) => r !== 'ok');
@@ -170,14 +171,14 @@ export async function restoreBackup(dbFile: string, backupFile: string, latestSc
 
   let current: Database.Database | undefined;
   try {
-    current = new Database(dbFile, { fileMustExist: true });
+    current = openSqlite(dbFile, { fileMustExist: true });
     current.pragma('busy_timeout = 5000');
     if (!checkDatabaseFile(dbFile).ok) throw new Error('damaged');
     const keptAs = vacuumInto(current, backupPath(dbFile, 'before-restore'));
     prune(dbFile, 'before-restore');
     current.close();
     current = undefined;
-    const source = new Database(backupFile, { readonly: true, fileMustExist: true });
+    const source = openSqlite(backupFile, { readonly: true, fileMustExist: true });
     try {
       await source.backup(dbFile);
     } finally {

@@ -1,9 +1,9 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ApiError } from '../../../shared/errors';
 import { backupBeforeMigration } from './backup';
+import { openSqlite } from './driver';
 import { asStoreError } from './errors';
 import { migrations as allMigrations, type Migration } from './migrations';
 import { tightenFile, tightenFolder } from './permissions';
@@ -32,29 +32,6 @@ export interface OpenOptions {
 }
 
 /**
- * The addon's usual place, handed to better-sqlite3 directly. Left to itself it asks the
- * `bindings` package, which tries a dozen paths (each a failed require) before this one: about
- * 10 ms of every CLI command's start-up. Undefined where the addon is elsewhere, to let it search.
- */
-let nodeBinding: string | null | undefined;
-function defaultBinding(): string | undefined {
-  if (nodeBinding === undefined) {
-    try {
-      const file = createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node');
-      nodeBinding = fs.existsSync(file) ? file : null;
-    } catch {
-      nodeBinding = null;
-    }
-  }
-  return nodeBinding ?? undefined;
-}
-
-const driverOptions = (options: OpenOptions): Database.Options => {
-  const nativeBinding = options.nativeBinding ?? defaultBinding();
-  return nativeBinding ? { nativeBinding } : {};
-};
-
-/**
  * A brand-new notebook is created under a temporary name, private (0600) from its first byte,
  * given its schema, and only then renamed to notebook.sqlite: the real name never holds half a
  * database, so an empty notebook.sqlite can only mean damage, never "new".
@@ -64,7 +41,7 @@ function createNotebookFile(file: string, options: OpenOptions): void {
   fs.rmSync(temp, { force: true });
   fs.closeSync(fs.openSync(temp, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL, 0o600));
   try {
-    const db = new Database(temp, driverOptions(options));
+    const db = openSqlite(temp, { nativeBinding: options.nativeBinding });
     try {
       db.pragma('journal_mode = DELETE');
       migrate(db, options.migrations ?? allMigrations);
@@ -103,7 +80,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   }
   let db: Db;
   try {
-    db = new Database(file, { ...driverOptions(options), fileMustExist: onDisk });
+    db = openSqlite(file, { nativeBinding: options.nativeBinding, fileMustExist: onDisk });
   } catch (error) {
     throw ApiError.from(asStoreError(error, `Opening the notebook at ${file}`));
   }

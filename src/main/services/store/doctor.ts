@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from './driver';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SerializedNoteDocument } from '../../../shared/notes';
@@ -12,7 +13,7 @@ import { migrations } from './migrations';
  * What `sourcebook doctor` does with a notebook that may be damaged. Everything here reads the
  * file directly and tolerates errors row by row, because the notebook service itself may not open.
  */
-const open = (file: string) => new Database(file, { readonly: true, fileMustExist: true });
+const open = (file: string) => openSqlite(file, { readonly: true, fileMustExist: true });
 
 /** Rows of a table, read in rowid order; a damaged stretch is skipped, never the whole table. */
 function* salvageRows(db: Database.Database, table: string): Generator<Record<string, unknown>> {
@@ -106,7 +107,7 @@ export function repairCopy(dbFile: string, dest: string): RepairResult {
     }
     fs.rmSync(dest, { force: true });
     fs.closeSync(fs.openSync(dest, 'wx', 0o600));
-    const target = new Database(dest);
+    const target = openSqlite(dest);
     const tables: { table: string; rows: number }[] = [];
     try {
       migrate(target, migrations);

@@ -17,26 +17,40 @@ import { sourceTagsRepository } from './sourceTags';
 import { sourceTrashRepository } from './sourceTrash';
 import { entityDecisionsRepository } from './entityDecisions';
 
-export function repositories(db: Db) {
-  return {
-    meta: metaRepository(db),
-    sources: sourcesRepository(db),
-    passages: passagesRepository(db),
-    entities: entitiesRepository(db),
-    mentions: mentionsRepository(db),
-    notes: notesRepository(db),
-    noteRevisions: noteRevisionsRepository(db),
-    citations: citationsRepository(db),
-    links: linksRepository(db),
-    imports: importsRepository(db),
-    possibleMentions: possibleMentionsRepository(db),
-    entityChanges: entityChangesRepository(db),
-    entityEdits: entityEditsRepository(db),
-    cooccurrence: cooccurrenceRepository(db),
-    sourceTags: sourceTagsRepository(db),
-    sourceTrash: sourceTrashRepository(db),
-    entityDecisions: entityDecisionsRepository(db),
-  };
-}
+const makers = {
+  meta: metaRepository,
+  sources: sourcesRepository,
+  passages: passagesRepository,
+  entities: entitiesRepository,
+  mentions: mentionsRepository,
+  notes: notesRepository,
+  noteRevisions: noteRevisionsRepository,
+  citations: citationsRepository,
+  links: linksRepository,
+  imports: importsRepository,
+  possibleMentions: possibleMentionsRepository,
+  entityChanges: entityChangesRepository,
+  entityEdits: entityEditsRepository,
+  cooccurrence: cooccurrenceRepository,
+  sourceTags: sourceTagsRepository,
+  sourceTrash: sourceTrashRepository,
+  entityDecisions: entityDecisionsRepository,
+} as const;
 
-export type Repositories = ReturnType<typeof repositories>;
+export type Repositories = { readonly [K in keyof typeof makers]: ReturnType<(typeof makers)[K]> };
+
+/**
+ * Every repository, each made (its statements prepared) when first used: preparing all 140
+ * statements takes longer than a CLI command that reads one table (`sourcebook sources`).
+ */
+export function repositories(db: Db): Repositories {
+  const made: Partial<Record<keyof Repositories, unknown>> = {};
+  const repos = {} as Repositories;
+  for (const name of Object.keys(makers) as (keyof Repositories)[]) {
+    Object.defineProperty(repos, name, {
+      enumerable: true,
+      get: () => (made[name] ??= makers[name](db)),
+    });
+  }
+  return Object.freeze(repos);
+}
