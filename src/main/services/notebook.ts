@@ -14,9 +14,6 @@ import { createStore, type Store } from './store/store';
 import { createChangeFeed, type ChangeFeed } from './store/changeFeed';
 import { asStoreError } from './store/errors';
 import { createEventHub } from './events';
-import { createEntitiesService } from './entities/service';
-import { entityHandlers } from './entities/handlers';
-import { createWorkbench } from './entities/workbench';
 import { createSourcesService } from './sources/service';
 import { sourceHandlers } from './sources/handlers';
 import type { NotesService } from './notes/service';
@@ -29,8 +26,6 @@ import type { PrintToPdf } from './export/render-pdf';
 import type { Importer } from './import/service';
 import { lazyDomain } from './lazyDomain';
 import { createWorkerGroup } from './workers';
-import { createSettingsService } from './settings/service';
-import { settingsHandlers } from './settings/handlers';
 
 export interface NotebookOptions {
   dataDir: string;
@@ -162,7 +157,8 @@ export function openNotebook(options: NotebookOptions): Notebook {
   const stillOpen = () => {
     if (isClosed) throw new ApiError('unavailable', 'The notebook is closed.');
   };
-  // Notes, import and export load on first use: a CLI command that never needs them does not pay for them.
+  // Notes, entities, settings, import and export load on first use: a CLI command that never needs
+  // them does not pay for loading their code (docs/benchmarks.md, "Command line").
   const notes = () => (notesLoading ??= import('./notes/service').then(({ createNotesService }) => createNotesService({ store })));
   // Every import runs the saved searches again on what it brought: the summary says what matched.
   const withSavedMatches = async (summary: ImportSummary): Promise<ImportSummary> => {
@@ -173,7 +169,14 @@ export function openNotebook(options: NotebookOptions): Notebook {
   };
   const handlers: Handlers = {
     sources: sourceHandlers(createSourcesService(store)),
-    entities: entityHandlers(createEntitiesService(store), createWorkbench(store), store),
+    entities: lazyDomain('entities', async () => {
+      const [{ createEntitiesService }, { entityHandlers }, { createWorkbench }] = await Promise.all([
+        import('./entities/service'),
+        import('./entities/handlers'),
+        import('./entities/workbench'),
+      ]);
+      return entityHandlers(createEntitiesService(store), createWorkbench(store), store);
+    }),
     notes: lazyDomain('notes', async () => (await import('./notes')).noteHandlers(await notes())),
     search: searchHandlers(search, savedSearches),
     imports: lazyDomain('imports', async () => {
@@ -208,7 +211,13 @@ export function openNotebook(options: NotebookOptions): Notebook {
       });
       return exportHandlers(exporter);
     }),
-    settings: settingsHandlers(createSettingsService({ store, dataDir: options.dataDir })),
+    settings: lazyDomain('settings', async () => {
+      const [{ createSettingsService }, { settingsHandlers }] = await Promise.all([
+        import('./settings/service'),
+        import('./settings/handlers'),
+      ]);
+      return settingsHandlers(createSettingsService({ store, dataDir: options.dataDir }));
+    }),
   };
   let markClosed: (stopped: Promise<void>) => void = () => {};
   const whenClosed = new Promise<void>((resolve) => (markClosed = resolve));
