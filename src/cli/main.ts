@@ -55,7 +55,8 @@ async function main(argv: string[]): Promise<number> {
     await command.run(ctx, invocation.positionals, invocation.values);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (error) {
-    const apiError = ApiError.from(error);
+    // A usage error the command found itself (a verb without its arguments) exits as one: 2.
+    const apiError = error instanceof UsageError ? new ApiError('invalid_input', error.message) : ApiError.from(error);
     if (json) writeErr(terminalSafe(JSON.stringify({ error: apiError.toJSON() })) + '\n');
     else writeErr(terminalSafe(`sourcebook ${command.name}: ${apiError.message}`) + '\n');
     return exitCodeFor(apiError.code);

@@ -126,6 +126,11 @@ test.describe('the command line as a Unix tool', () => {
     const invalid = await sourcebook(['search', 'ministry', '--limit', '0', '--data-dir', dataDir]);
     expect(invalid.code).toBe(2);
 
+    // A usage error found by the command itself (a verb without its arguments) is a usage error too.
+    const incomplete = await sourcebook(['source', 'tag', '--data-dir', dataDir]);
+    expect(incomplete.code).toBe(2);
+    expect(incomplete.stderr).toContain('name the source');
+
     const missing = await sourcebook(['source', 'src-000000000000', '--json', '--data-dir', dataDir]);
     expect(missing.code).toBe(3);
     expect(JSON.parse(missing.stderr)).toMatchObject({ error: { code: 'not_found' } });

@@ -1,16 +1,7 @@
 import { ApiError } from '../../shared/errors';
-import type { Command } from './types';
+import type { Runner } from './types';
 
-export const citeCommand: Command = {
-  name: 'cite',
-  usage: 'cite <source-id> --quote "exact words" [--occurrence N] (--note <id> | --new-note "Title") [--json]',
-  summary: "Cite exact words of a source's current text in a note (typography-blind: quotes, dashes, spaces).",
-  options: {
-    quote: { type: 'string', description: 'the exact words to cite' },
-    occurrence: { type: 'string', description: 'which occurrence, 1-based, when the words occur more than once' },
-    note: { type: 'string', description: 'the note to add the citation to' },
-    'new-note': { type: 'string', description: 'create a note with this title holding the citation' },
-  },
+export const citeCommand: Runner = {
   async run(ctx, positionals, options) {
     const [sourceId, ...rest] = positionals;
     if (!sourceId) throw new ApiError('invalid_input', 'name the source to cite: sourcebook cite <source-id> --quote "…" --note <id>');

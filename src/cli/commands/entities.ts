@@ -1,18 +1,11 @@
 import type { EntityType } from '../../shared/domain';
 import { UsageError } from '../args';
 import { table } from '../format';
-import { entityEditCommand, EDIT_VERBS } from './entityEdit';
-import type { Command } from './types';
+import { entityEditCommand } from './entityEdit';
+import { EDIT_VERBS } from './specs';
+import type { Runner } from './types';
 
-export const entitiesCommand: Command = {
-  name: 'entities',
-  usage: 'entities [--type person|organization|place|law|event] [--format csv|json] [--mentions] [--json]',
-  summary: 'List entities with their mention counts; --format csv|json exports them, with --mentions every mention.',
-  options: {
-    type: { type: 'string', description: 'only this type' },
-    format: { type: 'string', description: 'csv or json: an export of the entities (or, with --mentions, of their mentions)' },
-    mentions: { type: 'boolean', description: 'with --format: export every mention rather than the entities' },
-  },
+export const entitiesCommand: Runner = {
   async run(ctx, _, options) {
     const format = ctx.json ? 'json' : (options.format as string | undefined);
     if (format !== undefined && format !== 'csv' && format !== 'json') throw new UsageError(`--format is csv or json, not "${format}".`);
@@ -30,15 +23,7 @@ export const entitiesCommand: Command = {
   },
 };
 
-export const entityCommand: Command = {
-  name: 'entity',
-  usage: `entity <id|name|alias> [--mentions] [--json]  |  entity ${EDIT_VERBS.join('|')} …  (see entity <verb> --help)`,
-  summary:
-    'Show one entity (with --mentions every mention in context), or edit entities: create, rename, alias, type, merge, split, delete, history, undo.',
-  options: {
-    mentions: { type: 'boolean', description: 'include every mention with its context' },
-    ...entityEditCommand.options,
-  },
+export const entityCommand: Runner = {
   async run(ctx, positionals, options) {
     if (EDIT_VERBS.includes(positionals[0] ?? '')) return entityEditCommand.run(ctx, positionals, options);
     const ref = positionals.join(' ');

@@ -1,16 +1,11 @@
 import type { EntitySummary, EntityType } from '../../shared/domain';
 import { UsageError } from '../args';
 import type { CliContext } from '../context';
-import type { Command } from './types';
-
-export const EDIT_VERBS = ['create', 'rename', 'type', 'alias', 'merge', 'split', 'delete', 'history', 'undo'];
-
-const USAGE = `entity create <name> --type T [--alias A]… | rename <ref> <new name> | type <ref> <type>
-  | alias add|remove <ref> <alias> | merge <ref> --into <ref> | split <ref> --ids 1,2 --name <name> [--type T]
-  | delete <ref> | history <ref> | undo <edit id>`;
+import { ENTITY_EDIT_USAGE } from './specs';
+import type { Runner } from './types';
 
 async function idOf(ctx: CliContext, ref: string | undefined): Promise<string> {
-  if (!ref) throw new UsageError(`name the entity: ${USAGE}`);
+  if (!ref) throw new UsageError(`name the entity: ${ENTITY_EDIT_USAGE}`);
   return (await ctx.host.entities.resolve({ ref })).id;
 }
 
@@ -20,17 +15,7 @@ function report(ctx: CliContext, done: string, entity: EntitySummary | object): 
 }
 
 /** `entity <verb> …`: each edit goes through the contract, is kept in the entity's history and can be undone. */
-export const entityEditCommand: Command = {
-  name: 'entity',
-  usage: USAGE,
-  summary: 'Edit entities.',
-  options: {
-    type: { type: 'string', description: 'create/split: the entity type' },
-    alias: { type: 'string', multiple: true, description: 'create: an alias (repeatable)' },
-    into: { type: 'string', description: 'merge: the entity that absorbs the other' },
-    ids: { type: 'string', description: 'split: the mention ids to move, comma-separated' },
-    name: { type: 'string', description: 'split: the new entity’s name' },
-  },
+export const entityEditCommand: Runner = {
   async run(ctx, [verb, ...rest], options) {
     const e = ctx.host.entities;
     switch (verb) {
@@ -89,7 +74,7 @@ export const entityEditCommand: Command = {
         return report(ctx, `Undone: ${done.summary}.`, done);
       }
       default:
-        throw new UsageError(USAGE);
+        throw new UsageError(ENTITY_EDIT_USAGE);
     }
   },
 };

@@ -4,10 +4,7 @@ import { ApiError } from '../../shared/errors';
 import {
   BIBLIOGRAPHY_FORMATS,
   CITATION_PROBLEM_LABELS,
-  CITATION_STYLES,
   EXPORT_FORMATS,
-  PAPER_SIZES,
-  REPORT_LOCALES,
   type BibliographyFormat,
   type PaperSize,
   type ReportLocale,
@@ -18,7 +15,7 @@ import {
   type ReportModel,
 } from '../../shared/export';
 import { terminalSafe } from '../../shared/text';
-import type { Command } from './types';
+import type { Runner } from './types';
 import { writeOut } from '../output';
 
 function problemLines(check: CitationCheck): string[] {
@@ -44,23 +41,7 @@ async function readModel(file: string): Promise<ReportModel> {
   return parsed.data;
 }
 
-export const exportCommand: Command = {
-  name: 'export',
-  usage: `export <note-id...> [--model report.json] --format ${EXPORT_FORMATS.join('|')} [--style ${CITATION_STYLES.join('|')}] [--locale ${REPORT_LOCALES.join('|')}] [--paper ${PAPER_SIZES.join('|')}] -o FILE`,
-  summary: 'Export notes as a cited report (Markdown, HTML, PDF, DOCX, or a .zip evidence pack).',
-  options: {
-    format: { type: 'string', description: `one of ${EXPORT_FORMATS.join(', ')}` },
-    style: { type: 'string', description: `citation style: ${CITATION_STYLES.join(', ')} (default chicago)` },
-    output: { type: 'string', short: 'o', description: 'file to write' },
-    title: { type: 'string', description: "report title (default: the first note's title)" },
-    locale: { type: 'string', description: `report language: ${REPORT_LOCALES.join(', ')} (default: the style's, en-GB for Harvard)` },
-    paper: { type: 'string', description: `PDF/DOCX page size: ${PAPER_SIZES.join(', ')} (default: letter for en-US, a4 otherwise)` },
-    model: { type: 'string', description: 'export a report model (JSON) instead of notes' },
-    endnotes: { type: 'boolean', description: 'endnotes instead of footnotes' },
-    'no-bibliography': { type: 'boolean', description: 'leave out the bibliography' },
-    'no-quotes': { type: 'boolean', description: 'leave the quoted words out of the notes' },
-    strict: { type: 'boolean', description: 'refuse to write when a citation is not yet reviewed or fails its check' },
-  },
+export const exportCommand: Runner = {
   async run(ctx, positionals, options) {
     const format = options.format as ExportFormat | undefined;
     if (!format) throw new ApiError('invalid_input', `--format is required (${EXPORT_FORMATS.join(', ')}).`);
@@ -100,16 +81,7 @@ export const exportCommand: Command = {
   },
 };
 
-export const bibliographyCommand: Command = {
-  name: 'bibliography',
-  usage: `bibliography --format ${BIBLIOGRAPHY_FORMATS.join('|')} [--sources id,...] [--notes id,...] [-o FILE]`,
-  summary: 'Export sources as CSL-JSON, BibTeX or RIS: the given ones, those the notes cite, or all.',
-  options: {
-    format: { type: 'string', description: `one of ${BIBLIOGRAPHY_FORMATS.join(', ')}` },
-    sources: { type: 'string', description: 'comma-separated source ids (default: all sources)' },
-    notes: { type: 'string', description: 'comma-separated note ids: the sources they cite' },
-    output: { type: 'string', short: 'o', description: 'file to write (default: standard output)' },
-  },
+export const bibliographyCommand: Runner = {
   async run(ctx, _positionals, options) {
     if (!options.format) throw new ApiError('invalid_input', `--format is required (${BIBLIOGRAPHY_FORMATS.join(', ')}).`);
     const list = (v: unknown) =>

@@ -1,20 +1,10 @@
 import type { EntityType } from '../../shared/domain';
 // graphology and papaparse load only for the command that writes with them: the CLI starts without them.
-import type { Command } from './types';
+import type { Runner } from './types';
 
 const types = (v: unknown) => (typeof v === 'string' ? { types: v.split(',') as EntityType[] } : {});
 
-export const graphCommand: Command = {
-  name: 'graph',
-  usage: 'graph [--type person,organization] [--source ID] [--min-weight N] --json | --graphml | --gexf',
-  summary: 'The co-occurrence graph of entities (passages in which both appear), as JSON, GraphML or GEXF (opens in Gephi).',
-  options: {
-    type: { type: 'string', description: 'only these types, comma-separated' },
-    source: { type: 'string', description: 'only this source' },
-    'min-weight': { type: 'string', description: 'only edges seen in at least N passages' },
-    graphml: { type: 'boolean', description: 'print GraphML' },
-    gexf: { type: 'boolean', description: 'print GEXF' },
-  },
+export const graphCommand: Runner = {
   async run(ctx, _, options) {
     const graph = await ctx.host.entities.graph({
       ...types(options.type),
@@ -28,15 +18,7 @@ export const graphCommand: Command = {
   },
 };
 
-export const timelineCommand: Command = {
-  name: 'timeline',
-  usage: 'timeline [--entity REF] [--type person,event] --json | --csv',
-  summary: 'Dated events, source dates and dates stated in passages (read by chrono-node), oldest first.',
-  options: {
-    entity: { type: 'string', description: 'only items about this entity' },
-    type: { type: 'string', description: 'only items about entities of these types' },
-    csv: { type: 'boolean', description: 'print CSV' },
-  },
+export const timelineCommand: Runner = {
   async run(ctx, _, options) {
     const entityId = typeof options.entity === 'string' ? (await ctx.host.entities.resolve({ ref: options.entity })).id : undefined;
     const items = await ctx.host.entities.timeline({ ...(entityId ? { entityId } : {}), ...types(options.type) });

@@ -2,16 +2,9 @@ import type { ImportSummary } from '../../shared/imports';
 import type { TaskProgress } from '../../shared/domain';
 import { terminalSafe } from '../../shared/text';
 import { ApiError } from '../../shared/errors';
-import type { Command } from './types';
+import type { Runner } from './types';
 
-export const importCommand: Command = {
-  name: 'import',
-  usage: 'import <files or folders...> [--new-version-of <source id>] [--max-size MB] [--json]',
-  summary: 'Import .txt, .md, .html, .pdf and .docx files (folders are read recursively).',
-  options: {
-    'new-version-of': { type: 'string', description: 'the one file given is a new version of this source' },
-    'max-size': { type: 'string', description: 'largest file to accept, in MB (default 200)' },
-  },
+export const importCommand: Runner = {
   async run(ctx, positionals, options) {
     if (positionals.length === 0) throw new ApiError('invalid_input', 'Name at least one file or folder to import.');
     const maxMb = options['max-size'] === undefined ? undefined : Number(options['max-size']);

@@ -12,20 +12,11 @@ const storeTools = async () => {
   ]);
   return { ...backup, ...doctor, DATABASE_FILE: db.DATABASE_FILE, latestSchema: migrations.at(-1)?.version ?? 0 };
 };
-import type { Command } from './types';
+import type { Runner } from './types';
 
 const stamp = () => new Date().toISOString().replace(/[:.]/g, '-');
 
-export const doctorCommand: Command = {
-  name: 'doctor',
-  usage: 'doctor [--export-notes FOLDER] [--repair [--to FILE]] [--rebuild-index] [--json]',
-  summary: 'Check the notebook for damage; save every readable note as Markdown; write a repaired copy; rebuild the search index.',
-  options: {
-    'export-notes': { type: 'string', description: 'write every note that can be read as Markdown into this folder' },
-    repair: { type: 'boolean', description: 'write a repaired copy of the notebook (restore it with `sourcebook restore FILE`)' },
-    to: { type: 'string', description: 'where --repair writes the copy (default: beside the notebook)' },
-    'rebuild-index': { type: 'boolean', description: 'rebuild the search index from the notebook' },
-  },
+export const doctorCommand: Runner = {
   async run(ctx, _positionals, options) {
     const { DATABASE_FILE, checkDatabaseFile, listBackups, exportNotesAsMarkdown, repairCopy } = await storeTools();
     const dbFile = path.join(ctx.dataDir, DATABASE_FILE);
@@ -79,14 +70,7 @@ export const doctorCommand: Command = {
   },
 };
 
-export const backupCommand: Command = {
-  name: 'backup',
-  usage: 'backup [--to FILE] [--list] [--json]',
-  summary: 'Copy the notebook, consistently, into its backups folder (or FILE); --list shows the backups.',
-  options: {
-    to: { type: 'string', description: 'write the backup here instead of the backups folder' },
-    list: { type: 'boolean', description: 'list the backups instead of making one' },
-  },
+export const backupCommand: Runner = {
   async run(ctx, _positionals, options) {
     const { DATABASE_FILE, backupOnline, backupPath, listBackups } = await storeTools();
     const dbFile = path.join(ctx.dataDir, DATABASE_FILE);
@@ -106,10 +90,7 @@ export const backupCommand: Command = {
   },
 };
 
-export const restoreCommand: Command = {
-  name: 'restore',
-  usage: 'restore <FILE|latest> [--json]',
-  summary: 'Replace the notebook with a backup (checked first; the current notebook is kept). Close the app first.',
+export const restoreCommand: Runner = {
   async run(ctx, [which]) {
     const { DATABASE_FILE, listBackups, restoreBackup, latestSchema } = await storeTools();
     const dbFile = path.join(ctx.dataDir, DATABASE_FILE);

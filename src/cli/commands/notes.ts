@@ -3,16 +3,9 @@ import path from 'node:path';
 import { ApiError } from '../../shared/errors';
 import type { NoteDetail } from '../../shared/notes';
 import { table } from '../format';
-import type { Command } from './types';
+import type { Runner } from './types';
 
-export const notesCommand: Command = {
-  name: 'notes',
-  usage: 'notes [--trash] [--tag T] [--json]',
-  summary: 'List notes (with --trash, the notes in the trash).',
-  options: {
-    trash: { type: 'boolean', description: 'list the trash instead' },
-    tag: { type: 'string', description: 'only notes with this tag' },
-  },
+export const notesCommand: Runner = {
   async run(ctx, _, options) {
     const list = await ctx.host.notes.list({
       ...(options.trash === true ? { trash: true } : {}),
@@ -36,15 +29,7 @@ export const notesCommand: Command = {
   },
 };
 
-export const noteCommand: Command = {
-  name: 'note',
-  usage: 'note create --title T [--from-markdown FILE] | note <id> [--markdown] [--json]',
-  summary: 'Create a note (optionally from Markdown), or print one; --markdown gives citations as footnotes.',
-  options: {
-    title: { type: 'string', description: 'title of the new note' },
-    'from-markdown': { type: 'string', description: 'Markdown file to fill the new note from' },
-    markdown: { type: 'boolean', description: 'print the note as Markdown with footnotes' },
-  },
+export const noteCommand: Runner = {
   async run(ctx, positionals, options) {
     const [first, ...rest] = positionals;
     if (first === 'create') {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ApiError } from '../../shared/errors';
 import { PACKAGE_ROOT } from '../root';
-import type { Command } from './types';
+import type { Runner } from './types';
 
 function electronBinary(): string | undefined {
   try {
@@ -17,15 +17,7 @@ function electronBinary(): string | undefined {
 
 const hasDisplay = () => process.platform !== 'linux' || !!(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 
-export const openCommand: Command = {
-  name: 'open',
-  usage: 'open [--no-open] [--browser] [--port N] [--json]',
-  summary: 'Open the notebook: the desktop window where Electron is installed, else the loopback shell in Chromium/Chrome.',
-  options: {
-    'no-open': { type: 'boolean', description: 'serve and print the URL without opening a window' },
-    browser: { type: 'boolean', description: 'use the loopback shell even where Electron is installed' },
-    port: { type: 'string', description: 'port for the loopback shell (default: random)' },
-  },
+export const openCommand: Runner = {
   async run(ctx, _, options) {
     // Loaded here, not at the top: every other command starts faster without them. Required, not
     // import()ed: bin/code-cache.cjs caches no bundle file with a dynamic import() in it.

@@ -1,6 +1,6 @@
 import { ApiError } from '../../shared/errors';
 import type { QuoteDiffPart, ReviewDecision, ReviewItem } from '../../shared/notes';
-import type { Command } from './types';
+import type { Runner } from './types';
 
 /** A citation named on the command line: its note and its key, as `review` lists them. */
 const citationRef = (item: ReviewItem) => `${item.noteId}/${item.citation.key}`;
@@ -26,15 +26,7 @@ function describe(item: ReviewItem): string[] {
 
 const DECISIONS: readonly ReviewDecision[] = ['accept', 'keep-pinned', 'remove'];
 
-export const reviewCommand: Command = {
-  name: 'review',
-  usage: 'review [--json] | review <note-id>/<key> (--accept | --keep-pinned | --remove) [--json]',
-  summary: 'List the citations whose source text changed and that wait for a decision, or decide one.',
-  options: {
-    accept: { type: 'boolean', description: 'take the proposed new words (the citation moves to the current text)' },
-    'keep-pinned': { type: 'boolean', description: 'keep citing the version the words were taken from' },
-    remove: { type: 'boolean', description: 'remove the citation from its note (the note as it was is kept as a revision)' },
-  },
+export const reviewCommand: Runner = {
   async run(ctx, positionals, options) {
     const chosen = DECISIONS.filter((d) => options[d] === true);
     const [target, ...rest] = positionals;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { ApiError } from '../../shared/errors';
 import type { SearchHit } from '../../shared/search';
 import type { CliContext } from '../context';
-import type { Command } from './types';
+import type { Runner } from './types';
 import { writeOut } from '../output';
 
 const KIND_LABEL: Record<SearchHit['kind'], string> = { passage: 'Passages', source: 'Sources', entity: 'Entities', note: 'Notes' };
@@ -46,16 +46,7 @@ async function indexReady(ctx: CliContext): Promise<void> {
   }
 }
 
-export const searchCommand: Command = {
-  name: 'search',
-  usage: 'search "<query>" [--limit N] | --batch <terms file> [--csv] [--json]',
-  summary:
-    'Search passages, sources, entities and notes (filters: entity: source: type: from: to: undated:); --batch counts each term by source',
-  options: {
-    limit: { type: 'string', description: 'results per kind (default 10)' },
-    batch: { type: 'string', description: 'a file of terms, one per line or CSV (first column)' },
-    csv: { type: 'boolean', description: 'with --batch: print the table as CSV' },
-  },
+export const searchCommand: Runner = {
   async run(ctx, positionals, options) {
     if (typeof options.batch === 'string') return batch(ctx, options.batch, options.csv === true);
     const q = positionals.join(' ');

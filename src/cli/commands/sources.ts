@@ -3,16 +3,10 @@ import { ApiError } from '../../shared/errors';
 import { UsageError } from '../args';
 import type { CliContext } from '../context';
 import { orUnknown, table } from '../format';
-import type { Command } from './types';
+import { SOURCE_USAGE, SOURCE_VERBS } from './specs';
+import type { Runner } from './types';
 
-export const sourcesCommand: Command = {
-  name: 'sources',
-  usage: 'sources [--tag T] [--deleted] [--json]',
-  summary: 'List the sources in the notebook (with --tag only those tagged T; --deleted those deleted).',
-  options: {
-    tag: { type: 'string', description: 'only sources with this tag' },
-    deleted: { type: 'boolean', description: 'list the deleted sources instead' },
-  },
+export const sourcesCommand: Runner = {
   async run(ctx, _positionals, options) {
     let list = await ctx.host.sources.list(options.deleted === true ? { deleted: true } : {});
     if (typeof options.tag === 'string') {
@@ -37,12 +31,6 @@ export const sourcesCommand: Command = {
   },
 };
 
-const VERBS = ['tag', 'untag', 'rename-tag', 'delete', 'restore'];
-
-const USAGE = `source <id> [--passages] [--json]
-  | source tag <id> <tag>… | source untag <id> <tag>… | source rename-tag <old> <new>
-  | source delete <id> [--keep-citations] | source restore <id>`;
-
 function done(ctx: CliContext, text: string, value: object): void {
   ctx.out(ctx.json ? JSON.stringify(value, null, 2) : text);
 }
@@ -52,7 +40,7 @@ const tagsOf = (s: SourceSummary) => (s.tags.length ? s.tags.join(', ') : 'none'
 async function edit(ctx: CliContext, verb: string, args: string[], options: Record<string, unknown>): Promise<void> {
   const s = ctx.host.sources;
   const [id, ...rest] = args;
-  if (!id) throw new UsageError(`name the source: ${USAGE}`);
+  if (!id) throw new UsageError(`name the source: ${SOURCE_USAGE}`);
   switch (verb) {
     case 'tag':
     case 'untag': {
@@ -77,16 +65,9 @@ async function edit(ctx: CliContext, verb: string, args: string[], options: Reco
   }
 }
 
-export const sourceCommand: Command = {
-  name: 'source',
-  usage: USAGE,
-  summary: 'Show one source (with --passages its numbered passages); tag, untag, delete or restore it.',
-  options: {
-    passages: { type: 'boolean', description: 'include the passages' },
-    'keep-citations': { type: 'boolean', description: 'delete: the citations of a cited source keep their pinned version' },
-  },
+export const sourceCommand: Runner = {
   async run(ctx, [first, ...rest], options) {
-    if (first && VERBS.includes(first)) return edit(ctx, first, rest, options);
+    if (first && SOURCE_VERBS.includes(first)) return edit(ctx, first, rest, options);
     const id = first;
     if (!id) throw new ApiError('invalid_input', 'name a source id (see `sourcebook sources`)');
     const detail = await ctx.host.sources.get({ id });

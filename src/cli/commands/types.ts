@@ -8,10 +8,17 @@ export interface OptionSpec {
   description: string;
 }
 
-export interface Command {
+/** What help, usage errors and the parser need of a command: everything but its code. */
+export interface CommandSpec {
   name: string;
   usage: string;
   summary: string;
   options?: Record<string, OptionSpec>;
+}
+
+/** A command's code, in its own module (commands/<file>.ts), loaded when the command runs. */
+export interface Runner {
   run(ctx: CliContext, positionals: string[], options: Record<string, unknown>): Promise<void>;
 }
+
+export interface Command extends CommandSpec, Runner {}

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { ApiError } from '../../shared/errors';
 import { PACKAGE_ROOT } from '../root';
-import type { Command } from './types';
+import type { Runner } from './types';
 
 /** What resources/evidence/verify.mjs exports: the very script every evidence pack carries. */
 interface PackResult {
@@ -14,13 +14,7 @@ interface Verifier {
   PackError: new (...args: never[]) => Error;
 }
 
-export const verifyCommand: Command = {
-  name: 'verify',
-  usage: 'verify <pack.zip|folder> [--max-mb N] [--json]',
-  summary: 'Verify an evidence pack offline: every file, hash and quote, and the quotes in its report.',
-  options: {
-    'max-mb': { type: 'string', description: 'inflate at most this many megabytes in all (default 1024)' },
-  },
+export const verifyCommand: Runner = {
   async run(ctx, positionals, options) {
     const [target, ...rest] = positionals;
     if (!target || rest.length) throw new ApiError('invalid_input', 'name one evidence pack: sourcebook verify report.zip');
