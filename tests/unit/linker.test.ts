@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLinker } from '../../src/main/services/entities/linker';
 import { seedSourceId } from '../../src/main/services/corpus/seed';
 import { freshNotebook, ROOT } from './helpers';
-import type { EntityDetail } from '../../src/shared/domain';
 
 interface TrapCase {
   file: string;
@@ -74,10 +73,10 @@ describe('seeded entity traps', () => {
     if (trap.notExpect) expect(covering.map((m) => m.entityId)).not.toContain(trap.notExpect);
   });
 
-  it('links every alias type the texts use for the MSS, Xi and the counter-espionage law', () => {
-    const surfaces = (id: string) => new Set((notebook.handlers.entities.get({ id }) as EntityDetail).mentions.map((m) => m.surface));
-    expect([...surfaces('mss')]).toEqual(expect.arrayContaining(['MSS', 'Ministry of State Security', 'SSM']));
-    expect([...surfaces('xi-jinping')]).toEqual(expect.arrayContaining(['Xi', 'President Xi', 'Xi Jinping']));
-    expect(surfaces('counterespionage-law').size).toBeGreaterThanOrEqual(2);
+  it('links every alias type the texts use for the MSS, Xi and the counter-espionage law', async () => {
+    const surfaces = async (id: string) => new Set((await notebook.host.entities.get({ id })).mentions.map((m) => m.surface));
+    expect([...(await surfaces('mss'))]).toEqual(expect.arrayContaining(['MSS', 'Ministry of State Security', 'SSM']));
+    expect([...(await surfaces('xi-jinping'))]).toEqual(expect.arrayContaining(['Xi', 'President Xi', 'Xi Jinping']));
+    expect((await surfaces('counterespionage-law')).size).toBeGreaterThanOrEqual(2);
   });
 });
