@@ -86,7 +86,7 @@ export class Vocabulary {
   private sorted: Uint32Array = new Uint32Array(0);
   private recent: number[] = [];
   /** Built on the first typo lookup: a reload should not pay for it. */
-  private buckets: Map<string, number[]> | null = null;
+  private buckets: Map<string, Bucket> | null = null;
   private families = new Map<string, number[]>();
   /** Families as loaded from the index file (CSR), looked up by key; `families` holds additions since. */
   private loadedKeys = SortedKeys.of([]);
@@ -213,9 +213,17 @@ export class Vocabulary {
       this.terms.forEach((t, id) => this.addToBucket(t, id));
     }
     const firsts = term[0] === term[1] ? [term[0]!] : [term[0]!, term[1]!];
+    const mask = letterMask(term);
     for (const first of firsts) {
       for (let length = term.length - 1; length <= term.length + 1; length++) {
-        for (const id of this.buckets.get(bucketKey(first, length)) ?? []) {
+        const bucket = this.buckets.get(bucketKey(first, length));
+        if (!bucket) continue;
+        const { ids, masks } = bucket;
+        for (let k = 0; k < ids.length; k++) {
+          // One edit changes at most two letters of the set (one gone, one new): most of the
+          // bucket fails this integer test and is never compared letter by letter.
+          if (bitCount(masks[k]! ^ mask) > 2) continue;
+          const id = ids[k]!;
           if (this.frequency(id) === 0) continue;
           const candidate = this.terms[id]!;
           if (candidate !== term && withinOneEdit(term, candidate)) found.push(id);
@@ -271,9 +279,11 @@ export class Vocabulary {
 
   private addToBucket(term: string, id: number): void {
     const key = bucketKey(term[0] ?? '', term.length);
-    const list = this.buckets!.get(key);
-    if (list) list.push(id);
-    else this.buckets!.set(key, [id]);
+    const bucket = this.buckets!.get(key);
+    if (bucket) {
+      bucket.ids.push(id);
+      bucket.masks.push(letterMask(term));
+    } else this.buckets!.set(key, { ids: [id], masks: [letterMask(term)] });
   }
 
   private addToFamily(key: string, id: number): void {
@@ -330,6 +340,29 @@ export class Vocabulary {
     vocabulary.loadedMembers = state.familyMembers;
     return vocabulary;
   }
+}
+
+/** Words of one first letter and length, with each word's set of letters (see letterMask). */
+interface Bucket {
+  ids: number[];
+  masks: number[];
+}
+
+/**
+ * The set of a word's letters as 32 bits (a letter's code modulo 32 picks its bit). Two words one
+ * edit apart differ in at most two bits whatever letters share a bit: a deletion can clear one,
+ * an insertion set one, a substitution both, a swap neither.
+ */
+export function letterMask(word: string): number {
+  let mask = 0;
+  for (let i = 0; i < word.length; i++) mask |= 1 << (word.charCodeAt(i) & 31);
+  return mask;
+}
+
+function bitCount(n: number): number {
+  n = n - ((n >>> 1) & 0x55555555);
+  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
+  return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 function bucketKey(first: string, length: number): string {
