@@ -77,63 +77,48 @@ export class PassageCandidates {
     const costOf = (part: (typeof parts)[number]) => part.lists.reduce((sum, l) => sum + l.postings.count(l.key), 0);
     const partCosts = parts.map(costOf);
     const first = indexOfSmallest(partCosts);
-    // The two reads below are plain loops, not a shared reader with a callback: a call per posting
-    // (tens of thousands per query) cost more than the rest of the query.
+    // The reads below are plain loops, not a shared reader with a callback: a call per posting
+    // (tens of thousands per query) cost more than the rest of the query. The first part's
+    // postings only mark their passages; its share of each score bound is read again at the end,
+    // for the few passages every part holds, so no per-passage array is written per posting.
     const seen = this.seen;
     const live = index.live;
-    const meet = (doc: number, value: number) => {
-      if (seen.add(doc)) {
-        if (!live[doc] || (allowedHas && !allowedHas(doc))) {
-          bound[doc] = -1;
-          return;
-        }
-        candidates.push(doc);
-        bound[doc] = value;
-      } else if (bound[doc]! >= 0 && value > bound[doc]!) bound[doc] = value;
-    };
-    for (const { key, postings, factor } of parts[first]!.lists) {
-      const { docs, impacts } = postings;
-      for (let i = postings.start(key), end = postings.end(key); i < end; i++) meet(docs[i]!, dequantise(impacts[i]!) * factor);
-      for (const doc of postings.delta.get(key) ?? []) meet(doc, MAX_TF_PART * factor);
+    for (const { key, postings } of parts[first]!.lists) {
+      const docs = postings.docs;
+      for (let i = postings.start(key), end = postings.end(key); i < end; i++) {
+        const doc = docs[i]!;
+        if (seen.add(doc) && live[doc] && (!allowedHas || allowedHas(doc))) candidates.push(doc);
+      }
+      for (const doc of postings.delta.get(key) ?? [])
+        if (seen.add(doc) && live[doc] && (!allowedHas || allowedHas(doc))) candidates.push(doc);
     }
     const covered = new Set<number>([parts[first]!.g]);
+    let bounded = false;
     parts.forEach((part, i) => {
       if (i === first) return;
       if (partCosts[i]! > affordable()) {
         complete = false;
         return;
       }
-      this.narrow.reset(docCount);
-      if (this.best.length < docCount) this.best = new Float64Array(Math.ceil(docCount * 1.5));
-      const best = this.best;
-      const narrow = this.narrow;
-      for (const { key, postings, factor } of part.lists) {
-        const { docs, impacts } = postings;
-        for (let i = postings.start(key), end = postings.end(key); i < end; i++) {
-          const doc = docs[i]!;
-          if (!seen.has(doc)) continue;
-          const value = dequantise(impacts[i]!) * factor;
-          if (narrow.add(doc)) best[doc] = value;
-          else if (value > best[doc]!) best[doc] = value;
-        }
-        for (const doc of postings.delta.get(key) ?? []) {
-          if (!seen.has(doc)) continue;
-          const value = MAX_TF_PART * factor;
-          if (narrow.add(doc)) best[doc] = value;
-          else if (value > best[doc]!) best[doc] = value;
-        }
-      }
+      const best = this.bestOf(part.lists, seen);
       const sameGroup = covered.has(part.g);
       covered.add(part.g);
       candidates = candidates.filter((doc) => {
         if (!this.narrow.has(doc)) return false;
-        if (!sameGroup) bound[doc] = bound[doc]! + best[doc]!;
+        if (!sameGroup) bound[doc] = (bounded ? bound[doc]! : 0) + best[doc]!;
+        else if (!bounded) bound[doc] = 0;
         return true;
       });
+      bounded = true;
     });
     if (groups.some((g) => g.sequence) || covered.size < groups.length || !complete) return this.scoreAll(candidates, top);
-    // Every group met every candidate through its postings: all of them match. Score best bound
-    // first and stop once the next bound (plus the most proximity can add) cannot enter the top.
+    // Every group met every candidate through its postings: all of them match. Add the first
+    // part's share to their bounds, score best bound first and stop once the next bound (plus the
+    // most proximity can add) cannot enter the top.
+    this.seen.reset(docCount);
+    for (const doc of candidates) this.seen.add(doc);
+    const firstBest = this.bestOf(parts[first]!.lists, this.seen);
+    for (const doc of candidates) bound[doc] = firstBest[doc]! + bound[doc]!;
     const proximity = groups.length > 1 ? groups.reduce((sum, g) => sum + g.idf, 0) * HEADING_BOOST : 0;
     candidates.sort((a, b) => bound[b]! - bound[a]!);
     for (const doc of candidates) {
@@ -142,6 +127,35 @@ export class PassageCandidates {
       if (score > 0) top.push(doc, score);
     }
     return candidates.length;
+  }
+
+  /**
+   * Marks in `narrow` the passages of `within` that the lists hold, and returns each one's best
+   * score bound among them (read at those passages only).
+   */
+  private bestOf(lists: List[], within: Marks): Float64Array {
+    const docCount = this.index.docCount;
+    const narrow = this.narrow;
+    narrow.reset(docCount);
+    if (this.best.length < docCount) this.best = new Float64Array(Math.ceil(docCount * 1.5));
+    const best = this.best;
+    for (const { key, postings, factor } of lists) {
+      const { docs, impacts } = postings;
+      for (let i = postings.start(key), end = postings.end(key); i < end; i++) {
+        const doc = docs[i]!;
+        if (!within.has(doc)) continue;
+        const value = dequantise(impacts[i]!) * factor;
+        if (narrow.add(doc)) best[doc] = value;
+        else if (value > best[doc]!) best[doc] = value;
+      }
+      for (const doc of postings.delta.get(key) ?? []) {
+        if (!within.has(doc)) continue;
+        const value = MAX_TF_PART * factor;
+        if (narrow.add(doc)) best[doc] = value;
+        else if (value > best[doc]!) best[doc] = value;
+      }
+    }
+    return best;
   }
 
   /** The lists of a word group, each with the factor turning an impact into a score bound. */

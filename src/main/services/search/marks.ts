@@ -1,27 +1,31 @@
 /**
- * Per-query sets of document numbers without allocating: a reusable array of stamps, where a
- * document is in the set when its stamp is the current one. Clearing is one increment.
+ * Per-query sets of document numbers without allocating: one bit per document, reused. A query
+ * tests a document for every posting it reads, in posting order, which is document order only by
+ * chance: a bit set keeps those tests in 12.5 KB per 100,000 documents, which stays in the CPU's
+ * nearest cache, where a 32-bit stamp per document (400 KB, cleared by one increment) missed it
+ * on most tests. Clearing writes docCount / 8 bytes: microseconds at a million documents.
  */
 export class Marks {
-  private stamps = new Uint32Array(1024);
-  private value = 0;
+  private words = new Int32Array(32);
 
   /** Starts a new, empty set sized for `docCount` documents. */
   reset(docCount: number): void {
-    if (this.stamps.length < docCount) this.stamps = new Uint32Array(Math.ceil(docCount * 1.5));
-    if (++this.value === 0xffffffff) {
-      this.stamps.fill(0);
-      this.value = 1;
-    }
+    const needed = (docCount + 31) >>> 5;
+    if (this.words.length < needed) this.words = new Int32Array(Math.ceil(needed * 1.5));
+    else this.words.fill(0, 0, needed);
   }
 
+  /** Adds the document; false when it was in the set already. */
   add(doc: number): boolean {
-    if (this.stamps[doc] === this.value) return false;
-    this.stamps[doc] = this.value;
+    const at = doc >>> 5;
+    const bit = 1 << (doc & 31);
+    const word = this.words[at]!;
+    if (word & bit) return false;
+    this.words[at] = word | bit;
     return true;
   }
 
   has(doc: number): boolean {
-    return this.stamps[doc] === this.value;
+    return (this.words[doc >>> 5]! & (1 << (doc & 31))) !== 0;
   }
 }
