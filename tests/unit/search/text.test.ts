@@ -23,6 +23,15 @@ describe('wordSpans', () => {
     for (const text of samples) expect([...wordSpans(text)], text).toEqual([...wordSpansByPattern(text)]);
   });
 
+  it('reads every code point of the table it keeps (below U+0370) and just past it as the pattern does', () => {
+    for (let c = 0; c < 0x400; c++) {
+      if (c >= 0xd800) continue;
+      const ch = String.fromCharCode(c);
+      const text = `a${ch}b ${ch}x ${ch} x'${ch}y 9${ch}`;
+      expect([...wordSpans(text)], `U+${c.toString(16)}`).toEqual([...wordSpansByPattern(text)]);
+    }
+  });
+
   it('stops after the words asked for', () => {
     expect([...wordSpans('one two three four', 2)]).toEqual([0, 3, 4, 7]);
   });

@@ -39,18 +39,30 @@ const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
 const WORD_PART = /[\p{L}\p{N}\p{M}]/u;
 const AFTER_APOSTROPHE = /[\p{L}\p{M}]/u;
 
-/** ASCII letters and digits: the common case needs no regular expression. */
-function asciiWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+/**
+ * The three classes for every code point below U+0370 (ASCII, Latin-1, Latin Extended, the
+ * combining marks), worked out once from the classes themselves: accented Latin letters then cost
+ * a table read, not a substring and a regular expression test each.
+ */
+const TABLE_END = 0x370;
+const CLASS_TABLE = new Uint8Array(TABLE_END);
+for (let c = 0; c < TABLE_END; c++) {
+  const ch = String.fromCharCode(c);
+  CLASS_TABLE[c] = (LETTER_OR_NUMBER.test(ch) ? 1 : 0) | (WORD_PART.test(ch) ? 2 : 0) | (AFTER_APOSTROPHE.test(ch) ? 4 : 0);
 }
+const classBit = (cls: RegExp) => (cls === LETTER_OR_NUMBER ? 1 : cls === WORD_PART ? 2 : 4);
+
 /** Whether the code point at `i` belongs to `cls` (its width is 1, or 2 for a surrogate pair). */
-function isClass(text: string, i: number, cls: RegExp, digits: boolean): number {
+function isClass(text: string, i: number, cls: RegExp, bit: number): number {
   const c = text.charCodeAt(i);
-  if (c < 128) return (digits ? asciiWordChar(c) : (c >= 97 && c <= 122) || (c >= 65 && c <= 90)) ? 1 : 0;
+  if (c < TABLE_END) return CLASS_TABLE[c]! & bit ? 1 : 0;
   const cp = text.codePointAt(i)!;
   const width = cp > 0xffff ? 2 : 1;
   return cls.test(text.slice(i, i + width)) ? width : 0;
 }
+const LETTER_OR_NUMBER_BIT = classBit(LETTER_OR_NUMBER);
+const WORD_PART_BIT = classBit(WORD_PART);
+const AFTER_APOSTROPHE_BIT = classBit(AFTER_APOSTROPHE);
 function isApostrophe(c: number): boolean {
   return c === 39 || c === 0x2019 || c === 0x02bc;
 }
@@ -70,17 +82,17 @@ export function scanWords(text: string, maxWords = Infinity): { spans: Uint32Arr
   let count = 0;
   let i = 0;
   while (i < n && count < maxWords) {
-    const first = isClass(text, i, LETTER_OR_NUMBER, true);
+    const first = isClass(text, i, LETTER_OR_NUMBER, LETTER_OR_NUMBER_BIT);
     if (first === 0) {
       i += text.codePointAt(i)! > 0xffff ? 2 : 1;
       continue;
     }
     const start = i;
     i += first;
-    for (let w; i < n && (w = isClass(text, i, WORD_PART, true)) > 0;) i += w;
+    for (let w; i < n && (w = isClass(text, i, WORD_PART, WORD_PART_BIT)) > 0;) i += w;
     while (i + 1 < n && isApostrophe(text.charCodeAt(i))) {
       let j = i + 1;
-      for (let w; j < n && (w = isClass(text, j, AFTER_APOSTROPHE, false)) > 0;) j += w;
+      for (let w; j < n && (w = isClass(text, j, AFTER_APOSTROPHE, AFTER_APOSTROPHE_BIT)) > 0;) j += w;
       if (j === i + 1) break;
       i = j;
     }
