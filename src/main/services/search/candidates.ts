@@ -1,6 +1,7 @@
 import { groupCost } from './groups';
 import { Marks } from './marks';
-import { dequantise, MAX_TF_PART, type Postings } from './postings';
+import { bestOf, holdingEvery, POSTINGS_PER_WORD_CHECKED, type List } from './narrowing';
+import { dequantise, type Postings } from './postings';
 import { ENTITY_WEIGHT, HEADING_BOOST, type Collector, type Ranker } from './rank';
 import type { Group, IndexData } from './types';
 
@@ -25,6 +26,8 @@ export class PassageCandidates {
   private readonly seen = new Marks();
   private readonly narrow = new Marks();
   private readonly allowedMarks = new Marks();
+  private readonly holding = new Marks();
+  private readonly holdingNext = new Marks();
   private bound = new Float64Array(1024);
   private best = new Float64Array(1024);
 
@@ -58,7 +61,7 @@ export class PassageCandidates {
     const bound = this.bound;
     let candidates: number[] = [];
     const averageLength = Math.max(1, index.lengthByKind[0]! / Math.max(1, index.liveByKind[0]!));
-    const affordable = () => candidates.length * averageLength * 0.25;
+    const affordable = () => candidates.length * averageLength * POSTINGS_PER_WORD_CHECKED;
     const drift = Math.max(1, averageLength / Math.max(1, index.termPostings.averageLength));
     let complete = true;
     // A phrase's words, and its pairs of common words, each narrow the candidates (factor 0: the
@@ -100,7 +103,7 @@ export class PassageCandidates {
         complete = false;
         return;
       }
-      const best = this.bestOf(part.lists, seen);
+      const best = bestOf(index, part.lists, seen, this.narrow, this.bestArray());
       const sameGroup = covered.has(part.g);
       covered.add(part.g);
       candidates = candidates.filter((doc) => {
@@ -117,7 +120,7 @@ export class PassageCandidates {
     // most proximity can add) cannot enter the top.
     this.seen.reset(docCount);
     for (const doc of candidates) this.seen.add(doc);
-    const firstBest = this.bestOf(parts[first]!.lists, this.seen);
+    const firstBest = bestOf(index, parts[first]!.lists, this.seen, this.narrow, this.bestArray());
     for (const doc of candidates) bound[doc] = firstBest[doc]! + bound[doc]!;
     const proximity = groups.length > 1 ? groups.reduce((sum, g) => sum + g.idf, 0) * HEADING_BOOST : 0;
     candidates.sort((a, b) => bound[b]! - bound[a]!);
@@ -127,35 +130,6 @@ export class PassageCandidates {
       if (score > 0) top.push(doc, score);
     }
     return candidates.length;
-  }
-
-  /**
-   * Marks in `narrow` the passages of `within` that the lists hold, and returns each one's best
-   * score bound among them (read at those passages only).
-   */
-  private bestOf(lists: List[], within: Marks): Float64Array {
-    const docCount = this.index.docCount;
-    const narrow = this.narrow;
-    narrow.reset(docCount);
-    if (this.best.length < docCount) this.best = new Float64Array(Math.ceil(docCount * 1.5));
-    const best = this.best;
-    for (const { key, postings, factor } of lists) {
-      const { docs, impacts } = postings;
-      for (let i = postings.start(key), end = postings.end(key); i < end; i++) {
-        const doc = docs[i]!;
-        if (!within.has(doc)) continue;
-        const value = dequantise(impacts[i]!) * factor;
-        if (narrow.add(doc)) best[doc] = value;
-        else if (value > best[doc]!) best[doc] = value;
-      }
-      for (const doc of postings.delta.get(key) ?? []) {
-        if (!within.has(doc)) continue;
-        const value = MAX_TF_PART * factor;
-        if (narrow.add(doc)) best[doc] = value;
-        else if (value > best[doc]!) best[doc] = value;
-      }
-    }
-    return best;
   }
 
   /** The lists of a word group, each with the factor turning an impact into a score bound. */
@@ -203,15 +177,25 @@ export class PassageCandidates {
       for (const key of keys) cost += postings.count(key);
       if (cost < cheapest) [driver, cheapest] = [{ postings, keys, exact }, cost];
     };
-    for (const forms of sequence) consider(index.termPostings, forms, sequence.length === 1);
-    for (const keys of this.pairListsOf(sequence)) consider(index.pairs.postings, keys, sequence.length === 2);
+    const parts: { postings: Postings; keys: number[] }[] = [];
+    for (const forms of sequence) {
+      parts.push({ postings: index.termPostings, keys: forms });
+      consider(index.termPostings, forms, sequence.length === 1);
+    }
+    for (const keys of this.pairListsOf(sequence)) {
+      parts.push({ postings: index.pairs.postings, keys });
+      consider(index.pairs.postings, keys, sequence.length === 2);
+    }
     if (!driver) return 0;
     const { postings, keys, exact } = driver as { postings: Postings; keys: number[]; exact: boolean };
     if (!exact) {
       // The phrase's frequency is at most its rarest part's: read best-first and stop early as
-      // below, then check the unread candidates for the phrase only to count them.
+      // below, then check the unread candidates for the phrase only to count them. A passage
+      // lacking one of the other parts cannot hold the phrase: the parts' postings rule those
+      // out first, where reading them costs less than looking into the passages.
+      const holds = holdingEvery(index, this.holding, this.holdingNext, driver, parts, cheapest);
       const lists = keys.map((key) => ({ key, postings, factor: group.idf }));
-      return this.bestFirst(lists, 'sum', allowedHas, top, (doc) => this.ranker.hasPhrase(doc, 0));
+      return this.bestFirst(lists, 'sum', allowedHas, top, (doc) => holds.has(doc) && this.ranker.hasPhrase(doc, 0), holds);
     }
     // Holding the key means holding the phrase, so the phrase's frequency is at most the sum of
     // the keys' frequencies, and its score at most the phrase's idf times the sum of their impacts.
@@ -221,6 +205,12 @@ export class PassageCandidates {
       allowedHas,
       top,
     );
+  }
+
+  /** The per-passage array of best bounds, sized for the index. */
+  private bestArray(): Float64Array {
+    if (this.best.length < this.index.docCount) this.best = new Float64Array(Math.ceil(this.index.docCount * 1.5));
+    return this.best;
   }
 
   private scoreAll(docs: Iterable<number>, top: Collector): number {
@@ -256,6 +246,8 @@ export class PassageCandidates {
     top: Collector,
     /** When being on a list does not mean matching: whether an unread passage matches, for the total. */
     matches: ((doc: number) => boolean) | null = null,
+    /** Passages that may match at all: the others are not scored. */
+    mayMatch: Marks | null = null,
   ): number {
     const { index, seen, ranker } = this;
     const live = index.live;
@@ -274,6 +266,7 @@ export class PassageCandidates {
     let total = 0;
     const consider = (doc: number) => {
       if (!seen.add(doc) || !live[doc] || (allowedHas && !allowedHas(doc))) return;
+      if (mayMatch && !mayMatch.has(doc)) return;
       const score = ranker.score(doc);
       if (score > 0) {
         total++;
@@ -306,13 +299,6 @@ export class PassageCandidates {
     }
     return total;
   }
-}
-
-/** A postings list of a query, with the factor turning its impacts into score bounds. */
-interface List {
-  key: number;
-  postings: Postings;
-  factor: number;
 }
 
 /** The position of the smallest number (never Math.min(...list): a long list would overflow the stack). */

@@ -43,11 +43,22 @@ function smallCandidates(
     return found;
   };
   for (const group of groups) {
-    // A phrase's documents hold every one of its words: those of its rarest word are enough.
-    const sets = group.sequence ? group.sequence.map((forms) => holding(forms, [])) : [holding(group.alternatives.keys(), group.entityIds)];
-    for (const found of sets) if (!best || found.size < best.size) best = found;
+    // A phrase's documents hold every one of its words: the documents all its words share.
+    const found = group.sequence
+      ? sharedByAll(group.sequence.map((forms) => holding(forms, [])))
+      : holding(group.alternatives.keys(), group.entityIds);
+    if (!best || found.size < best.size) best = found;
   }
   return best ?? new Set();
+}
+
+/** The members every set holds. */
+function sharedByAll(sets: Set<number>[]): Set<number> {
+  const [smallest, ...rest] = [...sets].sort((a, b) => a.size - b.size);
+  if (!smallest) return new Set();
+  const shared = new Set<number>();
+  for (const id of smallest) if (rest.every((set) => set.has(id))) shared.add(id);
+  return shared;
 }
 
 function effectiveFilters(parsed: ParsedQuery): SearchFilters {
@@ -107,10 +118,13 @@ export function runQuery(
           }
         }
         if (SEARCH_KINDS.some((k) => k !== 'passage' && kinds.has(k))) {
+          const phraseGroups = groups.flatMap((g, i) => (g.sequence && !g.impossible ? [i] : []));
           for (const doc of smallCandidates(index, groups)) {
             const small = index.small.get(doc);
             if (!small || !kinds.has(small.kind) || !index.live[doc]) continue;
             if (allowed.small && !allowed.small.has(doc)) continue;
+            // A phrase check stops at the first match, where scoring reads the document twice.
+            if (phraseGroups.some((g) => !ranker.hasPhrase(doc, g))) continue;
             const score = ranker.score(doc);
             if (score > 0) {
               tops.get(small.kind)!.push(doc, score);
