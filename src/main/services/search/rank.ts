@@ -19,6 +19,12 @@ export { ENTITY_WEIGHT };
 export class Ranker {
   private slot = new Int32Array(1024);
   private phraseMask = new Uint32Array(1024);
+  /**
+   * One bit per vocabulary word, set for the query's words: a document's words are tested here
+   * first (5 KB per 40,000 words, always in the nearest cache) and only the query's own words
+   * read `slot` and `phraseMask`, whose random reads (320 KB each) missed the cache on most words.
+   */
+  private queryBits = new Int32Array(32);
   private marked: number[] = [];
   private groups: Group[] = [];
   private slotGroups = new Int32Array(0);
@@ -41,6 +47,7 @@ export class Ranker {
       this.slot = new Int32Array(vocabularySize * 2);
       this.phraseMask = new Uint32Array(vocabularySize * 2);
     }
+    if (this.queryBits.length << 5 < vocabularySize) this.queryBits = new Int32Array(((vocabularySize + 31) >>> 5) * 2);
     const { slot, phraseMask } = this;
     const slotGroups: number[] = [];
     const slotWeights: number[] = [];
@@ -68,6 +75,7 @@ export class Ranker {
         slot[termId] = k + 1;
       }
     });
+    for (const termId of this.marked) this.queryBits[termId >>> 5]! |= 1 << (termId & 31);
     this.groups = groups;
     this.slotGroups = Int32Array.from(slotGroups);
     this.slotWeights = Float64Array.from(slotWeights);
@@ -82,6 +90,7 @@ export class Ranker {
     for (const termId of this.marked) {
       this.slot[termId] = 0;
       this.phraseMask[termId] = 0;
+      this.queryBits[termId >>> 5] = 0;
     }
     this.marked.length = 0;
   }
@@ -93,7 +102,7 @@ export class Ranker {
     const start = index.tokStart[doc]!;
     const length = index.tokLen[doc]!;
     const end = start + length;
-    const { tf, slotTf, slot, slotGroups, slotWeights, slotNext, hitPositions, hitGroups, groups } = this;
+    const { tf, slotTf, slot, slotGroups, slotWeights, slotNext, hitPositions, hitGroups, groups, queryBits } = this;
     tf.fill(0);
     slotTf.fill(0);
     let hitCount = 0;
@@ -101,7 +110,9 @@ export class Ranker {
     const titleEnd = start + index.titleLen[doc]!;
     const trackHits = groups.length > 1;
     for (let i = start; i < end; i++) {
-      const s = slot[tokens[i]!]!;
+      const token = tokens[i]!;
+      if ((queryBits[token >>> 5]! & (1 << (token & 31))) === 0) continue;
+      const s = slot[token]!;
       if (s === 0) continue;
       for (let k = s - 1; k !== -1; k = slotNext[k]!) {
         slotTf[k] = slotTf[k]! + (i < titleEnd ? 2 : 1);
@@ -119,6 +130,8 @@ export class Ranker {
       const base = this.phraseBase[g]!;
       const mask = this.phraseMask;
       for (let i = start; i + seq.length <= end; i++) {
+        const token = tokens[i]!;
+        if ((queryBits[token >>> 5]! & (1 << (token & 31))) === 0) continue;
         let k = 0;
         while (k < seq.length && (mask[tokens[i + k]!]! >>> (base + k)) & 1) k++;
         if (k === seq.length) {
@@ -176,7 +189,10 @@ export class Ranker {
     const base = this.phraseBase[g]!;
     const mask = this.phraseMask;
     const n = seq.length;
+    const queryBits = this.queryBits;
     for (let i = start; i + n <= end; i++) {
+      const token = tokens[i]!;
+      if ((queryBits[token >>> 5]! & (1 << (token & 31))) === 0) continue;
       let k = 0;
       while (k < n && (mask[tokens[i + k]!]! >>> (base + k)) & 1) k++;
       if (k === n) return true;
