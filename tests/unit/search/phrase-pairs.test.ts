@@ -108,7 +108,13 @@ describe('phrases of common words', () => {
     details.forEach((text, i) => engine.setSource({ id: `detail-${i}`, title: `detail${i}`, issued: null }, text));
     engine.vocabulary.prepare();
     let found = 0;
-    for (const phrase of [['the', 'of'], ['quetzal', 'obsidian'], ['saffron', 'the'], ['the', 'the'], ['obsidian', 'saffron', 'quetzal']]) {
+    for (const phrase of [
+      ['the', 'of'],
+      ['quetzal', 'obsidian'],
+      ['saffron', 'the'],
+      ['the', 'the'],
+      ['obsidian', 'saffron', 'quetzal'],
+    ]) {
       const expected = details.flatMap((text, i) => (phraseCount(text, phrase) > 0 ? [`detail-${i}`] : [])).sort();
       const response = engine.query(`"${phrase.join(' ')}"`, { limit: 1_000_000, kinds: ['source'] });
       const ids = (response.groups.find((g) => g.kind === 'source')?.hits ?? []).map((h) => h.id).filter((id) => id.startsWith('detail-'));
