@@ -59,9 +59,11 @@ export class PassageCandidates {
     this.seen.reset(docCount);
     if (this.bound.length < docCount) this.bound = new Float64Array(Math.ceil(docCount * 1.5));
     const bound = this.bound;
-    let candidates: number[] = [];
+    // Built at the first narrowing, from the passages both parts hold: far fewer than the first's.
+    let candidates: number[] | null = null;
+    let marked = 0;
     const averageLength = Math.max(1, index.lengthByKind[0]! / Math.max(1, index.liveByKind[0]!));
-    const affordable = () => candidates.length * averageLength * POSTINGS_PER_WORD_CHECKED;
+    const affordable = () => (candidates ? candidates.length : marked) * averageLength * POSTINGS_PER_WORD_CHECKED;
     const drift = Math.max(1, averageLength / Math.max(1, index.termPostings.averageLength));
     let complete = true;
     // A phrase's words, and its pairs of common words, each narrow the candidates (factor 0: the
@@ -82,38 +84,44 @@ export class PassageCandidates {
     const first = indexOfSmallest(partCosts);
     // The reads below are plain loops, not a shared reader with a callback: a call per posting
     // (tens of thousands per query) cost more than the rest of the query. The first part's
-    // postings only mark their passages; its share of each score bound is read again at the end,
-    // for the few passages every part holds, so no per-passage array is written per posting.
+    // postings only mark their passages (one bit each); its share of each score bound is read
+    // again at the end, for the few passages every part holds.
     const seen = this.seen;
     const live = index.live;
     for (const { key, postings } of parts[first]!.lists) {
       const docs = postings.docs;
-      for (let i = postings.start(key), end = postings.end(key); i < end; i++) {
-        const doc = docs[i]!;
-        if (seen.add(doc) && live[doc] && (!allowedHas || allowedHas(doc))) candidates.push(doc);
-      }
-      for (const doc of postings.delta.get(key) ?? [])
-        if (seen.add(doc) && live[doc] && (!allowedHas || allowedHas(doc))) candidates.push(doc);
+      for (let i = postings.start(key), end = postings.end(key); i < end; i++) if (seen.add(docs[i]!)) marked++;
+      for (const doc of postings.delta.get(key) ?? []) if (seen.add(doc)) marked++;
     }
     const covered = new Set<number>([parts[first]!.g]);
-    let bounded = false;
     parts.forEach((part, i) => {
       if (i === first) return;
       if (partCosts[i]! > affordable()) {
         complete = false;
         return;
       }
-      const best = bestOf(index, part.lists, seen, this.narrow, this.bestArray());
       const sameGroup = covered.has(part.g);
       covered.add(part.g);
+      if (!candidates) {
+        const met: number[] = [];
+        const best = bestOf(index, part.lists, seen, this.narrow, this.bestArray(), met);
+        candidates = [];
+        for (const doc of met) {
+          if (!live[doc] || (allowedHas && !allowedHas(doc))) continue;
+          candidates.push(doc);
+          bound[doc] = sameGroup ? 0 : best[doc]!;
+        }
+        return;
+      }
+      const best = bestOf(index, part.lists, seen, this.narrow, this.bestArray());
       candidates = candidates.filter((doc) => {
         if (!this.narrow.has(doc)) return false;
-        if (!sameGroup) bound[doc] = (bounded ? bound[doc]! : 0) + best[doc]!;
-        else if (!bounded) bound[doc] = 0;
+        if (!sameGroup) bound[doc] = bound[doc]! + best[doc]!;
         return true;
       });
-      bounded = true;
     });
+    // No part narrowed them: the first part's passages, as they are.
+    candidates ??= this.livePassagesOf(parts[first]!.lists, allowedHas);
     if (groups.some((g) => g.sequence) || covered.size < groups.length || !complete) return this.scoreAll(candidates, top);
     // Every group met every candidate through its postings: all of them match. Add the first
     // part's share to their bounds, score best bound first and stop once the next bound (plus the
@@ -130,6 +138,22 @@ export class PassageCandidates {
       if (score > 0) top.push(doc, score);
     }
     return candidates.length;
+  }
+
+  /** The live (and allowed) passages of the lists, each once. */
+  private livePassagesOf(lists: List[], allowedHas: ((doc: number) => boolean) | null): number[] {
+    const { index } = this;
+    const once = this.narrow;
+    once.reset(index.docCount);
+    const out: number[] = [];
+    const visit = (doc: number) => {
+      if (once.add(doc) && index.live[doc] && (!allowedHas || allowedHas(doc))) out.push(doc);
+    };
+    for (const { key, postings } of lists) {
+      for (let i = postings.start(key), end = postings.end(key); i < end; i++) visit(postings.docs[i]!);
+      for (const doc of postings.delta.get(key) ?? []) visit(doc);
+    }
+    return out;
   }
 
   /** The lists of a word group, each with the factor turning an impact into a score bound. */

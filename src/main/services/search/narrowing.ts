@@ -21,7 +21,15 @@ export interface List {
  * Marks in `narrow` the passages of `within` that the lists hold, and returns each one's best
  * score bound among them (read at those passages only).
  */
-export function bestOf(index: IndexData, lists: List[], within: Marks, narrow: Marks, best: Float64Array): Float64Array {
+export function bestOf(
+  index: IndexData,
+  lists: List[],
+  within: Marks,
+  narrow: Marks,
+  best: Float64Array,
+  /** Given, each passage marked is added to it, once. */
+  met: number[] | null = null,
+): Float64Array {
   narrow.reset(index.docCount);
   for (const { key, postings, factor } of lists) {
     const { docs, impacts } = postings;
@@ -29,14 +37,18 @@ export function bestOf(index: IndexData, lists: List[], within: Marks, narrow: M
       const doc = docs[i]!;
       if (!within.has(doc)) continue;
       const value = dequantise(impacts[i]!) * factor;
-      if (narrow.add(doc)) best[doc] = value;
-      else if (value > best[doc]!) best[doc] = value;
+      if (narrow.add(doc)) {
+        best[doc] = value;
+        met?.push(doc);
+      } else if (value > best[doc]!) best[doc] = value;
     }
     for (const doc of postings.delta.get(key) ?? []) {
       if (!within.has(doc)) continue;
       const value = MAX_TF_PART * factor;
-      if (narrow.add(doc)) best[doc] = value;
-      else if (value > best[doc]!) best[doc] = value;
+      if (narrow.add(doc)) {
+        best[doc] = value;
+        met?.push(doc);
+      } else if (value > best[doc]!) best[doc] = value;
     }
   }
   return best;
