@@ -47,7 +47,7 @@ export class Ranker {
       this.slot = new Int32Array(vocabularySize * 2);
       this.phraseMask = new Uint32Array(vocabularySize * 2);
     }
-    if (this.queryBits.length << 5 < vocabularySize) this.queryBits = new Int32Array(((vocabularySize + 31) >>> 5) * 2);
+    if (this.queryBits.length * 32 < vocabularySize) this.queryBits = new Int32Array(((vocabularySize + 31) >>> 5) * 2);
     const { slot, phraseMask } = this;
     const slotGroups: number[] = [];
     const slotWeights: number[] = [];

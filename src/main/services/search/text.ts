@@ -45,12 +45,17 @@ const AFTER_APOSTROPHE = /[\p{L}\p{M}]/u;
  * a table read, not a substring and a regular expression test each.
  */
 const TABLE_END = 0x370;
+const LETTER_OR_NUMBER_BIT = 1;
+const WORD_PART_BIT = 2;
+const AFTER_APOSTROPHE_BIT = 4;
 const CLASS_TABLE = new Uint8Array(TABLE_END);
 for (let c = 0; c < TABLE_END; c++) {
   const ch = String.fromCharCode(c);
-  CLASS_TABLE[c] = (LETTER_OR_NUMBER.test(ch) ? 1 : 0) | (WORD_PART.test(ch) ? 2 : 0) | (AFTER_APOSTROPHE.test(ch) ? 4 : 0);
+  CLASS_TABLE[c] =
+    (LETTER_OR_NUMBER.test(ch) ? LETTER_OR_NUMBER_BIT : 0) |
+    (WORD_PART.test(ch) ? WORD_PART_BIT : 0) |
+    (AFTER_APOSTROPHE.test(ch) ? AFTER_APOSTROPHE_BIT : 0);
 }
-const classBit = (cls: RegExp) => (cls === LETTER_OR_NUMBER ? 1 : cls === WORD_PART ? 2 : 4);
 
 /** Whether the code point at `i` belongs to `cls` (its width is 1, or 2 for a surrogate pair). */
 function isClass(text: string, i: number, cls: RegExp, bit: number): number {
@@ -60,9 +65,6 @@ function isClass(text: string, i: number, cls: RegExp, bit: number): number {
   const width = cp > 0xffff ? 2 : 1;
   return cls.test(text.slice(i, i + width)) ? width : 0;
 }
-const LETTER_OR_NUMBER_BIT = classBit(LETTER_OR_NUMBER);
-const WORD_PART_BIT = classBit(WORD_PART);
-const AFTER_APOSTROPHE_BIT = classBit(AFTER_APOSTROPHE);
 function isApostrophe(c: number): boolean {
   return c === 39 || c === 0x2019 || c === 0x02bc;
 }
