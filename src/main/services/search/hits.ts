@@ -1,6 +1,6 @@
 import type { HighlightRange, SearchHit } from '../../../shared/search';
-import { makeSnippet } from './snippet';
-import { wordSpans } from './text';
+import { makeSnippet, mergeRanges, snippetOfMerged } from './snippet';
+import { scanWords } from './text';
 import type { Group, IndexData, PassageView } from './types';
 
 /** Word ids the query matched, for highlighting. */
@@ -28,10 +28,23 @@ function wordRanges(index: IndexData, doc: number, text: string, wanted: Set<num
   }
   const ranges: HighlightRange[] = [];
   if (last < 0) return ranges;
-  const spans = wordSpans(text, last + 1);
-  if (spans.length !== (last + 1) * 2) return ranges;
+  // The shared span buffer is read before anything else scans.
+  const { spans, count } = scanWords(text, last + 1);
+  if (count !== last + 1) return ranges;
   for (let i = 0; i <= last; i++) if (wanted.has(tokens[start + i]!)) ranges.push({ start: spans[i * 2]!, end: spans[i * 2 + 1]! });
   return ranges;
+}
+
+/** The ids of the entities whose mentions a passage hit marks: those the query or a filter names. */
+export function markedEntityIds(index: IndexData, groups: Group[], filterEntities: number[]): Set<string> {
+  const entities = new Set<string>();
+  const add = (e: number) => {
+    const id = index.entities[e]?.id;
+    if (id !== undefined) entities.add(id);
+  };
+  filterEntities.forEach(add);
+  for (const g of groups) g.entityIds.forEach(add);
+  return entities;
 }
 
 /** A passage as the UI shows it: snippet, highlight offsets (never markup), where it lives. */
@@ -42,23 +55,24 @@ export function buildPassageHit(
   groups: Group[],
   filterEntities: number[],
   wanted: Set<number> = wantedIds(groups),
+  entities: Set<string> = markedEntityIds(index, groups, filterEntities),
 ): SearchHit {
   const doc = scored.id;
   const ranges = wordRanges(index, doc, view.text, wanted);
-  const entities = new Set(filterEntities.map((e) => index.entities[e]?.id));
-  for (const g of groups) for (const e of g.entityIds) entities.add(index.entities[e]?.id);
-  for (const m of view.mentions) if (entities.has(m.entityId)) ranges.push({ start: m.start, end: m.end });
+  if (entities.size > 0) for (const m of view.mentions) if (entities.has(m.entityId)) ranges.push({ start: m.start, end: m.end });
+  // Merged once: the snippet is cut from the same ranges the reader's marks use.
+  const matches = mergeRanges(ranges);
   const source = index.sources[index.sourceOf[doc]!]!;
   return {
     kind: 'passage',
     id: String(index.refOf[doc]),
     title: source.title || source.id || 'Untitled source',
-    snippet: makeSnippet(view.text, ranges),
+    snippet: snippetOfMerged(view.text, matches),
     score: Math.round(scored.score * 1000) / 1000,
     sourceId: source.id,
     anchor: view.anchor,
     ordinal: view.ordinal,
-    matches: makeSnippet(view.text, ranges, Number.MAX_SAFE_INTEGER).ranges,
+    matches,
   };
 }
 

@@ -3,7 +3,7 @@ import { SEARCH_KINDS } from '../../../shared/search';
 import { PassageCandidates } from './candidates';
 import { filterEntityIds, resolveFilters } from './filters';
 import { buildGroups } from './groups';
-import { buildPassageHit, buildSmallHit, wantedIds } from './hits';
+import { buildPassageHit, buildSmallHit, markedEntityIds, wantedIds } from './hits';
 import { parseQuery, type ParsedQuery } from './query';
 import { CollectAll, Ranker, TopK } from './rank';
 import { type Group, type IndexData, type PassageReader, type QueryOptions } from './types';
@@ -150,6 +150,7 @@ export function runQuery(
         )
       : new Map();
   const wanted = wantedIds(groups);
+  const marked = markedEntityIds(index, groups, entityFilter);
   const result: SearchGroup[] = [];
   for (const kind of SEARCH_KINDS) {
     const total = totals.get(kind)!;
@@ -158,7 +159,7 @@ export function runQuery(
     const hits = top.flatMap((scored) => {
       if (kind !== 'passage') return [buildSmallHit(index, scored, groups)];
       const view = views.get(index.refOf[scored.id]!);
-      return view ? [buildPassageHit(index, scored, view, groups, entityFilter, wanted)] : [];
+      return view ? [buildPassageHit(index, scored, view, groups, entityFilter, wanted, marked)] : [];
     });
     result.push({ kind, total, hits });
   }

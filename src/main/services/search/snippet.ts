@@ -6,8 +6,13 @@ import type { HighlightRange, SearchSnippet } from '../../../shared/search';
  * from the ranges, so markup inside a passage is shown, never interpreted.
  */
 export function makeSnippet(text: string, ranges: readonly HighlightRange[], width = 180): SearchSnippet {
-  const sorted = mergeRanges(ranges);
-  if (text.length <= width) return { text, ranges: sorted, clippedStart: false, clippedEnd: false };
+  return snippetOfMerged(text, mergeRanges(ranges), width);
+}
+
+/** makeSnippet for ranges already merged and in order (mergeRanges' output, which it does not keep). */
+export function snippetOfMerged(text: string, sorted: readonly HighlightRange[], width = 180): SearchSnippet {
+  if (text.length <= width)
+    return { text, ranges: sorted.map((r) => ({ start: r.start, end: r.end })), clippedStart: false, clippedEnd: false };
 
   let bestStart = 0;
   let bestCount = -1;

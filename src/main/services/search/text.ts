@@ -83,15 +83,30 @@ export function scanWords(text: string, maxWords = Infinity): { spans: Uint32Arr
   let spans = spanBuffer;
   let count = 0;
   let i = 0;
+  // Characters below U+0370 (nearly all of most texts) are classed by a table read in the loops
+  // themselves; isClass is called only for the rest.
   while (i < n && count < maxWords) {
-    const first = isClass(text, i, LETTER_OR_NUMBER, LETTER_OR_NUMBER_BIT);
+    const c = text.charCodeAt(i);
+    let first: number;
+    if (c < TABLE_END) first = CLASS_TABLE[c]! & LETTER_OR_NUMBER_BIT;
+    else first = isClass(text, i, LETTER_OR_NUMBER, LETTER_OR_NUMBER_BIT);
     if (first === 0) {
-      i += text.codePointAt(i)! > 0xffff ? 2 : 1;
+      i += c >= 0xd800 && c <= 0xdbff && text.codePointAt(i)! > 0xffff ? 2 : 1;
       continue;
     }
     const start = i;
     i += first;
-    for (let w; i < n && (w = isClass(text, i, WORD_PART, WORD_PART_BIT)) > 0;) i += w;
+    while (i < n) {
+      const d = text.charCodeAt(i);
+      if (d < TABLE_END) {
+        if ((CLASS_TABLE[d]! & WORD_PART_BIT) === 0) break;
+        i++;
+        continue;
+      }
+      const w = isClass(text, i, WORD_PART, WORD_PART_BIT);
+      if (w === 0) break;
+      i += w;
+    }
     while (i + 1 < n && isApostrophe(text.charCodeAt(i))) {
       let j = i + 1;
       for (let w; j < n && (w = isClass(text, j, AFTER_APOSTROPHE, AFTER_APOSTROPHE_BIT)) > 0;) j += w;
