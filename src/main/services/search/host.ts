@@ -89,6 +89,9 @@ export class SearchHost {
       this.seq = loaded.seq;
       this.persistedSeq = loaded.seq;
       this.setStatus({ state: 'ready', origin: 'disk', message: null });
+      // Sources', entities' and notes' words are imported as soon as the loaded index has answered.
+      const engine = this.engine;
+      setImmediate(() => engine.smallIndex.settle());
       if (loaded.pendingChecks.length > 0) this.checking = this.checkLoaded(loaded.pendingChecks, progress);
       this.catchUp(progress);
       return this.status;
