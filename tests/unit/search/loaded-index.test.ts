@@ -16,6 +16,11 @@ describe('an index loaded from its file', () => {
         known.forEach((w, i) => expect(loaded.idOf(w)).toBe(ids[i]));
         const absent = later.filter((w) => !known.includes(w));
         for (const w of absent) expect(loaded.idOf(w)).toBeUndefined();
+        // The same once its word map is made (after a reload has answered).
+        const settled = Vocabulary.fromState(built.exportState());
+        settled.settle();
+        known.forEach((w, i) => expect(settled.idOf(w)).toBe(ids[i]));
+        for (const w of absent) expect(settled.idOf(w)).toBeUndefined();
         // New words after the load: numbered on, and every word still found.
         for (const w of absent) expect(loaded.intern(w)).toBe(loaded.size - 1);
         known.forEach((w, i) => expect(loaded.intern(w)).toBe(ids[i]));

@@ -89,9 +89,13 @@ export class SearchHost {
       this.seq = loaded.seq;
       this.persistedSeq = loaded.seq;
       this.setStatus({ state: 'ready', origin: 'disk', message: null });
-      // Sources', entities' and notes' words are imported as soon as the loaded index has answered.
+      // What a reload leaves to first use is done as soon as the loaded index has answered:
+      // sources', entities' and notes' words, and the map from words to ids.
       const engine = this.engine;
-      setImmediate(() => engine.smallIndex.settle());
+      setImmediate(() => {
+        engine.smallIndex.settle();
+        engine.vocabulary.settle();
+      });
       if (loaded.pendingChecks.length > 0) this.checking = this.checkLoaded(loaded.pendingChecks, progress);
       this.catchUp(progress);
       return this.status;
