@@ -186,3 +186,37 @@ describe('bibliography round trips (what the report printed survives)', () => {
     expect((await bibliography({ format: 'ris', sourceIds: ['seed-000'] })).text).toMatch(/Y2 {2}- \d{4}\/\d{2}\/\d{2}\//);
   });
 });
+
+describe("a source's tags in bibliography files", () => {
+  it('travel as keywords in CSL-JSON, BibTeX and RIS, and read back as written (pandoc, citation-js)', async () => {
+    const own = freshNotebook();
+    try {
+      // Tags hold no commas (sources.tag refuses them), so a comma-joined keyword list is unambiguous.
+      const tags = ['state security', 'R&D', "China's MSS", '#cyber_law', 'law:2023/07'];
+      // The library keeps them in its own order (sorted); the files follow it.
+      const stored = ((await own.host.sources.tag({ sourceId: 'seed-001', tags })) as SourceSummary).tags;
+      expect([...stored].sort()).toEqual([...tags].sort());
+      const text = async (format: 'csljson' | 'bibtex' | 'ris') =>
+        ((await own.host.export.bibliography({ format, sourceIds: ['seed-001', 'seed-004'] })) as { text: string }).text;
+
+      const csl = JSON.parse(await text('csljson')) as { id: string; keyword?: string }[];
+      expect(csl.find((i) => i.id === 'seed-001')?.keyword).toBe(stored.join(', '));
+      // An untagged source carries no keyword field at all.
+      expect(csl.find((i) => i.id === 'seed-004')).not.toHaveProperty('keyword');
+
+      const fromBibtex = JSON.parse(run('pandoc', ['-f', 'biblatex', '-t', 'csljson'], await text('bibtex'))) as { keyword?: string }[];
+      // pandoc's reader makes typewriter apostrophes typographic; the file holds the tag as typed.
+      expect(fromBibtex.map((i) => i.keyword?.replace(/\u2019/g, "'")).filter(Boolean)).toEqual([stored.join(', ')]);
+
+      const ris = await text('ris');
+      expect(ris.split('\r\n').filter((l) => l.startsWith('KW  - '))).toEqual(stored.map((t) => `KW  - ${t}`));
+      // @ts-expect-error -- citation-js ships no type declarations
+      const { Cite } = (await import('@citation-js/core')) as { Cite: new (input: string) => { data: { keyword?: string }[] } };
+      // @ts-expect-error -- as above
+      await import('@citation-js/plugin-ris');
+      expect(new Cite(ris).data.map((i) => i.keyword).filter(Boolean)).toEqual([stored.join(',')]);
+    } finally {
+      own.close();
+    }
+  });
+});

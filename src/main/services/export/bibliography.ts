@@ -11,6 +11,8 @@ export interface BibSource {
   mediaType: string;
   /** When the text was captured (ISO date or timestamp): printed as the access date, so exported too. */
   accessed?: string | null;
+  /** The library's tags on the source, written as keywords. */
+  tags?: readonly string[];
 }
 
 /** Every bibliography format is written from the same citable works the report's citations use. */

@@ -98,6 +98,8 @@ function fieldsOf(work: CitableWork): [string, string][] {
   if (work.doi) add('doi', work.doi.replace(/[{}\s]/g, encodeURIComponent));
   if (work.url) add('url', work.url.replace(/[{}\s]/g, encodeURIComponent));
   if (work.accessed) add('urldate', isoDate(work.accessed));
+  // biblatex's keywords: a comma-separated list (a tag holds no comma: sources.tag refuses one).
+  if (work.keywords.length) add('keywords', work.keywords.map(escape).join(', '));
   return fields;
 }
 

@@ -20,6 +20,7 @@ export interface CslItem {
   volume?: string;
   issue?: string;
   page?: string;
+  keyword?: string;
 }
 
 /** A name as CSL-JSON writes it (`static-ordering` keeps a family-first name in that order). */
@@ -84,6 +85,8 @@ export function toCslItem(work: CitableWork, { forEngine = true, keepNameOrder =
   if (work.volume) item.volume = s(work.volume);
   if (work.issue) item.issue = s(work.issue);
   if (work.page) item.page = s(work.page);
+  // Tags travel in files for other programs (Zotero reads CSL-JSON's keyword as its tags); no style prints them.
+  if (!forEngine && work.keywords.length) item.keyword = work.keywords.join(', ');
   return item;
 }
 

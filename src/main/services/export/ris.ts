@@ -60,6 +60,8 @@ export function worksToRis(works: CitableWork[]): string {
       for (const number of [work.issn, work.isbn]) if (number) lines.push(line('SN', number));
       if (work.url) lines.push(line('UR', work.url));
       if (work.accessed && 'parts' in work.accessed) lines.push(line('Y2', risDate(work.accessed)));
+      // One KW line a keyword: the tags Zotero and EndNote import as the item's tags.
+      for (const keyword of work.keywords) lines.push(line('KW', keyword));
       lines.push('ER  - ');
       return lines.join('\r\n');
     })

@@ -162,7 +162,7 @@ export function createExportService(deps: ExportDeps) {
           throw new ApiError('invalid_input', 'Bibliographies of notes need the notes feature, which is missing in this build.');
         ids = await citedSourceIds(deps.getNote, input.noteIds);
       } else ids = repos.sources.list().map((s) => s.id);
-      const sources = [...new Set(ids)].map(storeSource);
+      const sources = [...new Set(ids)].map((id) => ({ ...storeSource(id), tags: repos.sourceTags.bySource(id) }));
       const text = formatBibliography(sources, input.format);
       const mediaType = {
         csljson: 'application/vnd.citationstyles.csl+json',

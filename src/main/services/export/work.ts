@@ -41,6 +41,8 @@ export interface CitableWork {
   volume: string | null;
   issue: string | null;
   page: string | null;
+  /** The library's tags on the source: keywords in the files Zotero, EndNote and BibTeX read. */
+  keywords: string[];
 }
 
 /** What a work is made from; `accessed` is when the text was captured (an ISO date or timestamp). */
@@ -49,6 +51,7 @@ export interface WorkSource {
   metadata: SourceMetadata;
   mediaType: string;
   accessed?: string | null;
+  tags?: readonly string[];
 }
 
 const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T[\d:.]+(?:Z|[+-][\d:]+)?)?$/;
@@ -121,5 +124,6 @@ export function workFromSource(source: WorkSource): CitableWork {
     volume: text(m.volume),
     issue: text(m.issue),
     page: text(m.pages),
+    keywords: (source.tags ?? []).map((t) => t.trim()).filter(Boolean),
   };
 }
