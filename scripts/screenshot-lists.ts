@@ -1,5 +1,5 @@
 // The lists of issue 12 as PNGs: the library sorted, filtered and tagged, the delete dialog for a
-// cited source, the notes list, and the reader's header with tags; light and dark, 900×700 and
+// cited source, the notes list, the reader's header with tags and a deleted source's reader; light and dark, 900×700 and
 // 1920×1080. Usage: node --import tsx scripts/screenshot-lists.ts [outDir]
 import { chromium } from '@playwright/test';
 import fs from 'node:fs';
@@ -69,6 +69,14 @@ try {
     await page.goto(`${app.origin}/#/source/seed-000`);
     await page.locator('.reader-header .source-tags').waitFor();
     await shot('reader-header');
+
+    // A deleted source's reader: its kept text under the banner, read-only; restored after the shot.
+    await page.evaluate(() => window.api.sources.delete({ id: 'seed-002' }));
+    await page.goto(`${app.origin}/#/source/seed-002`);
+    await page.locator('.deleted-banner').waitFor();
+    await page.locator('.passage').first().waitFor();
+    await shot('reader-deleted');
+    await page.evaluate(() => window.api.sources.restore({ id: 'seed-002' }));
   }
 } finally {
   await browser.close();

@@ -127,6 +127,15 @@ test.describe('lists an analyst can work with', () => {
     await expect(page.locator('.citation-card mark')).toHaveText('appointed by President Xi in 2016');
     await expect(page.locator('.citation-card')).toContainText('source deleted from the library');
 
+    // Its reader shows the text as it was kept, under the banner, read-only: a selection offers no Cite.
+    const framesDrawn = () => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await home(page, '#/source/seed-000');
+    await expect(page.locator('.deleted-banner')).toContainText('read-only');
+    await expect(page.locator('.passage[data-ordinal="5"]')).toContainText('appointed by President Xi in 2016');
+    await notes.selectInPassage(5, 'appointed by President Xi');
+    await framesDrawn();
+    await expect(page.locator('.cite-button')).toHaveCount(0);
+
     // The uncited seed-004: asked, deleted, then back with Undo.
     await home(page, '#/library');
     await library.row('seed-004').locator('.delete-source').click();
@@ -140,6 +149,14 @@ test.describe('lists an analyst can work with', () => {
     await expect(page.getByRole('heading', { name: 'Deleted sources' })).toBeVisible();
     await expect(library.rows).toHaveCount(1);
     await expect(library.row('seed-000').getByRole('button', { name: 'Restore' })).toBeVisible();
+
+    // Restored, the same selection can be cited again.
+    await library.row('seed-000').getByRole('button', { name: 'Restore' }).click();
+    await home(page, '#/source/seed-000');
+    await expect(page.locator('.passage[data-ordinal="5"]')).toContainText('appointed by President Xi in 2016');
+    await expect(page.locator('.deleted-banner')).toHaveCount(0);
+    await notes.selectInPassage(5, 'appointed by President Xi');
+    await expect(page.locator('.cite-button')).toBeVisible();
   });
 
   test('sorts and filters the notes list, with dates and a preview of each note', async ({ notebookPage: page }) => {

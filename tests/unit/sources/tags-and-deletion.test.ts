@@ -86,7 +86,26 @@ describe('deleting a source', () => {
     expect(changedSources()).toBe('seed-003');
     expect((await s.list({})).map((x) => x.id)).not.toContain('seed-003');
     expect((await s.list({ deleted: true })).map((x) => [x.id, !!x.deletedAt])).toEqual([['seed-003', true]]);
-    expect((await s.get({ id: 'seed-003' })).passages).toEqual([]);
+    // Its text is still shown, as it was kept (read-only, without entity marks: its mentions left the graph) ...
+    const kept = await s.get({ id: 'seed-003' });
+    expect(kept.passageCount).toBe(before.passageCount);
+    expect(kept.passages.map((p) => [p.anchor, p.ordinal, p.kind, p.text, p.start, p.end, p.mentions])).toEqual(
+      before.passages.map((p) => [p.anchor, p.ordinal, p.kind, p.text, p.start, p.end, []]),
+    );
+    // ... and cannot be cited, from the reader's selection or by words, until it is restored.
+    const first = before.passages[0]!;
+    const refused = { code: 'conflict', message: 'Source seed-003 was deleted from the library; restore it before citing it.' };
+    await expect(
+      notebook.host.notes.makeCitation({
+        sourceId: 'seed-003',
+        passageAnchor: first.anchor,
+        start: 0,
+        end: Math.min(12, first.text.length),
+      }),
+    ).rejects.toMatchObject(refused);
+    await expect(
+      notebook.host.notes.cite({ sourceId: 'seed-003', quote: first.text.slice(0, 12), newNoteTitle: 'x' }),
+    ).rejects.toMatchObject(refused);
     expect(await mentionsOf(entity)).toBe(mentionsBefore - ownMentions);
     await expect(s.delete({ id: 'seed-003' })).rejects.toMatchObject({ code: 'conflict', message: 'Source seed-003 is already deleted.' });
     await expect(s.tag({ sourceId: 'seed-003', tags: ['x'] })).rejects.toMatchObject({ code: 'conflict' });

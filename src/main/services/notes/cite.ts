@@ -29,6 +29,7 @@ function findWords(text: string, words: string): { start: number; end: number }[
 export function citationForWords(repos: Repositories, sourceId: string, words: string, occurrence: number | undefined): CitationPayload {
   const source = repos.sources.get(sourceId);
   if (!source) throw new ApiError('not_found', `No source with id "${sourceId}".`);
+  if (source.deletedAt) throw new ApiError('conflict', `Source ${sourceId} was deleted from the library; restore it before citing it.`);
   const version = repos.sources.currentVersion(sourceId);
   if (!version) throw new ApiError('not_found', `Source ${sourceId} has no text to cite.`);
   const passages = repos.passages.byVersion(version.id);

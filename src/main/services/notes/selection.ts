@@ -47,6 +47,8 @@ export interface SelectionInput {
 export function makeCitationPayload(repos: Repositories, input: SelectionInput): CitationPayload {
   const source = repos.sources.get(input.sourceId);
   if (!source) throw new ApiError('not_found', `No source with id "${input.sourceId}".`);
+  if (source.deletedAt)
+    throw new ApiError('conflict', `Source ${input.sourceId} was deleted from the library; restore it before citing it.`);
   const version = repos.sources.currentVersion(source.id);
   if (!version) throw new ApiError('not_found', `Source ${input.sourceId} has no text to cite.`);
   const passage = repos.passages.byVersion(version.id).find((p) => p.anchor === input.passageAnchor);

@@ -72,9 +72,13 @@ export function createSourcesService(store: Store) {
     const shown = versionId ?? summary.versionId;
     const earlier = shown === summary.versionId ? undefined : repos.sources.version(shown);
     if (shown !== summary.versionId && earlier?.sourceId !== id) throw new ApiError('not_found', `Source ${id} has no version "${shown}".`);
-    const passages = passagesOf(shown);
-    if (!earlier) return { ...summary, passages };
-    const currentTexts = new Set(repos.passages.byVersion(summary.versionId).map((p) => p.text));
+    const passages = summary.deletedAt ? deletedPassagesOf(id, shown) : passagesOf(shown);
+    // A deleted source's counts are of the library (nothing); its reader counts the text it shows.
+    if (!earlier) return summary.deletedAt ? { ...summary, passageCount: passages.length, passages } : { ...summary, passages };
+    const current = summary.deletedAt
+      ? repos.sourceTrash.trashedPassages(id, summary.versionId)
+      : repos.passages.byVersion(summary.versionId);
+    const currentTexts = new Set(current.map((p) => p.text));
     return {
       ...summary,
       versionId: earlier.id,
@@ -88,6 +92,11 @@ export function createSourcesService(store: Store) {
         changedOrdinals: passages.filter((p) => !currentTexts.has(p.text)).map((p) => p.ordinal),
       },
     };
+  }
+
+  /** A deleted source's text as it was kept for Undo: shown read-only, without entity marks (its mentions left the graph). */
+  function deletedPassagesOf(id: string, versionId: string): Passage[] {
+    return repos.sourceTrash.trashedPassages(id, versionId).map(({ versionId: _versionId, ...passage }) => ({ ...passage, mentions: [] }));
   }
 
   function passagesOf(versionId: string): Passage[] {

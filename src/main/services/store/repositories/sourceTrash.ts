@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import type { PassageRecord } from './passages';
 
 type Row = Record<string, unknown> & { id: number };
 
@@ -68,6 +69,29 @@ export function sourceTrashRepository(db: Db) {
   };
 
   return {
+    /**
+     * A deleted source's passages of one version, as they were kept for Undo (in reading order):
+     * the reader shows them, read-only, beside the banner that says the source was deleted.
+     */
+    trashedPassages(sourceId: string, versionId: string): PassageRecord[] {
+      const trash = trashOf.get(sourceId) as { passages: string } | undefined;
+      if (!trash) return [];
+      return (JSON.parse(trash.passages) as Row[])
+        .filter((row) => row.version_id === versionId)
+        .map((row) => ({
+          id: row.id,
+          versionId,
+          anchor: String(row.anchor),
+          ordinal: Number(row.ordinal),
+          kind: row.kind as PassageRecord['kind'],
+          text: String(row.text),
+          start: Number(row.start),
+          end: Number(row.end),
+          page: row.page === null || row.page === undefined ? null : Number(row.page),
+        }))
+        .sort((a, b) => a.ordinal - b.ordinal);
+    },
+
     citingNotes: (sourceId: string) =>
       (citingNotes.all(sourceId) as (Omit<CitingNoteRecord, 'inTrash'> & { inTrash: number })[]).map((r) => ({
         ...r,

@@ -12,7 +12,8 @@ export function AboutSource({ source }: { source: SourceDetail }) {
       {source.deletedAt && (
         <p className="deleted-banner" role="note">
           This source was deleted from the library on {new Date(source.deletedAt).toLocaleDateString(undefined, { dateStyle: 'medium' })}.
-          Notes that cite it keep the words they quoted; restore it from the library’s deleted sources.
+          Its text is shown as it was kept, read-only. Notes that cite it keep the words they quoted; restore it from the library’s deleted
+          sources to cite it again.
         </p>
       )}
       <dl className="metadata">

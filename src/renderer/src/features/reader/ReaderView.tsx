@@ -104,11 +104,13 @@ export function ReaderView({ route, sourceId, anchor }: Props) {
           const pages = pageLabels(detail.passages);
           // An earlier version ("as cited") shows its own text: the current text's cited words do not apply to it.
           const earlier = detail.earlierVersion;
+          // A deleted source's kept text is read, not cited or named from: restoring it comes first.
+          const readOnly = earlier !== undefined || detail.deletedAt !== null;
           return (
             <>
               <AboutSource source={detail} />
               {earlier && <EarlierVersionBanner source={detail} anchor={anchor} />}
-              {!earlier && <FirstRunHint step="read" />}
+              {!readOnly && <FirstRunHint step="read" />}
               {citations.status === 'error' && (
                 <p className="status error" role="alert">
                   Cited words cannot be shown: {citations.message}
@@ -142,8 +144,8 @@ export function ReaderView({ route, sourceId, anchor }: Props) {
                   );
                 })}
               </div>
-              {/* Citations are made from the current text only. */}
-              {!earlier && (
+              {/* Citations are made from the current text of a source in the library only. */}
+              {!readOnly && (
                 <CiteControls
                   sourceId={detail.id}
                   sourceTitle={detail.metadata.title}
