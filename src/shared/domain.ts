@@ -165,6 +165,15 @@ export interface GraphEdge {
   weight: number;
 }
 
+/** An export of the entity views as a file (see the `entities.exportFile` call). */
+export interface EntityExportFile {
+  fileName: string;
+  mediaType: string;
+  text: string;
+  /** How many entities, mentions, graph nodes or timeline items it holds. */
+  count: number;
+}
+
 export interface EntityGraph {
   nodes: GraphNode[];
   edges: GraphEdge[];

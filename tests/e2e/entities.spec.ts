@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { EntityPanel } from './pages/EntityPanel';
@@ -135,6 +138,43 @@ test.describe('an analyst explores the graph and the timeline', () => {
     await stated.first().click();
     await expect(page.locator('.passage.target')).toBeVisible();
   });
+});
+
+test('downloads the entities, the graph as shown and the timeline as shown from the app', async ({ notebookPage: page }) => {
+  const go = (hash: string) => page.goto(page.url().split('#')[0] + hash);
+  const save = async (group: string, button: string) => {
+    const exports = page.getByRole('group', { name: group });
+    const [download] = await Promise.all([page.waitForEvent('download'), exports.getByRole('button', { name: button }).click()]);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sourcebook-e2e-entities-')), download.suggestedFilename());
+    await download.saveAs(file);
+    return { name: download.suggestedFilename(), text: fs.readFileSync(file, 'utf8'), status: exports.getByRole('status') };
+  };
+
+  await go('#/entities');
+  const listed = (await page.evaluate(() => window.api.entities.list({}))).length;
+  const entities = await save('Export every entity', 'Entities CSV');
+  expect(entities.name).toBe('entities.csv');
+  expect(entities.text.split('\n')[0]).toBe('id,type,name,aliases,description,date,mentions,sources');
+  expect(entities.text.trimEnd().split('\n')).toHaveLength(listed + 1);
+  await expect(entities.status).toHaveText(`Saved entities.csv: ${listed} entities.`);
+
+  // The graph as its filters show it: people only.
+  await go('#/graph?types=person');
+  await expect(page.locator('.graph-view .status').first()).toContainText('entities');
+  const graphml = await save('Export the graph as shown', 'GraphML');
+  expect(graphml.name).toBe('entity-graph.graphml');
+  const types = [...graphml.text.matchAll(/<data key="type">([^<]*)<\/data>/g)].map((m) => m[1]);
+  expect(types.length).toBeGreaterThan(1);
+  expect(new Set(types)).toEqual(new Set(['person']));
+  expect(graphml.text).toContain('<edge source=');
+
+  // The timeline as shown: the items about the MSS.
+  await go('#/timeline?of=mss');
+  await expect(page.locator('.timeline-item').first()).toBeVisible();
+  const timeline = await save('Export the timeline as shown', 'CSV');
+  const rows = timeline.text.trimEnd().split('\n');
+  expect(rows[0]).toBe('date,kind,label,source_id,passage,entities');
+  expect(rows.length).toBe((await page.locator('.timeline-item').count()) + 1);
 });
 
 test('the CLI edits entities and exports them, their graph and the timeline', async ({ app }) => {

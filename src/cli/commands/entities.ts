@@ -10,15 +10,13 @@ export const entitiesCommand: Runner = {
     const format = ctx.json ? 'json' : (options.format as string | undefined);
     if (format !== undefined && format !== 'csv' && format !== 'json') throw new UsageError(`--format is csv or json, not "${format}".`);
     // The contract validates the user's words at dispatch; an unknown type comes back as a clear error.
-    const list = await ctx.host.entities.list(options.type === undefined ? {} : { type: options.type as EntityType });
-    if (options.mentions === true && format) {
-      const details = await Promise.all(list.map((e) => ctx.host.entities.get({ id: e.id })));
-      if (format !== 'csv') return ctx.out(JSON.stringify(details, null, 2));
-      const { mentionsCsv } = await import('../../main/services/entities/exports');
-      return ctx.out(mentionsCsv(details).trimEnd());
+    const type = options.type === undefined ? {} : { type: options.type as EntityType };
+    if (format) {
+      // The same file the app's Export buttons download.
+      const what = options.mentions === true ? 'mentions' : 'entities';
+      return ctx.out((await ctx.host.entities.exportFile({ what, format, ...type })).text.trimEnd());
     }
-    if (format === 'json') return ctx.out(JSON.stringify(list, null, 2));
-    if (format === 'csv') return ctx.out((await import('../../main/services/entities/exports')).entitiesCsv(list).trimEnd());
+    const list = await ctx.host.entities.list(type);
     ctx.out(table([['ID', 'TYPE', 'NAME', 'MENTIONS'], ...list.map((e) => [e.id, e.type, e.name, String(e.mentionCount)])]));
   },
 };

@@ -2,7 +2,16 @@ import { z } from 'zod';
 import { lazy } from '../lazy';
 import { call } from './define';
 import { EntityId, EntityType, SourceId } from './ids';
-import type { CoMention, EntityDetail, EntityEdit, EntityGraph, EntitySummary, PossibleMentionInContext, TimelineItem } from '../domain';
+import type {
+  CoMention,
+  EntityDetail,
+  EntityEdit,
+  EntityExportFile,
+  EntityGraph,
+  EntitySummary,
+  PossibleMentionInContext,
+  TimelineItem,
+} from '../domain';
 
 const Name = lazy(() => z.string().trim().min(1, 'must not be empty').max(200));
 const MentionId = lazy(() => z.number().int().positive());
@@ -81,4 +90,34 @@ export const entities = {
   timeline: call(() => z.object({ entityId: EntityId().optional(), types: z.array(EntityType()).optional() }).strict()).returns<
     TimelineItem[]
   >(),
+  /**
+   * The entities, every mention, the graph or the timeline as a file, with the filters the views
+   * show: what the app's Export buttons download and the CLI prints (`entities --format`, `graph
+   * --graphml`, `timeline --csv`). CSV cells never start a spreadsheet formula.
+   */
+  exportFile: call(() =>
+    z.discriminatedUnion('what', [
+      z.object({ what: z.literal('entities'), format: z.enum(['csv', 'json']), type: EntityType().optional() }).strict(),
+      z.object({ what: z.literal('mentions'), format: z.enum(['csv', 'json']), type: EntityType().optional() }).strict(),
+      z
+        .object({
+          what: z.literal('graph'),
+          format: z.enum(['json', 'graphml', 'gexf']),
+          types: z.array(EntityType()).optional(),
+          sourceId: SourceId().optional(),
+          from: z.string().max(10).optional(),
+          to: z.string().max(10).optional(),
+          minWeight: z.number().int().min(1).max(1000).optional(),
+        })
+        .strict(),
+      z
+        .object({
+          what: z.literal('timeline'),
+          format: z.enum(['csv', 'json']),
+          entityId: EntityId().optional(),
+          types: z.array(EntityType()).optional(),
+        })
+        .strict(),
+    ]),
+  ).returns<EntityExportFile>(),
 } as const;

@@ -27,5 +27,6 @@ export function entityHandlers(entities: EntitiesService, workbench: Workbench, 
     graph: async (query) => (await import('./graph')).entityGraph(store, query),
     coMentions: async ({ a, b }) => (await import('./graph')).coMentions(store, a, b),
     timeline: async (filter) => (await import('./timeline')).buildTimeline(store, filter),
+    exportFile: async (input) => (await import('./exportFile')).entityExportFile(entities, store, input),
   };
 }

@@ -6,6 +6,7 @@ import { navigate, withQuery, type Route } from '../../app/route';
 import { useLoad } from '../../app/useLoad';
 import { TYPE_PLURALS } from '../../ui/EntityTypeBadge';
 import { Status } from '../../ui/Status';
+import { ExportFiles } from './ExportFiles';
 import { EntitiesToolbar } from './EntitiesToolbar';
 import { EntityTable } from './EntityTable';
 import { ENTITY_LIST, ENTITY_SORTS, listEntities, type EntityListing, type EntitySort } from './listing';
@@ -69,7 +70,21 @@ export function EntitiesView({ route }: { route: Route }) {
       <Status state={entities}>
         {(all) => {
           const list = listEntities(all, listing);
-          const toolbar = <EntitiesToolbar route={route} listing={listing} set={set} shown={list.length} total={all.length} />;
+          // The files hold the type the list is filtered to (every entity of it, whatever words filter the list).
+          const toolbar = (
+            <>
+              <EntitiesToolbar route={route} listing={listing} set={set} shown={list.length} total={all.length} />
+              <ExportFiles
+                label={listing.only ? `Export the ${TYPE_PLURALS[listing.only as EntityType].toLowerCase()}` : 'Export every entity'}
+                files={(['entities', 'mentions'] as const).flatMap((what) =>
+                  (['csv', 'json'] as const).map((format) => ({
+                    label: `${what === 'entities' ? 'Entities' : 'Mentions'} ${format.toUpperCase()}`,
+                    input: { what, format, ...(listing.only ? { type: listing.only as EntityType } : {}) },
+                  })),
+                )}
+              />
+            </>
+          );
           if (route.query.get('layout') === 'table')
             return (
               <>

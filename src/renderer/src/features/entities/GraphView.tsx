@@ -7,6 +7,7 @@ import { useLoad } from '../../app/useLoad';
 import { TYPE_PLURALS } from '../../ui/EntityTypeBadge';
 import { Status } from '../../ui/Status';
 import { EdgePassages } from './EdgePassages';
+import { ExportFiles } from './ExportFiles';
 import { GraphCanvas } from './GraphCanvas';
 
 function queryOf(route: Route) {
@@ -94,6 +95,14 @@ export function GraphView({ route }: { route: Route }) {
           />
         </label>
       </div>
+      <ExportFiles
+        label="Export the graph as shown"
+        files={[
+          { label: 'GraphML', input: { what: 'graph', format: 'graphml', ...query } },
+          { label: 'GEXF (Gephi)', input: { what: 'graph', format: 'gexf', ...query } },
+          { label: 'JSON', input: { what: 'graph', format: 'json', ...query } },
+        ]}
+      />
       <Status state={graph}>
         {(data) => (
           <div className="graph-layout">

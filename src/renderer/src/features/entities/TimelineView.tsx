@@ -5,6 +5,7 @@ import { navigate, routeHref, withQuery, type Route } from '../../app/route';
 import { useLoad } from '../../app/useLoad';
 import { TYPE_PLURALS } from '../../ui/EntityTypeBadge';
 import { Status } from '../../ui/Status';
+import { ExportFiles } from './ExportFiles';
 
 const KIND_LABEL: Record<TimelineItem['kind'], string> = { event: 'Event', source: 'Source published', stated: 'Stated in a passage' };
 
@@ -51,6 +52,13 @@ export function TimelineView({ route }: { route: Route }) {
           ))}
         </select>
       </div>
+      <ExportFiles
+        label="Export the timeline as shown"
+        files={[
+          { label: 'CSV', input: { what: 'timeline', format: 'csv', ...filter } },
+          { label: 'JSON', input: { what: 'timeline', format: 'json', ...filter } },
+        ]}
+      />
       <Status state={items}>
         {(list) =>
           list.length === 0 ? (
