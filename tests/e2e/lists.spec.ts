@@ -152,6 +152,8 @@ test.describe('lists an analyst can work with', () => {
 
     // Restored, the same selection can be cited again.
     await library.row('seed-000').getByRole('button', { name: 'Restore' }).click();
+    // Restored once it has left the deleted sources: the reader then loads it as it is now.
+    await expect(library.row('seed-000')).toHaveCount(0);
     await home(page, '#/source/seed-000');
     await expect(page.locator('.passage[data-ordinal="5"]')).toContainText('appointed by President Xi in 2016');
     await expect(page.locator('.deleted-banner')).toHaveCount(0);
