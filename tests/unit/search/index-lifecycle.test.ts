@@ -120,6 +120,23 @@ describe('checksums of the bulk sections, checked while the index answers', () =
   });
 });
 
+describe('checksums of the sections checked before loading', () => {
+  // The sections are read side by side; metadata and columns are still checked before anything is built from them.
+  it.each(['meta', 'col:tokStart', 'vocab:df'])('a damaged %s section is rebuilt from SQLite at once, saying which', async (name) => {
+    const notebook = track(freshNotebook());
+    (await started(notebook.dataDir)).close();
+    const file = indexPath(notebook.dataDir);
+    const bytes = fs.readFileSync(file);
+    const section = sectionAt(bytes, name);
+    bytes[section.at + Math.floor(section.bytes / 2)]! ^= 0x5a;
+    fs.writeFileSync(file, bytes);
+    const host = await started(notebook.dataDir);
+    expect(host.status).toMatchObject({ state: 'ready', origin: 'build' });
+    expect(host.status.message).toContain(`fails its checksum (section ${name})`);
+    expect(hitsOf(host.query('Capvision', {})).length).toBeGreaterThan(0);
+  });
+});
+
 describe('incremental updates', () => {
   it('catches up with a commit by another connection, and only once', async () => {
     const notebook = track(freshNotebook());

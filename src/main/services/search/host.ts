@@ -81,7 +81,7 @@ export class SearchHost {
   async start(progress: Progress): Promise<SearchStatus> {
     removeLeftovers(this.options.indexFile);
     this.setStatus({ state: 'loading' });
-    const loaded = readIndex(this.options.indexFile, this.readPassages, { checkLaterFrom: this.options.checkLaterFrom ?? 1 << 20 });
+    const loaded = await readIndex(this.options.indexFile, this.readPassages, { checkLaterFrom: this.options.checkLaterFrom ?? 1 << 20 });
     // A log behind the file's position means another notebook file (a restored backup): rebuild.
     if (loaded.ok && changeLogSeq(this.db) >= loaded.seq) {
       this.engine = loaded.engine;

@@ -229,7 +229,40 @@ function readAt(fd: number, into: Buffer, position: number): void {
   }
 }
 
-export function readIndex(file: string, readPassages: PassageReader, options: ReadOptions = {}): LoadOutcome {
+/** Bytes per read of a section: a large section is read in pieces, side by side. */
+const READ_STEP = 4 << 20;
+
+/** readAt on libuv's threads: resolves once `into` is full, rejects on a short read. */
+function readAtAsync(fd: number, into: Buffer, position: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const next = (done: number) => {
+      if (done >= into.length) return resolve();
+      fs.read(fd, into, done, into.length - done, position + done, (error, n) => {
+        if (error) reject(error);
+        else if (n === 0) reject(new Error('the file is truncated'));
+        else next(done + n);
+      });
+    };
+    next(0);
+  });
+}
+
+/**
+ * Fills every section's buffer at once, in pieces, on libuv's threads. Most of a reload's reading
+ * is the kernel giving the fresh buffers their pages (≈ 15 µs a page on this VM: 270 of 365 ms at
+ * 100k passages); reads side by side take those faults on both cores, and meanwhile the metadata
+ * is parsed here. Settles only when every read has (the descriptor may be closed then).
+ */
+function readSections(fd: number, sections: { body: Buffer; at: number }[]): Promise<void>[] {
+  return sections.map(({ body, at }) => {
+    const pieces: Promise<void>[] = [];
+    for (let from = 0; from < body.length; from += READ_STEP)
+      pieces.push(readAtAsync(fd, body.subarray(from, Math.min(body.length, from + READ_STEP)), at + from));
+    return Promise.all(pieces).then(() => undefined);
+  });
+}
+
+export async function readIndex(file: string, readPassages: PassageReader, options: ReadOptions = {}): Promise<LoadOutcome> {
   let fd: number;
   try {
     fd = fs.openSync(file, 'r');
@@ -238,6 +271,7 @@ export function readIndex(file: string, readPassages: PassageReader, options: Re
     if (code === 'ENOENT') return { ok: false, reason: 'missing', detail: `${file} does not exist` };
     return { ok: false, reason: 'corrupt', detail: `${file} cannot be opened (${code ?? (error as Error).message})` };
   }
+  let reads: Promise<void>[] = [];
   try {
     const size = fs.fstatSync(fd).size;
     const start = Buffer.alloc(MAGIC.length + 4);
@@ -258,29 +292,48 @@ export function readIndex(file: string, readPassages: PassageReader, options: Re
     if (start.length + headerBytes.length + header.sections.reduce((sum, s) => sum + padded(s.bytes), 0) !== size) {
       return { ok: false, reason: 'corrupt', detail: `${file} fails its checksum (its length is wrong)` };
     }
+    let at = start.length + headerBytes.length;
+    const sections = header.sections.map((s) => {
+      const body = Buffer.from(new ArrayBuffer(padded(s.bytes))).subarray(0, s.bytes);
+      const section = { ...s, body, at };
+      at += padded(s.bytes);
+      return section;
+    });
+    reads = readSections(fd, sections);
+    const failed = (s: (typeof sections)[number]) => ({
+      ok: false as const,
+      reason: 'corrupt' as const,
+      detail: `${file} fails its checksum (section ${s.name})`,
+    });
+    // The metadata first, checked, then parsed while the bulk sections are still being read.
+    const metaAt = sections.findIndex((s) => s.name === 'meta');
+    if (metaAt < 0) throw new Error('section meta is missing');
+    await reads[metaAt];
+    if (zlib.crc32(sections[metaAt]!.body) !== sections[metaAt]!.crc) return failed(sections[metaAt]!);
+    const meta = JSON.parse(sections[metaAt]!.body.toString('utf8')) as Meta;
+    await Promise.all(reads);
     const parts = new Map<string, Buffer>();
     const pendingChecks: PendingCheck[] = [];
     const later = options.checkLaterFrom;
-    let at = start.length + headerBytes.length;
-    for (const s of header.sections) {
-      const bytes = Buffer.from(new ArrayBuffer(padded(s.bytes)));
-      readAt(fd, bytes, at);
-      const body = bytes.subarray(0, s.bytes);
-      if (later !== undefined && s.bytes >= later && LATER_CHECKABLE.test(s.name)) pendingChecks.push({ name: s.name, body, crc: s.crc });
-      else if (zlib.crc32(body) !== s.crc)
-        return { ok: false, reason: 'corrupt', detail: `${file} fails its checksum (section ${s.name})` };
-      parts.set(s.name, body);
-      at += bytes.length;
+    for (const s of sections) {
+      if (s !== sections[metaAt]) {
+        if (later !== undefined && s.bytes >= later && LATER_CHECKABLE.test(s.name))
+          pendingChecks.push({ name: s.name, body: s.body, crc: s.crc });
+        else if (zlib.crc32(s.body) !== s.crc) return failed(s);
+      }
+      parts.set(s.name, s.body);
     }
-    return { ok: true, engine: restore(parts, readPassages), seq: header.seq, pendingChecks };
+    return { ok: true, engine: restore(parts, meta, readPassages), seq: header.seq, pendingChecks };
   } catch (error) {
     return { ok: false, reason: 'corrupt', detail: `${file} cannot be read: ${(error as Error).message}` };
   } finally {
+    // No read may still be filling a buffer from this descriptor once it is closed (its number is reused).
+    await Promise.allSettled(reads);
     fs.closeSync(fd);
   }
 }
 
-function restore(parts: Map<string, Buffer>, readPassages: PassageReader): SearchEngine {
+function restore(parts: Map<string, Buffer>, meta: Meta, readPassages: PassageReader): SearchEngine {
   const part = (name: string) => {
     const b = parts.get(name);
     if (!b) throw new Error(`section ${name} is missing`);
@@ -295,7 +348,6 @@ function restore(parts: Map<string, Buffer>, readPassages: PassageReader): Searc
     const b = part(name);
     return new Uint8Array(b.buffer, b.byteOffset, b.length);
   };
-  const meta = JSON.parse(part('meta').toString('utf8')) as Meta;
   const engine = new SearchEngine(readPassages);
   const cols = {
     kind: Grow8.adopt(u8('col:kind')),
