@@ -137,6 +137,39 @@ describe('checksums of the sections checked before loading', () => {
   });
 });
 
+describe('a read that fails while the sections are read side by side', () => {
+  it('is a clear reason to rebuild, and nothing else fails (no read left unhandled)', async () => {
+    const notebook = track(freshNotebook());
+    (await started(notebook.dataDir)).close();
+    const file = indexPath(notebook.dataDir);
+    const bulk = sectionAt(fs.readFileSync(file), 'terms:docs');
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    const realRead = fs.read;
+    // The bulk section's read fails (a disk error) while the metadata's succeeds.
+    const spy = vi.spyOn(fs, 'read').mockImplementation(((...args: unknown[]) => {
+      const position = args[4] as number;
+      const done = args[5] as (error: NodeJS.ErrnoException | null, n: number) => void;
+      if (position >= bulk.at && position < bulk.at + bulk.bytes)
+        return void setImmediate(() => done(Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' }), 0));
+      return (realRead as (...a: unknown[]) => void)(...args);
+    }) as typeof fs.read);
+    try {
+      const host = await started(notebook.dataDir);
+      expect(host.status).toMatchObject({ state: 'ready', origin: 'build' });
+      expect(host.status.message).toContain('cannot be read: EIO: i/o error, read');
+      expect(hitsOf(host.query('Capvision', {})).length).toBeGreaterThan(0);
+    } finally {
+      spy.mockRestore();
+    }
+    // A turn of the event loop for any late report.
+    await new Promise((resolve) => setImmediate(resolve));
+    process.off('unhandledRejection', onUnhandled);
+    expect(unhandled).toEqual([]);
+  });
+});
+
 describe('incremental updates', () => {
   it('catches up with a commit by another connection, and only once', async () => {
     const notebook = track(freshNotebook());

@@ -300,6 +300,9 @@ export async function readIndex(file: string, readPassages: PassageReader, optio
       return section;
     });
     reads = readSections(fd, sections);
+    // Each read is awaited below, some only after others: a failure must not count as unhandled
+    // meanwhile (Node would end the worker for it) before it is seen there.
+    for (const read of reads) read.catch(() => {});
     const failed = (s: (typeof sections)[number]) => ({
       ok: false as const,
       reason: 'corrupt' as const,
