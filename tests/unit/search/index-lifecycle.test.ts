@@ -137,6 +137,17 @@ describe('checksums of the sections checked before loading', () => {
   });
 });
 
+describe('closed while it reads its file', () => {
+  it('stops there, without an error and without touching the closed database', async () => {
+    const notebook = track(freshNotebook());
+    (await started(notebook.dataDir)).close();
+    const host = hostFor(notebook.dataDir);
+    const starting = host.start(() => {});
+    host.close();
+    await expect(starting).resolves.toMatchObject({ state: 'loading' });
+  });
+});
+
 describe('a read that fails while the sections are read side by side', () => {
   it('is a clear reason to rebuild, and nothing else fails (no read left unhandled)', async () => {
     const notebook = track(freshNotebook());

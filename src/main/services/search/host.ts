@@ -82,6 +82,8 @@ export class SearchHost {
     removeLeftovers(this.options.indexFile);
     this.setStatus({ state: 'loading' });
     const loaded = await readIndex(this.options.indexFile, this.readPassages, { checkLaterFrom: this.options.checkLaterFrom ?? 1 << 20 });
+    // Closed while the file was being read (the app quitting as it starts): the database is gone.
+    if (this.closed) return this.status;
     // A log behind the file's position means another notebook file (a restored backup): rebuild.
     if (loaded.ok && changeLogSeq(this.db) >= loaded.seq) {
       this.engine = loaded.engine;
