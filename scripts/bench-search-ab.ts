@@ -1,5 +1,5 @@
 /**
- * npm run bench:search-ab -- --kept DIR --baseline CHECKOUT [--passes N]
+ * npm run bench:search-ab -- --kept DIR --baseline CHECKOUT [--baseline-kept DIR] [--passes N]
  *
  * Two versions of the search engine on the same index and the same queries, in one process:
  * this checkout's and another's (a `git worktree` of the commit to compare, with node_modules
@@ -8,20 +8,22 @@
  * drift falls on both alike; p50 / p95 / mean per class are printed side by side.
  *
  * DIR is what `BENCH_KEEP=1 npm run bench:search` keeps: notebook.sqlite, search/index.sbidx and
- * queries.json. Both engines load the same index file, so they must share its format.
+ * queries.json. Both engines load the same index file, so they must share its format; when the
+ * format changed, `--baseline-kept` names a copy of DIR whose index the baseline wrote.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { values: args } = parseArgs({
-  options: { kept: { type: 'string' }, baseline: { type: 'string' }, passes: { type: 'string' } },
+  options: { kept: { type: 'string' }, baseline: { type: 'string' }, 'baseline-kept': { type: 'string' }, passes: { type: 'string' } },
 });
 if (!args.kept || !args.baseline) {
-  process.stderr.write('usage: npm run bench:search-ab -- --kept DIR --baseline CHECKOUT [--passes N]\n');
+  process.stderr.write('usage: npm run bench:search-ab -- --kept DIR --baseline CHECKOUT [--baseline-kept DIR] [--passes N]\n');
   process.exit(2);
 }
 const dir = path.resolve(args.kept);
+const baselineDir = path.resolve(args['baseline-kept'] ?? args.kept);
 const passes = Number(args.passes ?? 2);
 const hostModule = (root: string) => path.join(path.resolve(root), 'src/main/services/search/host.ts');
 
@@ -31,15 +33,15 @@ type Host = {
   close(): void;
 };
 type HostClass = new (options: { dbFile: string; indexFile: string }) => Host;
-const load = async (root: string): Promise<Host> => {
+const load = async (root: string, kept: string): Promise<Host> => {
   const { SearchHost } = (await import(hostModule(root))) as { SearchHost: HostClass };
-  const host = new SearchHost({ dbFile: path.join(dir, 'notebook.sqlite'), indexFile: path.join(dir, 'search', 'index.sbidx') });
+  const host = new SearchHost({ dbFile: path.join(kept, 'notebook.sqlite'), indexFile: path.join(kept, 'search', 'index.sbidx') });
   await host.start(() => {});
   return host;
 };
 
 const queries = JSON.parse(fs.readFileSync(path.join(dir, 'queries.json'), 'utf8')) as Record<string, { sourcebook: string }[]>;
-const hosts = [await load(args.baseline), await load(path.join(import.meta.dirname, '..'))];
+const hosts = [await load(args.baseline, baselineDir), await load(path.join(import.meta.dirname, '..'), dir)];
 const labels = ['baseline', 'this checkout'];
 
 let differing = 0;

@@ -95,29 +95,32 @@ describe('checksums of the bulk sections, checked while the index answers', () =
     expect(hitsOf(host.query('Capvision', {})).length).toBeGreaterThan(0);
   });
 
-  it.each(['terms:docs', 'tokens:0'])('a damaged %s section is found after the start, the index dropped and rebuilt', async (name) => {
-    const notebook = track(freshNotebook());
-    (await started(notebook.dataDir)).close();
-    const file = indexPath(notebook.dataDir);
-    const bytes = fs.readFileSync(file);
-    const section = sectionAt(bytes, name);
-    bytes[section.at + Math.floor(section.bytes / 2)]! ^= 0x5a;
-    fs.writeFileSync(file, bytes);
-    const host = track(new SearchHost({ dbFile: path.join(notebook.dataDir, DATABASE_FILE), indexFile: file, checkLaterFrom: 0 }));
-    // Loaded at once: the bulk sections' checksums come after.
-    expect((await host.start(() => {})).origin).toBe('disk');
-    // Settles once the check has failed and the rebuild it started is done.
-    await host.checked;
-    expect(host.status).toMatchObject({ state: 'ready', origin: 'build' });
-    expect(host.status.message).toContain(`fails its checksum (section ${name})`);
-    expect(hitsOf(host.query('Capvision', {})).length).toBeGreaterThan(0);
-    host.flush();
-    // The rebuilt index was written back and passes every check next time.
-    const next = track(new SearchHost({ dbFile: path.join(notebook.dataDir, DATABASE_FILE), indexFile: file, checkLaterFrom: 0 }));
-    expect((await next.start(() => {})).origin).toBe('disk');
-    await next.checked;
-    expect(next.status).toMatchObject({ origin: 'disk', message: null });
-  });
+  it.each(['terms:docs', 'terms:spans', 'tokens:0'])(
+    'a damaged %s section is found after the start, the index dropped and rebuilt',
+    async (name) => {
+      const notebook = track(freshNotebook());
+      (await started(notebook.dataDir)).close();
+      const file = indexPath(notebook.dataDir);
+      const bytes = fs.readFileSync(file);
+      const section = sectionAt(bytes, name);
+      bytes[section.at + Math.floor(section.bytes / 2)]! ^= 0x5a;
+      fs.writeFileSync(file, bytes);
+      const host = track(new SearchHost({ dbFile: path.join(notebook.dataDir, DATABASE_FILE), indexFile: file, checkLaterFrom: 0 }));
+      // Loaded at once: the bulk sections' checksums come after.
+      expect((await host.start(() => {})).origin).toBe('disk');
+      // Settles once the check has failed and the rebuild it started is done.
+      await host.checked;
+      expect(host.status).toMatchObject({ state: 'ready', origin: 'build' });
+      expect(host.status.message).toContain(`fails its checksum (section ${name})`);
+      expect(hitsOf(host.query('Capvision', {})).length).toBeGreaterThan(0);
+      host.flush();
+      // The rebuilt index was written back and passes every check next time.
+      const next = track(new SearchHost({ dbFile: path.join(notebook.dataDir, DATABASE_FILE), indexFile: file, checkLaterFrom: 0 }));
+      expect((await next.start(() => {})).origin).toBe('disk');
+      await next.checked;
+      expect(next.status).toMatchObject({ origin: 'disk', message: null });
+    },
+  );
 });
 
 describe('checksums of the sections checked before loading', () => {

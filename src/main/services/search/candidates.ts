@@ -1,9 +1,16 @@
+import { BoundOrder } from './bound-order';
 import { groupCost } from './groups';
 import { Marks } from './marks';
 import { bestOf, holdingEvery, POSTINGS_PER_WORD_CHECKED, type List } from './narrowing';
+import { proximityBound, shareAWord, SpanArrays } from './spans';
 import { dequantise, type Postings } from './postings';
-import { ENTITY_WEIGHT, HEADING_BOOST, type Collector, type Ranker } from './rank';
+import { ENTITY_WEIGHT, HEADING_BOOST, proximityBonus, type Collector, type Ranker } from './rank';
 import type { Group, IndexData } from './types';
+
+/** Queries of more words keep the proximity allowance whole (a span array per group and passage each). */
+const MAX_SPAN_GROUPS = Number(process.env.SPANG ?? 4);
+/** Floating-point slack on a proximity bound, so it is never below the score it bounds. */
+const ROUNDING = 1 + 1e-9;
 
 /** One postings list being read best-first by the threshold algorithm. */
 interface Cursor {
@@ -20,7 +27,9 @@ interface Cursor {
  * spellings, or the entity it names): the threshold algorithm over impact-ordered postings,
  * reading each list best-first and stopping once no unread passage can enter the top k. Several
  * words or a phrase: the cheapest group's passages, narrowed by the other groups' postings where
- * reading them is cheaper than checking each candidate's words, then ranked in full.
+ * reading them is cheaper than checking each candidate's words; then, when every group met every
+ * candidate, scored best bound first until none left can enter the top k (the proximity bonus
+ * allowed for only as far as where the words stand allows, spans.ts), else scored in full.
  */
 export class PassageCandidates {
   private readonly seen = new Marks();
@@ -30,6 +39,9 @@ export class PassageCandidates {
   private readonly holdingNext = new Marks();
   private bound = new Float64Array(1024);
   private best = new Float64Array(1024);
+  private readonly spans = new SpanArrays();
+  private readonly order = new BoundOrder();
+  private rough = new Float64Array(1024);
 
   constructor(
     private readonly index: IndexData,
@@ -94,6 +106,13 @@ export class PassageCandidates {
       for (const doc of postings.delta.get(key) ?? []) if (seen.add(doc)) marked++;
     }
     const covered = new Set<number>([parts[first]!.g]);
+    // Where each word group's words stand in each candidate, from its postings: words far apart
+    // cannot earn the proximity bonus, so the early stop below need not allow for it.
+    // Not when two groups share a word ("karo karo"): its passages hold both groups in one place.
+    const spans =
+      groups.length <= MAX_SPAN_GROUPS && !groups.some((g) => g.sequence) && !shareAWord(groups)
+        ? this.spans.forGroups(groups.length, index.docCount)
+        : null;
     parts.forEach((part, i) => {
       if (i === first) return;
       if (partCosts[i]! > affordable()) {
@@ -104,7 +123,7 @@ export class PassageCandidates {
       covered.add(part.g);
       if (!candidates) {
         const met: number[] = [];
-        const best = bestOf(index, part.lists, seen, this.narrow, this.bestArray(), met);
+        const best = bestOf(index, part.lists, seen, this.narrow, this.bestArray(), met, spans?.[part.g]);
         candidates = [];
         for (const doc of met) {
           if (!live[doc] || (allowedHas && !allowedHas(doc))) continue;
@@ -113,7 +132,7 @@ export class PassageCandidates {
         }
         return;
       }
-      const best = bestOf(index, part.lists, seen, this.narrow, this.bestArray());
+      const best = bestOf(index, part.lists, seen, this.narrow, this.bestArray(), null, spans?.[part.g]);
       candidates = candidates.filter((doc) => {
         if (!this.narrow.has(doc)) return false;
         if (!sameGroup) bound[doc] = bound[doc]! + best[doc]!;
@@ -124,20 +143,42 @@ export class PassageCandidates {
     candidates ??= this.livePassagesOf(parts[first]!.lists, allowedHas);
     if (groups.some((g) => g.sequence) || covered.size < groups.length || !complete) return this.scoreAll(candidates, top);
     // Every group met every candidate through its postings: all of them match. Add the first
-    // part's share to their bounds, score best bound first and stop once the next bound (plus the
-    // most proximity can add) cannot enter the top.
+    // part's share to their bounds, and the most proximity can add (from where the words stand
+    // when known), score best bound first and stop once the next bound cannot enter the top.
     this.seen.reset(docCount);
     for (const doc of candidates) this.seen.add(doc);
-    const firstBest = bestOf(index, parts[first]!.lists, this.seen, this.narrow, this.bestArray());
-    for (const doc of candidates) bound[doc] = firstBest[doc]! + bound[doc]!;
-    const proximity = groups.length > 1 ? groups.reduce((sum, g) => sum + g.idf, 0) * HEADING_BOOST : 0;
-    candidates.sort((a, b) => bound[b]! - bound[a]!);
-    for (const doc of candidates) {
-      if (top.floor >= bound[doc]! * drift + proximity) break;
+    const firstBest = bestOf(index, parts[first]!.lists, this.seen, this.narrow, this.bestArray(), null, spans?.[parts[first]!.g]);
+    for (const doc of candidates) bound[doc] = (firstBest[doc]! + bound[doc]!) * drift;
+    this.bestBoundFirst(candidates, groups, spans, top);
+    return candidates.length;
+  }
+
+  /**
+   * Scores the candidates best bound first (`bound`: their words' share) and stops once the next
+   * bound cannot enter the top. A bound allows for the most proximity can add; where the words
+   * stand is known (`spans`), a candidate's allowance is narrowed when it reaches the top.
+   */
+  private bestBoundFirst(candidates: number[], groups: Group[], spans: Uint16Array[] | null, top: Collector): void {
+    const { bound, order } = this;
+    const boost = this.index.boost;
+    const idfSum = groups.reduce((sum, g) => sum + g.idf, 0);
+    const most = groups.length > 1 ? proximityBonus(1, idfSum) * ROUNDING : 0;
+    if (this.rough.length < bound.length) this.rough = new Float64Array(bound.length);
+    const rough = this.rough;
+    // The heading boost multiplies the whole score of a heading (its impacts already hold it).
+    for (const doc of candidates) rough[doc] = bound[doc]! + (boost[doc] ? most * HEADING_BOOST : most);
+    order.fill(candidates, rough, spans !== null && most > 0);
+    while (order.size > 0 && top.floor < order.nextBound) {
+      if (order.nextIsRough) {
+        const doc = order.next;
+        const share = proximityBonus(proximityBound(spans!, doc), idfSum) * ROUNDING;
+        order.refine(bound[doc]! + (boost[doc] ? share * HEADING_BOOST : share));
+        continue;
+      }
+      const doc = order.take();
       const score = this.ranker.score(doc);
       if (score > 0) top.push(doc, score);
     }
-    return candidates.length;
   }
 
   /** The live (and allowed) passages of the lists, each once. */

@@ -1,7 +1,7 @@
 import { Grow32, Grow8, TokenStore } from './arrays';
 import { aliasKey } from './groups';
 import { PairIndex } from './pairs';
-import { Postings } from './postings';
+import { Postings, spanOf } from './postings';
 import { HEADING_BOOST } from './rank';
 import { runQuery } from './search';
 import { SmallIndex } from './small-index';
@@ -325,6 +325,8 @@ export class SearchEngine implements IndexData {
     const average = this.lengthByKind[KIND_PASSAGE]! / Math.max(1, this.liveByKind[KIND_PASSAGE]!);
     const stamp = new Uint32Array(this.vocabulary.size);
     const tf = new Uint32Array(this.vocabulary.size);
+    const firstAt = new Uint32Array(this.vocabulary.size);
+    const lastAt = new Uint32Array(this.vocabulary.size);
     let value = 0;
     this.termPostings = Postings.build(
       this.vocabulary.size,
@@ -341,15 +343,21 @@ export class SearchEngine implements IndexData {
           if (stamp[id] !== value) {
             stamp[id] = value;
             tf[id] = 0;
+            firstAt[id] = i - start;
             out.keys.push(id);
           }
           tf[id]!++;
+          lastAt[id] = i - start;
         }
-        for (const id of out.keys) out.tfs.push(tf[id]!);
+        for (const id of out.keys) {
+          out.tfs.push(tf[id]!);
+          out.spans.push(spanOf(firstAt[id]!, lastAt[id]!));
+        }
         return end - start;
       },
       average,
       (doc) => (this.boost[doc] ? HEADING_BOOST : 1),
+      true,
     );
     this.pairs = PairIndex.build(
       this.vocabulary.df.view(),

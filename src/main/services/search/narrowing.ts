@@ -1,5 +1,6 @@
 import type { Marks } from './marks';
-import { dequantise, MAX_TF_PART, type Postings } from './postings';
+import { dequantise, MAX_TF_PART, SPAN_ANY, type Postings } from './postings';
+import { NO_SPAN, widened } from './spans';
 import type { IndexData } from './types';
 
 /**
@@ -19,7 +20,10 @@ export interface List {
 
 /**
  * Marks in `narrow` the passages of `within` that the lists hold, and returns each one's best
- * score bound among them (read at those passages only).
+ * score bound among them (read at those passages only). Given `spans`, each passage marked gets
+ * there the span (`spanOf`) its words' lists give it: their earliest first and latest last
+ * position, `NO_SPAN` when only an entity list holds it, and every position from a posting that
+ * keeps none (the delta).
  */
 export function bestOf(
   index: IndexData,
@@ -29,10 +33,13 @@ export function bestOf(
   best: Float64Array,
   /** Given, each passage marked is added to it, once. */
   met: number[] | null = null,
+  spans: Uint16Array | null = null,
 ): Float64Array {
   narrow.reset(index.docCount);
   for (const { key, postings, factor } of lists) {
     const { docs, impacts } = postings;
+    const positions = spans !== null && postings === index.termPostings;
+    const kept = positions && postings.spans.length === docs.length ? postings.spans : null;
     for (let i = postings.start(key), end = postings.end(key); i < end; i++) {
       const doc = docs[i]!;
       if (!within.has(doc)) continue;
@@ -40,7 +47,9 @@ export function bestOf(
       if (narrow.add(doc)) {
         best[doc] = value;
         met?.push(doc);
+        if (spans) spans[doc] = NO_SPAN;
       } else if (value > best[doc]!) best[doc] = value;
+      if (positions) spans[doc] = widened(spans[doc]!, kept ? kept[i]! : SPAN_ANY);
     }
     for (const doc of postings.delta.get(key) ?? []) {
       if (!within.has(doc)) continue;
@@ -48,7 +57,9 @@ export function bestOf(
       if (narrow.add(doc)) {
         best[doc] = value;
         met?.push(doc);
+        if (spans) spans[doc] = NO_SPAN;
       } else if (value > best[doc]!) best[doc] = value;
+      if (positions) spans[doc] = SPAN_ANY;
     }
   }
   return best;

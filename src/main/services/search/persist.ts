@@ -16,7 +16,7 @@ import { SortedKeys, Vocabulary } from './vocabulary';
  * one, never half of one; a failed write removes its temporary file.
  */
 const MAGIC = Buffer.from('SBSEARCH\n');
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;
 /** Bump when tokenising, stemming or the stored layout changes: old files are then rebuilt. */
 export const ENGINE_VERSION = 7;
 export { INDEX_DIR, INDEX_FILE, indexPath } from './indexPath';
@@ -65,12 +65,12 @@ export type LoadOutcome =
 
 /**
  * Sections that are plain data, used in place and never written to after loading: word ids,
- * document ids and impacts. Damage in them can only give wrong answers, never a wrong shape, so
+ * document ids, impacts and spans. Damage in them can only give wrong answers, never a wrong shape, so
  * their checksums may be checked after the index starts answering (most of the file's bytes:
- * at 100k passages, 59 of 70 MB). Every other section (header, metadata, offsets, columns) is
+ * at 100k passages, 69 of 81 MB). Every other section (header, metadata, offsets, columns) is
  * checked before anything is built from it.
  */
-const LATER_CHECKABLE = /^(tokens:\d+|(terms|pairs):(docs|impacts))$/;
+const LATER_CHECKABLE = /^(tokens:\d+|(terms|pairs):(docs|impacts|spans))$/;
 
 export interface ReadOptions {
   /** Leave the checksums of later-checkable sections of at least this many bytes to `checkSections`. */
@@ -101,7 +101,7 @@ export async function checkSections(
   return null;
 }
 
-type Typed = Uint32Array | Int32Array | Uint8Array | Float64Array;
+type Typed = Uint32Array | Int32Array | Uint16Array | Uint8Array | Float64Array;
 const bytesOf = (array: Typed) => Buffer.from(array.buffer, array.byteOffset, array.byteLength);
 
 function sectionsOf(engine: SearchEngine): [string, Buffer][] {
@@ -149,6 +149,7 @@ function sectionsOf(engine: SearchEngine): [string, Buffer][] {
       [`${prefix}:offsets`, bytesOf(postings.offsets)],
       [`${prefix}:docs`, bytesOf(postings.docs)],
       [`${prefix}:impacts`, bytesOf(postings.impacts)],
+      [`${prefix}:spans`, bytesOf(postings.spans)],
       [`${prefix}:deltaKeys`, bytesOf(delta.keys)],
       [`${prefix}:deltaDocs`, bytesOf(delta.docs)],
     );
@@ -351,6 +352,10 @@ function restore(parts: Map<string, Buffer>, meta: Meta, readPassages: PassageRe
     const b = part(name);
     return new Uint8Array(b.buffer, b.byteOffset, b.length);
   };
+  const u16 = (name: string) => {
+    const b = part(name);
+    return new Uint16Array(b.buffer, b.byteOffset, b.length / 2);
+  };
   const engine = new SearchEngine(readPassages);
   const cols = {
     kind: Grow8.adopt(u8('col:kind')),
@@ -385,18 +390,21 @@ function restore(parts: Map<string, Buffer>, meta: Meta, readPassages: PassageRe
     offsets: u32('terms:offsets'),
     docs: u32('terms:docs'),
     impacts: u8('terms:impacts'),
+    spans: u16('terms:spans'),
     averageLength: meta.termAverage,
   });
   engine.entityPostings = Postings.fromState({
     offsets: u32('entities:offsets'),
     docs: u32('entities:docs'),
     impacts: u8('entities:impacts'),
+    spans: u16('entities:spans'),
     averageLength: meta.entityAverage,
   });
   engine.pairs.postings = Postings.fromState({
     offsets: u32('pairs:offsets'),
     docs: u32('pairs:docs'),
     impacts: u8('pairs:impacts'),
+    spans: u16('pairs:spans'),
     averageLength: meta.pairAverage,
   });
   const slots = part('pairs:slotOf');

@@ -5,6 +5,10 @@
  * never score more than the one at hand: a query can stop reading a list early (the threshold
  * algorithm in candidates.ts). A compacted part (CSR: offsets, docs, impacts) is rebuilt from the
  * forward index; what was added since waits in a small unordered delta, always read whole.
+ *
+ * A word's compacted posting also keeps where in the passage the word first and last occurs
+ * (`spans`, two bytes: 255 stands for 255 or later). Two words whose spans lie far apart cannot
+ * stand side by side, so a query can bound the proximity bonus of a passage without reading it.
  */
 export const K1 = 1.2;
 export const B = 0.75;
@@ -27,13 +31,25 @@ export interface PostingsState {
   offsets: Uint32Array;
   docs: Uint32Array;
   impacts: Uint8Array;
+  /** Per posting, (first position << 8) | last position; empty for lists without positions (entities, pairs). */
+  spans: Uint16Array;
   averageLength: number;
+}
+
+/** Largest position a span records: a later one is recorded as this. */
+export const SPAN_LAST = 255;
+/** A span covering every position (first 0, last 255 or later): what a posting without one (the delta) may hold. */
+export const SPAN_ANY = SPAN_LAST;
+
+export function spanOf(first: number, last: number): number {
+  return (Math.min(first, SPAN_LAST) << 8) | Math.min(last, SPAN_LAST);
 }
 
 export class Postings {
   offsets: Uint32Array = new Uint32Array(1);
   docs: Uint32Array = new Uint32Array(0);
   impacts: Uint8Array = new Uint8Array(0);
+  spans: Uint16Array = new Uint16Array(0);
   /** The average passage length the impacts were computed with. */
   averageLength = 1;
   readonly delta = new Map<number, number[]>();
@@ -65,18 +81,20 @@ export class Postings {
 
   /**
    * Rebuilds the compacted part from each document's (key, tf) pairs. `each` calls back once
-   * per live document with its length; `pairsOf` lists its distinct keys with frequencies.
+   * per live document with its length; `pairsOf` lists its distinct keys with frequencies, and
+   * with their spans (`spanOf`) when `withSpans` (word lists keep positions).
    */
   static build(
     keyCount: number,
     docs: Iterable<number>,
-    pairsOf: (doc: number, out: { keys: number[]; tfs: number[] }) => number,
+    pairsOf: (doc: number, out: PairsOut) => number,
     averageLength: number,
     boostOf: (doc: number) => number = () => 1,
+    withSpans = false,
   ): Postings {
     const postings = new Postings();
     const counts = new Uint32Array(keyCount + 1);
-    const scratch = { keys: [] as number[], tfs: [] as number[] };
+    const scratch: PairsOut = { keys: [], tfs: [], spans: [] };
     const docList: number[] = [];
     for (const doc of docs) {
       docList.push(doc);
@@ -92,25 +110,30 @@ export class Postings {
     offsets[keyCount] = total;
     const out = new Uint32Array(total);
     const impacts = new Uint8Array(total);
+    const spans = withSpans ? new Uint16Array(total) : null;
     const fill = offsets.slice(0, keyCount);
     for (const doc of docList) {
+      scratch.spans.length = 0;
       const length = pairsOf(doc, scratch);
+      if (spans && scratch.spans.length !== scratch.keys.length) throw new Error(`document ${doc} gave no span for some of its keys`);
       for (let i = 0; i < scratch.keys.length; i++) {
         const at = fill[scratch.keys[i]!]!++;
         out[at] = doc;
         impacts[at] = quantise(tfPart(scratch.tfs[i]!, length, averageLength) * boostOf(doc));
+        if (spans) spans[at] = scratch.spans[i]!;
       }
     }
-    sortByImpact(offsets, out, impacts);
+    sortByImpact(offsets, out, impacts, spans);
     postings.offsets = offsets;
     postings.docs = out;
     postings.impacts = impacts;
+    postings.spans = spans ?? new Uint16Array(0);
     postings.averageLength = averageLength;
     return postings;
   }
 
   exportState(): PostingsState {
-    return { offsets: this.offsets, docs: this.docs, impacts: this.impacts, averageLength: this.averageLength };
+    return { offsets: this.offsets, docs: this.docs, impacts: this.impacts, spans: this.spans, averageLength: this.averageLength };
   }
 
   /** The delta as (key, document) pairs, for the index file: a write need not compact. */
@@ -136,17 +159,27 @@ export class Postings {
     postings.offsets = state.offsets;
     postings.docs = state.docs;
     postings.impacts = state.impacts;
+    if (state.spans.length !== 0 && state.spans.length !== state.docs.length) throw new Error('spans and docs differ in length');
+    postings.spans = state.spans;
     postings.averageLength = state.averageLength;
     return postings;
   }
 }
 
+export interface PairsOut {
+  keys: number[];
+  tfs: number[];
+  /** Left empty by lists without positions. */
+  spans: number[];
+}
+
 /** Each list best impact first (ties by document): counting sort for long lists, insertion sort for short. */
-function sortByImpact(offsets: Uint32Array, docs: Uint32Array, impacts: Uint8Array): void {
+function sortByImpact(offsets: Uint32Array, docs: Uint32Array, impacts: Uint8Array, spans: Uint16Array | null): void {
   let longest = 0;
   for (let key = 0; key + 1 < offsets.length; key++) longest = Math.max(longest, offsets[key + 1]! - offsets[key]!);
   const tempDocs = new Uint32Array(longest);
   const tempImpacts = new Uint8Array(longest);
+  const tempSpans = new Uint16Array(spans ? longest : 0);
   const buckets = new Uint32Array(257);
   for (let key = 0; key + 1 < offsets.length; key++) {
     const start = offsets[key]!;
@@ -157,14 +190,17 @@ function sortByImpact(offsets: Uint32Array, docs: Uint32Array, impacts: Uint8Arr
       for (let i = start + 1; i < end; i++) {
         const d = docs[i]!;
         const m = impacts[i]!;
+        const sp = spans ? spans[i]! : 0;
         let j = i - 1;
         while (j >= start && impacts[j]! < m) {
           docs[j + 1] = docs[j]!;
           impacts[j + 1] = impacts[j]!;
+          if (spans) spans[j + 1] = spans[j]!;
           j--;
         }
         docs[j + 1] = d;
         impacts[j + 1] = m;
+        if (spans) spans[j + 1] = sp;
       }
       continue;
     }
@@ -181,8 +217,10 @@ function sortByImpact(offsets: Uint32Array, docs: Uint32Array, impacts: Uint8Arr
       const at = buckets[256 - impacts[i]!]!++;
       tempDocs[at] = docs[i]!;
       tempImpacts[at] = impacts[i]!;
+      if (spans) tempSpans[at] = spans[i]!;
     }
     docs.set(tempDocs.subarray(0, n), start);
     impacts.set(tempImpacts.subarray(0, n), start);
+    if (spans) spans.set(tempSpans.subarray(0, n), start);
   }
 }

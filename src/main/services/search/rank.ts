@@ -167,7 +167,7 @@ export class Ranker {
       if (groupScore <= 0) return 0;
       score += groupScore;
     }
-    if (trackHits) score += PROXIMITY_WEIGHT * this.idfSum * this.proximity(hitCount);
+    if (trackHits) score += proximityBonus(this.proximity(hitCount), this.idfSum);
     if (index.boost[doc]) score *= HEADING_BOOST;
     if (score <= 0) return 0;
     // The entity the words name (by name or alias) leads the entities it merely appears in.
@@ -245,9 +245,23 @@ export class Ranker {
       }
     }
     if (!Number.isFinite(best)) return 0;
-    const closeness = needed / Math.max(needed, best);
-    return closeness * closeness * (needed / groupCount);
+    return proximityOf(needed, best, groupCount);
   }
+}
+
+/**
+ * The proximity share of `needed` of the query's `groupCount` words found together in a window of
+ * `window` positions: 1 when every word stands side by side. It grows with `needed` and falls as
+ * the window widens, so a larger set of words in a smaller window bounds it (candidates.ts).
+ */
+export function proximityOf(needed: number, window: number, groupCount: number): number {
+  const closeness = needed / Math.max(needed, window);
+  return closeness * closeness * (needed / groupCount);
+}
+
+/** What proximity adds to a score at most, for `proximityOf`'s share. */
+export function proximityBonus(share: number, idfSum: number): number {
+  return PROXIMITY_WEIGHT * idfSum * share;
 }
 
 export function bm25(idf: number, f: number, norm: number): number {
