@@ -44,3 +44,22 @@ const UNSAFE_FOR_TERMINAL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200
 export function terminalSafe(text: string): string {
   return text.replace(UNSAFE_FOR_TERMINAL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+/**
+ * Whether a UTF-16 code unit starts a character of the scripts written without spaces between
+ * words: Han (with 々 〆 〇, extension A, compatibility ideographs, and extensions B–F by their
+ * lead surrogates) and kana (half-width too). Search splits their runs into pairs of characters;
+ * entity linking finds names inside them.
+ */
+export function isCjkUnit(c: number): boolean {
+  return (
+    (c >= 0x3005 && c <= 0x3007) ||
+    (c >= 0x3040 && c <= 0x30ff) ||
+    (c >= 0x31f0 && c <= 0x31ff) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xff66 && c <= 0xff9f) ||
+    (c >= 0xd840 && c <= 0xd87f)
+  );
+}

@@ -37,6 +37,18 @@ describe('linker rules', () => {
     expect(ids('Hewlett Packard and Hewlett-Packard')).toEqual(['hp:Hewlett Packard', 'hp:Hewlett-Packard']));
   it('ignores diacritics for folded aliases', () => expect(ids('a long time protege of')).toEqual(['protege:protege']));
   it('treats non-breaking spaces as spaces', () => expect(ids('President\u00a0Xi said')).toEqual(['xi:President\u00a0Xi']));
+  it('finds a name inside Chinese or Japanese text, which puts no spaces between words', () => {
+    const cjk = createLinker([
+      { entityId: 'mss', alias: '国家安全部', exactCase: false, scope: '' },
+      { entityId: 'mss', alias: 'MSS', exactCase: false, scope: '' },
+      { entityId: 'tokyo', alias: '東京', exactCase: false, scope: '' },
+    ]);
+    const found = (text: string) => cjk.link(text, 'doc-x').map((l) => `${l.entityId}:${l.surface}@${l.start}`);
+    expect(found('中华人民共和国国家安全部发布消息')).toEqual(['mss:国家安全部@7']);
+    expect(found('MSS称，東京の会議')).toEqual(['mss:MSS@0', 'tokyo:東京@5']);
+    // Latin words keep their boundaries; beside a Han character every place is one.
+    expect(found('MSSX 国家安全部APP')).toEqual(['mss:国家安全部@5']);
+  });
   it('links a scoped bare name only in its own document', () => {
     expect(ids('Chen said', 'doc-a')).toEqual(['chen-a:Chen']);
     expect(ids('Chen said', 'doc-b')).toEqual([]);

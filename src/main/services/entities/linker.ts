@@ -1,5 +1,5 @@
 import type { EntityType } from '../../../shared/domain';
-import { foldForMatch } from '../../../shared/text';
+import { foldForMatch, isCjkUnit } from '../../../shared/text';
 
 export interface LinkableAlias {
   entityId: string;
@@ -85,8 +85,14 @@ function foldWithOffsets(text: string, exactCase: boolean): { folded: string; of
   return { folded, offsets };
 }
 
-function isBoundary(text: string, index: number): boolean {
-  return index < 0 || index >= text.length || !WORD_CHAR.test(text[index]!);
+/**
+ * Whether a match may start or end between `outside` and `inside` (the match's own character).
+ * Chinese and Japanese put no spaces between words: next to their characters every place is a
+ * boundary, so "国家安全部" is found in "中华人民共和国国家安全部" and "MSS" in "MSS称".
+ */
+function isBoundary(text: string, outside: number, inside: number): boolean {
+  if (outside < 0 || outside >= text.length || !WORD_CHAR.test(text[outside]!)) return true;
+  return isCjkUnit(text.charCodeAt(outside)) || isCjkUnit(text.charCodeAt(inside));
 }
 
 /**
@@ -154,7 +160,7 @@ export function createLinker<A extends LinkableAlias>(aliases: readonly A[]): Li
         const endAt = at + alias.key.length;
         const start = view.offsets[at]!;
         const end = view.offsets[endAt]!;
-        if (!isBoundary(text, start - 1) || !isBoundary(text, end) || !endsCleanly(text, end)) continue;
+        if (!isBoundary(text, start - 1, start) || !isBoundary(text, end, end - 1) || !endsCleanly(text, end)) continue;
         const surface = text.slice(start, end);
         if (alias.caseMatters && !caseCompatible(alias.source.alias, surface, alias.source.exactCase)) continue;
         candidates.push({ entityId: alias.entityId, start, end, surface, alias: alias.source, priority });

@@ -1,11 +1,13 @@
 import { ENTITY_TYPES, type EntityType } from '../../../shared/contract/ids';
 import type { SearchFilters } from '../../../shared/search';
+import { foldedWords, isCjkWord } from './text';
 
 /**
  * The query language, as people type it: bare words must all match, "quoted phrases" match as
  * written, and key:value filters (entity:, source:, type:, from:, to:) narrow the results. A
  * value with spaces is quoted: entity:"Xi Jinping". The last bare word counts as a prefix
- * unless the query ends with a space, so results can follow the typing.
+ * unless the query ends with a space, so results can follow the typing. A run of Chinese or
+ * Japanese is searched as written, like a phrase.
  */
 export interface ParsedQuery {
   words: string[];
@@ -51,6 +53,10 @@ export function parseQuery(input: string, extra: SearchFilters = {}): ParsedQuer
       const maybeKey = colon > 0 ? bare.slice(0, colon).toLowerCase() : '';
       if (FILTER_KEYS.has(maybeKey)) {
         addFilter(query, maybeKey, bare.slice(colon + 1));
+      } else if (isCjkWord(bare) && foldedWords(bare).length > 1) {
+        // Chinese or Japanese typed without spaces: the words inside are not known, so the run is
+        // found where it is written whole (the phrase of its pairs of characters, text.ts).
+        query.phrases.push(bare);
       } else {
         query.words.push(bare);
         lastWasBareWord = true;

@@ -4,7 +4,14 @@
  * case without diacritics. The index keeps these surface words; word forms (stems) are a lookup
  * from a typed word to the surface words sharing its stem (stemming.ts), so prefixes and typos
  * are always matched against words as written. Offsets always point into the original text.
+ *
+ * Chinese and Japanese are written without spaces: a run of Han or kana becomes its overlapping
+ * pairs of characters (国家安全部 → 国家 家安 安全 全部), as Lucene's CJK analyzer and SQLite's
+ * trigram tokenizer do, so any word inside a run is found (a typed run is searched as the phrase
+ * of its pairs, query.ts). A lone character stays one word.
  */
+
+import { isCjkUnit } from '../../../shared/text';
 
 // A word starts with a letter or digit, so folding never leaves it empty.
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['\u2019\u02bc][\p{L}\p{M}]+)*/gu;
@@ -96,6 +103,8 @@ export function scanWords(text: string, maxWords = Infinity): { spans: Uint32Arr
     }
     const start = i;
     i += first;
+    // Whether the word may hold Han or kana: only characters from U+3005 on can.
+    let wide = c >= CJK_FIRST;
     while (i < n) {
       const d = text.charCodeAt(i);
       if (d < TABLE_END) {
@@ -105,24 +114,79 @@ export function scanWords(text: string, maxWords = Infinity): { spans: Uint32Arr
       }
       const w = isClass(text, i, WORD_PART, WORD_PART_BIT);
       if (w === 0) break;
+      if (d >= CJK_FIRST) wide = true;
       i += w;
     }
     while (i + 1 < n && isApostrophe(text.charCodeAt(i))) {
       let j = i + 1;
       for (let w; j < n && (w = isClass(text, j, AFTER_APOSTROPHE, AFTER_APOSTROPHE_BIT)) > 0;) j += w;
       if (j === i + 1) break;
+      wide ||= hasCjk(text, i, j);
       i = j;
     }
-    if (count * 2 + 2 > spans.length) {
-      const bigger = new Uint32Array(spans.length * 2);
-      bigger.set(spans);
-      spans = spanBuffer = bigger;
+    if (!wide || !hasCjk(text, start, i)) {
+      if (count * 2 + 2 > spans.length) spans = spanBuffer = grown(spans);
+      spans[count * 2] = start;
+      spans[count * 2 + 1] = i;
+      count++;
+      continue;
     }
-    spans[count * 2] = start;
-    spans[count * 2 + 1] = i;
-    count++;
+    const pieces = splitCjk(text, start, i);
+    for (let k = 0; k < pieces.length && count < maxWords; k += 2) {
+      if (count * 2 + 2 > spans.length) spans = spanBuffer = grown(spans);
+      spans[count * 2] = pieces[k]!;
+      spans[count * 2 + 1] = pieces[k + 1]!;
+      count++;
+    }
   }
   return { spans, count };
+}
+
+function grown(spans: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> {
+  const bigger = new Uint32Array(spans.length * 2);
+  bigger.set(spans);
+  return bigger;
+}
+
+const MARK = /^\p{M}$/u;
+/** The first code unit of the scripts written without spaces (々, U+3005). */
+const CJK_FIRST = 0x3005;
+
+function hasCjk(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= CJK_FIRST && isCjkUnit(c)) return true;
+  }
+  return false;
+}
+
+/**
+ * A word holding Han or kana, as words: each run of those characters as its overlapping pairs
+ * (one word when the run is one character), the rest of the word (Latin letters, digits) as
+ * it is. Start and end offsets, flattened.
+ */
+function splitCjk(text: string, start: number, end: number): number[] {
+  const out: number[] = [];
+  let i = start;
+  while (i < end) {
+    const width = (at: number) => (text.codePointAt(at)! > 0xffff ? 2 : 1);
+    const from = i;
+    if (!isCjkUnit(text.charCodeAt(i))) {
+      while (i < end && !isCjkUnit(text.charCodeAt(i))) i += width(i);
+      out.push(from, i);
+      continue;
+    }
+    const starts: number[] = [];
+    while (i < end && isCjkUnit(text.charCodeAt(i))) {
+      starts.push(i);
+      i += width(i);
+      // Marks (a dakuten written apart) belong to the character before them.
+      while (i < end && MARK.test(String.fromCodePoint(text.codePointAt(i)!))) i += width(i);
+    }
+    if (starts.length === 1) out.push(from, i);
+    for (let k = 0; k + 1 < starts.length; k++) out.push(starts[k]!, k + 2 < starts.length ? starts[k + 2]! : i);
+  }
+  return out;
 }
 
 /** Start and end of every word (at most `maxWords`), flattened. */
@@ -131,24 +195,36 @@ export function wordSpans(text: string, maxWords = Infinity): Uint32Array {
   return spans.slice(0, count * 2);
 }
 
-/** wordSpans by the regular expression itself: the reference the scan is tested against. */
+/** wordSpans by the regular expression itself (Han and kana split alike): the reference the scan is tested against. */
 export function wordSpansByPattern(text: string): Uint32Array {
   const spans: number[] = [];
-  for (const match of text.matchAll(WORD)) spans.push(match.index, match.index + match[0].length);
+  for (const match of text.matchAll(WORD)) {
+    const end = match.index + match[0].length;
+    if (hasCjk(text, match.index, end)) for (const offset of splitCjk(text, match.index, end)) spans.push(offset);
+    else spans.push(match.index, end);
+  }
   return Uint32Array.from(spans);
 }
 
-/** The words of a text as written, in order: one native scan, folded by the caller. */
+/** The words of a text as written, in order (the words the index counts), folded by the caller. */
 export function surfaceWords(text: string): string[] {
-  return text.match(WORD) ?? [];
+  const { spans, count } = scanWords(text);
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) out.push(text.slice(spans[i * 2]!, spans[i * 2 + 1]!));
+  return out;
 }
 
 /** The words of a typed string, folded. */
 export function foldedWords(text: string): string[] {
   const out: string[] = [];
-  for (const match of text.matchAll(WORD)) {
-    const f = foldWord(match[0]);
+  for (const word of surfaceWords(text)) {
+    const f = foldWord(word);
     if (f) out.push(f);
   }
   return out;
+}
+
+/** Whether a typed word holds Han or kana (so is searched as the phrase of its pairs). */
+export function isCjkWord(word: string): boolean {
+  return hasCjk(word, 0, word.length);
 }

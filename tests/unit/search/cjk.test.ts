@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { SearchEngine } from '../../../src/main/services/search/engine';
+import { foldedWords, wordSpans, wordSpansByPattern } from '../../../src/main/services/search/text';
+import type { PassageView } from '../../../src/main/services/search/types';
+
+/**
+ * Chinese and Japanese are written without spaces, so a word cannot be told from the run around
+ * it: runs are indexed as overlapping pairs of characters and a typed run is found wherever it is
+ * written, inside longer runs too, with highlights on exactly its characters.
+ */
+const PASSAGES = [
+  '中华人民共和国国家安全部发布消息，提醒公众警惕境外间谍。',
+  '国家安全机关依法查处了一起案件。',
+  'The MSS (国家安全部) posted on WeChat about Capvision.',
+  '東京の国家安全保障局は声明を発表した。',
+  'カタカナのテストです。',
+  '安全 and 部 apart: not the phrase.',
+  'Cross-border data law; no Chinese here.',
+];
+
+describe('text without spaces (Chinese, Japanese)', () => {
+  const engine = new SearchEngine((ids) => {
+    const out = new Map<number, PassageView>();
+    for (const id of ids) out.set(id, { text: PASSAGES[id - 1]!, anchor: `a${id}`, ordinal: id, mentions: [] });
+    return out;
+  });
+  engine.setSource({ id: 's1', title: 's1', issued: null }, '');
+  PASSAGES.forEach((text, i) => engine.addPassage({ id: i + 1, sourceId: 's1', kind: 'paragraph', text, mentions: [] }));
+  engine.vocabulary.prepare();
+
+  const found = (query: string) =>
+    (engine.query(query, { limit: 20, kinds: ['passage'] }).groups.find((g) => g.kind === 'passage')?.hits ?? [])
+      .map((h) => Number(h.id))
+      .sort();
+
+  it('splits a run into overlapping pairs; a lone character stays a word; Latin words are untouched', () => {
+    expect(foldedWords('国家安全部')).toEqual(['国家', '家安', '安全', '全部']);
+    expect(foldedWords('MSS国家 law')).toEqual(['mss', '国家', 'law']);
+    expect(foldedWords('部')).toEqual(['部']);
+    expect(foldedWords('カタカナ')).toEqual(['カタ', 'タカ', 'カナ']);
+    // The scan and the pattern it is tested against agree on every such text.
+    for (const text of [...PASSAGES, '𠀀𠀁𠀂 a𠀃b', 'か\u3099き', '々〆〇'])
+      expect(wordSpans(text), text).toEqual(wordSpansByPattern(text));
+  });
+
+  it('finds a word inside a longer run, and only where its characters stand together', () => {
+    expect(found('国家安全部')).toEqual([1, 3]);
+    expect(found('安全部')).toEqual([1, 3]);
+    expect(found('国家安全')).toEqual([1, 2, 3, 4]);
+    expect(found('间谍')).toEqual([1]);
+    expect(found('国家安全 WeChat')).toEqual([3]);
+    expect(found('MSS 国家安全部')).toEqual([3]);
+    expect(found('カタカナ')).toEqual([5]);
+    expect(found('声明')).toEqual([4]);
+    expect(found('安全部局')).toEqual([]);
+  });
+
+  it('highlights exactly the characters typed', () => {
+    const hit = engine
+      .query('安全部', { limit: 5, kinds: ['passage'] })
+      .groups.find((g) => g.kind === 'passage')!
+      .hits.find((h) => h.id === '1')!;
+    const text = PASSAGES[0]!;
+    const ranges = hit.matches ?? [];
+    expect(ranges.map((r) => text.slice(r.start, r.end))).toEqual(['安全部']);
+    // The snippet's marks too: one mark over the three characters, none overlapping.
+    const snippet = hit.snippet;
+    expect(snippet.ranges.map((r) => snippet.text.slice(r.start, r.end))).toEqual(['安全部']);
+  });
+});
