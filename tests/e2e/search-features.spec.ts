@@ -28,6 +28,23 @@ test.describe('search: saved searches, batch search, index state', () => {
     expect(csv).toMatch(/^Capvision,seed-002,/m);
   });
 
+  test('Chinese text: a word inside a longer run is found and marked whole, in passages and titles', async ({
+    notebookPage: page,
+    app,
+  }) => {
+    const file = path.join(app.dataDir, 'mss-zh.txt');
+    fs.writeFileSync(file, '国家安全部发布消息\n\n中华人民共和国国家安全部近日通报，境外间谍情报机关利用网络招募人员。\n');
+    expect((await app.cli(['import', file])).code).toBe(0);
+    await page.goto(`${app.origin}/#/search?q=${encodeURIComponent('安全部')}`);
+    const passages = page.locator('.search-group[data-kind="passage"] .search-hit');
+    await expect(passages).toHaveCount(2);
+    await expect(passages.locator('.search-hit-snippet mark')).toHaveText(['安全部', '安全部']);
+    const title = page.locator('.search-group[data-kind="source"] .search-hit-title').first();
+    await expect(title.locator('mark')).toHaveText(['安全部']);
+    // The title's text and marks are one flex item: no gap opens around a mark ("国家 安全部 发布").
+    await expect(title.locator(':scope > mark')).toHaveCount(0);
+  });
+
   test('a banner with Rebuild says when the index cannot be saved', async ({ notebookPage: page, app }) => {
     await page.goto(`${app.origin}/#/search`);
     const file = path.join(app.dataDir, 'search', 'index.sbidx');

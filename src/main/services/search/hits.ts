@@ -83,7 +83,8 @@ export function buildSmallHit(index: IndexData, scored: { id: number; score: num
   const ranges = wordRanges(index, scored.id, full, wantedIds(groups));
   const offset = doc.title ? doc.title.length + 1 : 0;
   const textRanges = ranges.filter((r) => r.start >= offset).map((r) => ({ start: r.start - offset, end: r.end - offset }));
-  const titleRanges = ranges.filter((r) => r.end <= (doc.title ? doc.title.length : 0));
+  // Merged: overlapping pairs of Chinese characters would otherwise be marked piece by piece.
+  const titleRanges = mergeRanges(ranges.filter((r) => r.end <= (doc.title ? doc.title.length : 0)));
   const hit: SearchHit = {
     kind: doc.kind,
     id: doc.ref,

@@ -27,7 +27,8 @@ function HitBody({ hit }: { hit: SearchHit }) {
     <>
       <span className="search-hit-title">
         {hit.kind === 'entity' && hit.entityType && <EntityTypeBadge type={hit.entityType} />}
-        {hit.titleRanges ? <Highlighted text={hit.title} ranges={hit.titleRanges} /> : hit.title}
+        {/* One flex item: the title's text and marks must not be spaced apart like the badge and ¶. */}
+        <span>{hit.titleRanges ? <Highlighted text={hit.title} ranges={hit.titleRanges} /> : hit.title}</span>
         {where && <span className="search-hit-where">{where}</span>}
       </span>
       {s.text && (
