@@ -46,19 +46,25 @@ export function terminalSafe(text: string): string {
 }
 
 /**
- * Whether a UTF-16 code unit starts a character of the scripts written without spaces between
- * words: Han (with 々 〆 〇, extension A, compatibility ideographs, and extensions B–F by their
- * lead surrogates) and kana (half-width too). Search splits their runs into pairs of characters;
- * entity linking finds names inside them.
+ * Whether a UTF-16 code unit starts a letter of the scripts written without spaces between
+ * words: Han (with 々 〆 〇, extension A, the compatibility ideographs, and extensions B–F by their
+ * lead surrogates) and kana (half-width too); not the kana block's marks, symbols or
+ * punctuation (゛ ・ ゠). Search splits runs of them into pairs of characters; entity linking finds
+ * names inside them.
  */
 export function isCjkUnit(c: number): boolean {
+  if (c < 0x3005) return false;
   return (
-    (c >= 0x3005 && c <= 0x3007) ||
-    (c >= 0x3040 && c <= 0x30ff) ||
+    c <= 0x3007 ||
+    (c >= 0x3041 && c <= 0x3096) ||
+    (c >= 0x309d && c <= 0x309f) ||
+    (c >= 0x30a1 && c <= 0x30fa) ||
+    (c >= 0x30fc && c <= 0x30ff) ||
     (c >= 0x31f0 && c <= 0x31ff) ||
     (c >= 0x3400 && c <= 0x4dbf) ||
     (c >= 0x4e00 && c <= 0x9fff) ||
-    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xf900 && c <= 0xfa6d) ||
+    (c >= 0xfa70 && c <= 0xfad9) ||
     (c >= 0xff66 && c <= 0xff9f) ||
     (c >= 0xd840 && c <= 0xd87f)
   );

@@ -68,3 +68,17 @@ describe('text without spaces (Chinese, Japanese)', () => {
     expect(snippet.ranges.map((r) => snippet.text.slice(r.start, r.end))).toEqual(['安全部']);
   });
 });
+
+describe('which characters are Han or kana letters', () => {
+  it('every code unit the fast path takes is a letter (or 〇) by Unicode, and the kana block marks and punctuation are not taken', async () => {
+    const { isCjkUnit } = await import('../../../src/shared/text');
+    for (let c = 0x3000; c < 0xd800; c++) {
+      if (!isCjkUnit(c)) continue;
+      expect(/[\p{L}\p{N}]/u.test(String.fromCharCode(c)), c.toString(16)).toBe(true);
+    }
+    for (const c of [0x30fb, 0x309b, 0x30a0, 0x3099, 0x3001, 0x3002, 0xff0c]) expect(isCjkUnit(c), c.toString(16)).toBe(false);
+    // A katakana middle dot separates the words of a foreign name; kana keep their voicing marks, half-width kana are made full-width.
+    expect(foldedWords('ドナルド・トランプ')).toEqual(['ドナ', 'ナル', 'ルド', 'トラ', 'ラン', 'ンプ']);
+    expect(foldedWords('ﾄﾞﾅﾙﾄﾞ')).toEqual(['ドナ', 'ナル', 'ルド']);
+  });
+});

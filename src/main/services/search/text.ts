@@ -20,6 +20,8 @@ const APOSTROPHES = /['\u2019\u02bc]/g;
 const POSSESSIVE = /['\u2019\u02bc]s$/;
 
 export function foldWord(word: string): string {
+  // Han and kana keep their marks (ド is not ト); NFKC still makes half-width kana full-width.
+  if (isCjkUnit(word.charCodeAt(0))) return word.normalize('NFKC');
   const folded = word.normalize('NFKD').replace(MARKS, '').toLowerCase();
   return folded.replace(POSSESSIVE, '').replace(APOSTROPHES, '');
 }
@@ -68,6 +70,8 @@ for (let c = 0; c < TABLE_END; c++) {
 function isClass(text: string, i: number, cls: RegExp, bit: number): number {
   const c = text.charCodeAt(i);
   if (c < TABLE_END) return CLASS_TABLE[c]! & bit ? 1 : 0;
+  // Han and kana in the Basic Multilingual Plane are letters (〇 a letter-like number): no pattern test.
+  if (c >= CJK_FIRST && c < 0xd800 && bit !== AFTER_APOSTROPHE_BIT && isCjkUnit(c)) return 1;
   const cp = text.codePointAt(i)!;
   const width = cp > 0xffff ? 2 : 1;
   return cls.test(text.slice(i, i + width)) ? width : 0;
@@ -167,26 +171,42 @@ function hasCjk(text: string, start: number, end: number): boolean {
  */
 function splitCjk(text: string, start: number, end: number): number[] {
   const out: number[] = [];
+  const starts = cjkStarts;
   let i = start;
   while (i < end) {
-    const width = (at: number) => (text.codePointAt(at)! > 0xffff ? 2 : 1);
     const from = i;
     if (!isCjkUnit(text.charCodeAt(i))) {
-      while (i < end && !isCjkUnit(text.charCodeAt(i))) i += width(i);
+      while (i < end && !isCjkUnit(text.charCodeAt(i))) i += widthAt(text, i);
       out.push(from, i);
       continue;
     }
-    const starts: number[] = [];
+    starts.length = 0;
     while (i < end && isCjkUnit(text.charCodeAt(i))) {
       starts.push(i);
-      i += width(i);
-      // Marks (a dakuten written apart) belong to the character before them.
-      while (i < end && MARK.test(String.fromCodePoint(text.codePointAt(i)!))) i += width(i);
+      i += widthAt(text, i);
+      // Marks written apart belong to the character before them.
+      while (i < end && isMarkAt(text, i)) i += widthAt(text, i);
     }
     if (starts.length === 1) out.push(from, i);
     for (let k = 0; k + 1 < starts.length; k++) out.push(starts[k]!, k + 2 < starts.length ? starts[k + 2]! : i);
   }
   return out;
+}
+const cjkStarts: number[] = [];
+
+function widthAt(text: string, i: number): number {
+  return text.codePointAt(i)! > 0xffff ? 2 : 1;
+}
+
+/**
+ * Whether a combining mark is at `i` (none is below U+0300, and no Han or kana character is one),
+ * or a half-width voicing mark (ﾞ ﾟ), which NFKC joins to the kana before it.
+ */
+function isMarkAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c === 0xff9e || c === 0xff9f) return true;
+  if (c < 0x300 || isCjkUnit(c)) return false;
+  return MARK.test(String.fromCodePoint(text.codePointAt(i)!));
 }
 
 /** Start and end of every word (at most `maxWords`), flattened. */
