@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BoundOrder } from '../../../src/main/services/search/bound-order';
+import { Postings, spanOf } from '../../../src/main/services/search/postings';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -160,5 +161,37 @@ describe('BoundOrder', () => {
       ),
       { numRuns: 200, seed: 3 },
     );
+  });
+});
+
+describe('Postings.build with spans', () => {
+  it('hands every call an empty list of spans (a list kept growing over a million passages took 1 GB)', () => {
+    const entering: number[] = [];
+    const docs = [0, 1, 2, 3];
+    const postings = Postings.build(
+      3,
+      docs,
+      (doc, out) => {
+        entering.push(out.spans.length);
+        out.keys.length = 0;
+        out.tfs.length = 0;
+        // Pushes without clearing `spans` first, as a careless caller might.
+        for (let key = 0; key < 3; key++) {
+          if ((doc + key) % 2 === 0) continue;
+          out.keys.push(key);
+          out.tfs.push(1);
+          out.spans.push(spanOf(doc, doc + key));
+        }
+        return 5;
+      },
+      5,
+      () => 1,
+      true,
+    );
+    expect(new Set(entering)).toEqual(new Set([0]));
+    expect(entering).toHaveLength(docs.length * 2);
+    for (let key = 0; key < 3; key++)
+      for (let i = postings.start(key); i < postings.end(key); i++)
+        expect(postings.spans[i]).toBe(spanOf(postings.docs[i]!, postings.docs[i]! + key));
   });
 });

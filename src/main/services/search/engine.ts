@@ -334,6 +334,7 @@ export class SearchEngine implements IndexData {
       (doc, out) => {
         out.keys.length = 0;
         out.tfs.length = 0;
+        out.spans.length = 0;
         const chunk = this.tokens.chunks[this.tokChunk[doc]!]!;
         const start = this.tokStart[doc]!;
         const end = start + this.tokLen[doc]!;

@@ -98,6 +98,7 @@ export class Postings {
     const docList: number[] = [];
     for (const doc of docs) {
       docList.push(doc);
+      scratch.spans.length = 0;
       pairsOf(doc, scratch);
       for (const key of scratch.keys) counts[key]!++;
     }
