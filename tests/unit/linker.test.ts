@@ -48,6 +48,8 @@ describe('linker rules', () => {
     expect(found('MSS称，東京の会議')).toEqual(['mss:MSS@0', 'tokyo:東京@5']);
     // Latin words keep their boundaries; beside a Han character every place is one.
     expect(found('MSSX 国家安全部APP')).toEqual(['mss:国家安全部@5']);
+    // Traditional characters are the simplified alias's too, and the span is the text as written.
+    expect(found('中華人民共和國國家安全部發布消息')).toEqual(['mss:國家安全部@7']);
   });
   it('links a scoped bare name only in its own document', () => {
     expect(ids('Chen said', 'doc-a')).toEqual(['chen-a:Chen']);

@@ -16,6 +16,7 @@ const PASSAGES = [
   'カタカナのテストです。',
   '安全 and 部 apart: not the phrase.',
   'Cross-border data law; no Chinese here.',
+  '中華人民共和國國家安全部發布消息。',
 ];
 
 describe('text without spaces (Chinese, Japanese)', () => {
@@ -44,15 +45,19 @@ describe('text without spaces (Chinese, Japanese)', () => {
   });
 
   it('finds a word inside a longer run, and only where its characters stand together', () => {
-    expect(found('国家安全部')).toEqual([1, 3]);
-    expect(found('安全部')).toEqual([1, 3]);
-    expect(found('国家安全')).toEqual([1, 2, 3, 4]);
+    expect(found('国家安全部')).toEqual([1, 3, 8]);
+    expect(found('安全部')).toEqual([1, 3, 8]);
+    expect(found('国家安全')).toEqual([1, 2, 3, 4, 8]);
     expect(found('间谍')).toEqual([1]);
     expect(found('国家安全 WeChat')).toEqual([3]);
     expect(found('MSS 国家安全部')).toEqual([3]);
     expect(found('カタカナ')).toEqual([5]);
     expect(found('声明')).toEqual([4]);
     expect(found('安全部局')).toEqual([]);
+    // Traditional and simplified characters are one: each finds the other.
+    expect(found('国家安全部')).toContain(8);
+    expect(found('國家安全部')).toEqual([1, 3, 8]);
+    expect(found('发布消息')).toEqual([1, 8]);
   });
 
   it('highlights exactly the characters typed', () => {
@@ -66,6 +71,12 @@ describe('text without spaces (Chinese, Japanese)', () => {
     // The snippet's marks too: one mark over the three characters, none overlapping.
     const snippet = hit.snippet;
     expect(snippet.ranges.map((r) => snippet.text.slice(r.start, r.end))).toEqual(['安全部']);
+    // In traditional text, the characters as written are marked.
+    const traditional = engine
+      .query('国家安全部', { limit: 10, kinds: ['passage'] })
+      .groups.find((g) => g.kind === 'passage')!
+      .hits.find((h) => h.id === '8')!;
+    expect((traditional.matches ?? []).map((r) => PASSAGES[7]!.slice(r.start, r.end))).toEqual(['國家安全部']);
   });
 });
 

@@ -11,6 +11,7 @@
  * of its pairs, query.ts). A lone character stays one word.
  */
 
+import { toSimplified } from '../../../shared/chineseVariants';
 import { isCjkUnit } from '../../../shared/text';
 
 // A word starts with a letter or digit, so folding never leaves it empty.
@@ -20,8 +21,9 @@ const APOSTROPHES = /['\u2019\u02bc]/g;
 const POSSESSIVE = /['\u2019\u02bc]s$/;
 
 export function foldWord(word: string): string {
-  // Han and kana keep their marks (ド is not ト); NFKC still makes half-width kana full-width.
-  if (isCjkUnit(word.charCodeAt(0))) return word.normalize('NFKC');
+  // Han and kana keep their marks (ド is not ト); NFKC still makes half-width kana full-width;
+  // traditional characters are read as simplified (國 as 国).
+  if (isCjkUnit(word.charCodeAt(0))) return toSimplified(word.normalize('NFKC'));
   const folded = word.normalize('NFKD').replace(MARKS, '').toLowerCase();
   return folded.replace(POSSESSIVE, '').replace(APOSTROPHES, '');
 }
