@@ -1,4 +1,3 @@
-import { toSimplified } from './chineseVariants';
 /**
  * Whitespace normalisation shared by seeding, import and tests. The seed texts contain
  * non-breaking spaces and stray runs of blanks; readers and search should see single spaces,
@@ -10,9 +9,9 @@ export function normalizeWhitespace(text: string): string {
   return text.replace(WHITESPACE_RUN, ' ').trim();
 }
 
-/** Case-, accent- and Chinese-variant-insensitive key (國 is 国), for matching aliases and names as people type them. */
+/** Case- and accent-insensitive key, for matching aliases and names as people type them. */
 export function foldForMatch(text: string): string {
-  return toSimplified(normalizeWhitespace(text))
+  return normalizeWhitespace(text)
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .replace(/[\u2018\u2019\u02bc]/g, "'")

@@ -1,4 +1,5 @@
 import type { EntityType } from '../../../shared/domain';
+import { toSimplified } from '../../../shared/chineseVariants';
 import { foldForMatch, isCjkUnit } from '../../../shared/text';
 
 export interface LinkableAlias {
@@ -31,9 +32,13 @@ export function needsExactCase(alias: string): boolean {
   return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }
 
-/** Hyphens and spaces are interchangeable for linking: "Hewlett Packard" is "Hewlett-Packard". */
+/**
+ * Hyphens and spaces are interchangeable for linking: "Hewlett Packard" is "Hewlett-Packard"; and
+ * traditional Chinese characters are their simplified forms (國 is 国), one for one, so offsets
+ * still map back. (Not in `foldForMatch`, whose keys are stored with each alias.)
+ */
 function linkKey(text: string, exactCase: boolean): string {
-  const folded = exactCase ? text.normalize('NFC') : foldForMatch(text);
+  const folded = exactCase ? text.normalize('NFC') : toSimplified(foldForMatch(text));
   return folded.replace(/[-\u2010-\u2015]/g, ' ').replace(/[\u2018\u2019\u02bc]/g, "'");
 }
 
