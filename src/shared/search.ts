@@ -127,6 +127,8 @@ export interface SearchStatus {
   persistError?: string | null;
   /** The change log position (migration 0004) the index reflects. */
   seq?: number;
+  /** The worker has asked the loaded index its warm-up queries: searches now run optimised code. */
+  warm?: boolean;
 }
 
 /** A note as search needs it: read from the note table by the index loader. */

@@ -54,8 +54,9 @@ export const openCommand: Runner = {
       onSession: () => ctx.json && ctx.out(JSON.stringify({ signedIn: true })),
     });
     const readyMs = Date.now() - started;
-    // Load or build the search index now, in its worker, so the first search does not wait for it.
-    notebook.search.status();
+    // Load or build the search index now, in its worker, so the first search does not wait for it,
+    // and warm its query code up: this command serves a person for a while.
+    notebook.search.warmUp();
     const headless = process.env.SOURCEBOOK_OPEN_HEADLESS === '1';
     const browser = findChromium();
     const launching = !options['no-open'] && (hasDisplay() || headless) && !!browser;

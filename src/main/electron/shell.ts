@@ -163,7 +163,7 @@ export function startElectronShell(): void {
       return;
     }
     mainWindow = createWindow(notebook);
-    notebook.search.status(); // load or build the index in its worker while the window paints
+    notebook.search.warmUp(); // load or build the index in its worker while the window paints, then warm it up
   });
   app.on('window-all-closed', () => {
     notebook?.close();

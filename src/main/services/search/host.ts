@@ -5,6 +5,7 @@ import { SearchEngine, type QueryOptions } from './engine';
 import { changeLogSeq, changesSince, loadEntity, loadNote, loadSource, passageReader, sourceIds } from './loader';
 import { checkSections, readIndex, removeLeftovers, writeIndex, type PendingCheck } from './persist';
 import { SearchUnavailable } from './protocol';
+import { WARM_UP_BUDGET_MS, WARM_UP_QUERIES, WARM_UP_SLICE_MS, warmUpQueries } from './warmup';
 
 export interface HostOptions {
   dbFile: string;
@@ -17,6 +18,8 @@ export interface HostOptions {
    * starts answering, not before (default 1 MB): reload time is then reading, not checksumming.
    */
   checkLaterFrom?: number;
+  /** Once the index answers, warm the query code up (`warmUp`): the service sets it for the shells. */
+  warmUp?: boolean;
 }
 
 export type ProgressReport = { label: string; done: number; total: number; finished: boolean };
@@ -54,6 +57,7 @@ export class SearchHost {
   private closed = false;
   /** The loaded file's remaining checksums; settles once they are checked (or the host closed). */
   private checking: Promise<void> | null = null;
+  private warming: Promise<{ queries: number; ms: number }> | null = null;
   status: SearchStatus = { state: 'idle', documents: 0, origin: null, message: null, persistError: null };
   /** Told whenever the status changes (the worker forwards it). */
   onStatus: (status: SearchStatus) => void = () => {};
@@ -199,6 +203,41 @@ export class SearchHost {
       );
     }
     return this.engine.query(q, options);
+  }
+
+  /**
+   * Asks the index made-up queries of every shape (warmup.ts) in slices of a millisecond or so,
+   * letting requests in between, so V8 has optimised the query code before a person's first
+   * searches: left cold, the first few thousand queries ran up to twice as slow (docs/benchmarks.md,
+   * "Warm-up"). Stops when the host closes or has no index, or at the time budget. Results are
+   * thrown away; nothing is written.
+   */
+  warmUp(count = WARM_UP_QUERIES): Promise<{ queries: number; ms: number }> {
+    if (!this.engine) return Promise.resolve({ queries: 0, ms: 0 });
+    this.warming ??= this.askWarmUpQueries(count);
+    return this.warming;
+  }
+
+  private async askWarmUpQueries(count: number): Promise<{ queries: number; ms: number }> {
+    const started = performance.now();
+    const engine = this.engine;
+    const queries = engine ? warmUpQueries(engine, count) : [];
+    let done = 0;
+    while (done < queries.length && !this.closed && this.engine) {
+      const slice = performance.now();
+      if (slice - started > WARM_UP_BUDGET_MS) break;
+      while (done < queries.length && performance.now() - slice < WARM_UP_SLICE_MS) {
+        try {
+          this.engine.query(queries[done]!, { limit: 20 });
+        } catch {
+          // A warm-up query has nothing to report: the next one goes on.
+        }
+        done++;
+      }
+      await yieldNow();
+    }
+    if (!this.closed && this.engine) this.setStatus({ warm: true });
+    return { queries: done, ms: performance.now() - started };
   }
 
   private readDataVersion(): number {

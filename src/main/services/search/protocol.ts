@@ -7,6 +7,8 @@ export type ToWorker =
   | { type: 'query'; id: number; q: string; options: QueryOptions }
   /** Something committed: read the change log now rather than at the next look. */
   | { type: 'change' }
+  /** Warm the query code up once the index answers (SearchHost.warmUp). */
+  | { type: 'warmUp' }
   | { type: 'rebuild'; id: number }
   | { type: 'flush'; id: number }
   | { type: 'status'; id: number };

@@ -28,6 +28,12 @@ export interface SearchService {
   query(q: string, options?: QueryOptions): Promise<SearchResponse>;
   /** Starts loading the index if nothing has asked for it yet. */
   status(): SearchStatus;
+  /**
+   * Starts loading the index, and has the worker warm its query code up once the index answers
+   * (SearchHost.warmUp), now and after any restart: the shells call this, as they serve a person
+   * for a while; a one-shot CLI command would only pay for it.
+   */
+  warmUp(): void;
   /** Waits until the index answers (ready) or cannot (failed). */
   ready(): Promise<SearchStatus>;
   rebuild(): Promise<SearchStatus>;
@@ -110,6 +116,13 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
     status() {
       started();
       return current;
+    },
+    warmUp() {
+      // Read by every (re)start of the worker; a worker already running is told.
+      init.warmUp = true;
+      const running = backend;
+      if (running) running.send({ type: 'warmUp' });
+      else started();
     },
     ready() {
       started();
@@ -216,6 +229,7 @@ function inlineBackend(init: WorkerInit, progress: (p: ProgressReport) => void, 
     const host = new SearchHost(init);
     host.onStatus = settle;
     await host.start(progress).catch(() => {});
+    if (init.warmUp) void host.warmUp();
     return host;
   });
   const run = async (message: ToWorker): Promise<unknown> => {
@@ -226,6 +240,7 @@ function inlineBackend(init: WorkerInit, progress: (p: ProgressReport) => void, 
         return host.query(message.q, message.options);
       }
       if (message.type === 'change') host.catchUp();
+      else if (message.type === 'warmUp') void host.warmUp();
       else if (message.type === 'rebuild') await host.rebuild(progress);
       else if (message.type === 'flush') {
         host.catchUp();

@@ -11,14 +11,17 @@ const progress = (p: FromWorker & { type: 'progress' }) => send(p);
 const CHANGE_CHECK_MS = 500;
 
 let host: SearchHost | null = null;
+/** Settles once the host has loaded or built its index (or failed to). */
+let started: Promise<unknown> = Promise.resolve();
 try {
   host = new SearchHost(workerData as WorkerInit);
   host.onStatus = (status) => send({ type: 'status', status });
-  host
+  started = host
     .start((p) => progress({ type: 'progress', progress: p }))
     .catch((error: Error) => {
       send({ type: 'status', status: { state: 'failed', documents: 0, origin: null, message: error.message } });
     });
+  if ((workerData as WorkerInit).warmUp) warmUp();
 } catch (error) {
   send({ type: 'status', status: { state: 'failed', documents: 0, origin: null, message: (error as Error).message } });
 }
@@ -26,6 +29,11 @@ try {
 setInterval(() => {
   if (host && !host.isBuilding && host.outdated) host.catchUp((p) => progress({ type: 'progress', progress: p }));
 }, CHANGE_CHECK_MS).unref();
+
+/** Warms the query code up once the index answers; asked twice, once. */
+function warmUp(): void {
+  void started.then(() => host?.warmUp()).catch(() => {});
+}
 
 port.on('message', (message: ToWorker) => {
   void handle(message);
@@ -41,6 +49,7 @@ async function handle(message: ToWorker): Promise<void> {
       return send({ type: 'reply', id: message.id, result: host.query(message.q, message.options) });
     }
     if (message.type === 'change') host.catchUp();
+    else if (message.type === 'warmUp') warmUp();
     else if (message.type === 'rebuild') await host.rebuild((p) => progress({ type: 'progress', progress: p }));
     else if (message.type === 'flush') {
       host.catchUp();
