@@ -149,7 +149,7 @@ export function runQuery(
           withMentions,
         )
       : new Map();
-  const wanted = wantedIds(groups);
+  const wanted = wantedIds(index, groups);
   const marked = markedEntityIds(index, groups, entityFilter);
   const result: SearchGroup[] = [];
   for (const kind of SEARCH_KINDS) {
@@ -157,7 +157,7 @@ export function runQuery(
     if (!kinds.has(kind) || total === 0) continue;
     const top = kind === 'passage' ? passageTop : tops.get(kind)!.list();
     const hits = top.flatMap((scored) => {
-      if (kind !== 'passage') return [buildSmallHit(index, scored, groups)];
+      if (kind !== 'passage') return [buildSmallHit(index, scored, wanted)];
       const view = views.get(index.refOf[scored.id]!);
       return view ? [buildPassageHit(index, scored, view, groups, entityFilter, wanted, marked)] : [];
     });
