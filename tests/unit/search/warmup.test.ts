@@ -38,12 +38,16 @@ describe('warm-up queries', () => {
       if (parsed.phrases.length > 0) shapes.add('phrase');
       else if (parsed.filters.entity.length > 0) shapes.add('entity');
       else if (!parsed.prefixLast) shapes.add(parsed.words.length === 1 ? 'typo' : 'two words typed in full');
+      else if (parsed.words.length === 3) shapes.add('three words');
+      else if (parsed.words.length === 2 && parsed.words[0] === parsed.words[1]) shapes.add('a word twice');
       else shapes.add(parsed.words.length === 1 ? 'one word' : 'two words');
       // Every word is the index's own, but for the typo's swapped letters and a word half typed.
       if (parsed.phrases.length > 0) for (const w of parsed.phrases[0]!.split(' ')) expect(words.has(w), q).toBe(true);
       else if (parsed.prefixLast || parsed.filters.entity.length > 0) expect(words.has(parsed.words[0]!), q).toBe(true);
     }
-    expect([...shapes].sort()).toEqual(['entity', 'one word', 'phrase', 'two words', 'two words typed in full', 'typo'].sort());
+    expect([...shapes].sort()).toEqual(
+      ['a word twice', 'entity', 'one word', 'phrase', 'three words', 'two words', 'two words typed in full', 'typo'].sort(),
+    );
     // Entity filters name entities the index holds.
     const ids = new Set(index.entities.map((e) => e.id));
     for (const q of queries) for (const e of parseQuery(q, undefined).filters.entity) expect(ids.has(e), q).toBe(true);

@@ -8,9 +8,13 @@
  * scoring it saved.
  */
 export class BoundOrder {
-  /** A document, or `~document` (negative) while its bound is rough. */
-  private docs = new Int32Array(1024);
-  private keys = new Float64Array(1024);
+  /**
+   * A document, or `~document` (negative) while its bound is rough. Empty at first, so the first
+   * query takes the path that grows them: a path no query had taken stopped V8's optimised code
+   * (and the code it was inlined into) the first time a query had more candidates than before.
+   */
+  private docs = new Int32Array(0);
+  private keys = new Float64Array(0);
   private count = 0;
 
   /** Takes the candidates with their bounds (`bound[doc]`), replacing any left from before. */

@@ -9,8 +9,8 @@ export const WARM_UP_SLICE_MS = 1;
 
 /**
  * Queries in the shapes users type, made from the index's own words: one word; two words, side by
- * side in a passage or not, the last completed as a prefix, half typed, or typed in full; a phrase;
- * a word with two letters swapped; a word narrowed by an entity. Read from passages spread over the whole index,
+ * side in a passage or not, the last completed as a prefix, half typed, or typed in full; three
+ * words; a word typed twice; a phrase; a word with two letters swapped; a word narrowed by an entity. Read from passages spread over the whole index,
  * so common and rare words both come up. Nothing here depends on what the notebook holds.
  */
 export function warmUpQueries(index: IndexData, count: number): string[] {
@@ -57,7 +57,7 @@ export function warmUpQueries(index: IndexData, count: number): string[] {
     // A word of the previous passage taken: two words that seldom share a passage.
     const other = previous ?? second;
     previous = first;
-    switch (i % 8) {
+    switch (i % 10) {
       case 0:
         queries.push(first);
         break;
@@ -81,8 +81,15 @@ export function warmUpQueries(index: IndexData, count: number): string[] {
         queries.push(entity ? `${first} entity:"${entity.replace(/"/g, '')}"` : `${other} ${first}`);
         break;
       }
-      default:
+      case 7:
         queries.push(`${other} ${first} `);
+        break;
+      case 8:
+        queries.push(`${first} ${second} ${other}`);
+        break;
+      default:
+        // A word typed twice, as happens while editing a query: both words share their passages.
+        queries.push(`${first} ${first}`);
     }
   }
   return queries;
