@@ -93,3 +93,54 @@ describe('which characters are Han or kana letters', () => {
     expect(foldedWords('ﾄﾞﾅﾙﾄﾞ')).toEqual(['ドナ', 'ナル', 'ルド']);
   });
 });
+
+describe('a run of Chinese that is an entity’s alias', () => {
+  const texts = [
+    '中华人民共和国国家安全部发布消息。',
+    'The MSS posted a warning on WeChat.',
+    'A court in Shanghai heard the case.',
+    '國家安全部發布消息，提醒公眾。',
+    '安全部门 and nothing about the ministry.',
+  ];
+  // Passages 1, 2 and 4 mention the MSS (by its Chinese alias, by "MSS", in traditional characters).
+  const mentions: Record<number, { entityId: string; start: number; end: number }[]> = {
+    1: [{ entityId: 'mss', start: 7, end: 12 }],
+    2: [{ entityId: 'mss', start: 4, end: 7 }],
+    4: [{ entityId: 'mss', start: 0, end: 5 }],
+  };
+  const engine = new SearchEngine((ids) => {
+    const out = new Map<number, PassageView>();
+    for (const id of ids) out.set(id, { text: texts[id - 1]!, anchor: `a${id}`, ordinal: id, mentions: mentions[id] ?? [] });
+    return out;
+  });
+  engine.setEntity({ id: 'mss', type: 'organization', name: 'Ministry of State Security', aliases: ['MSS', '国家安全部'] }, '');
+  engine.setSource({ id: 's1', title: 's1', issued: null }, '');
+  texts.forEach((text, i) =>
+    engine.addPassage({ id: i + 1, sourceId: 's1', kind: 'paragraph', text, mentions: (mentions[i + 1] ?? []).map((m) => m.entityId) }),
+  );
+  engine.vocabulary.prepare();
+  const search = (query: string) => engine.query(query, { limit: 20, kinds: ['passage'] }).groups.find((g) => g.kind === 'passage');
+  const found = (query: string) => (search(query)?.hits ?? []).map((h) => Number(h.id)).sort();
+
+  it('finds the passages mentioning the entity, in any script, as its name typed in Latin letters does', () => {
+    expect(found('MSS')).toEqual([1, 2, 4]);
+    expect(found('国家安全部')).toEqual([1, 2, 4]);
+    expect(search('国家安全部')?.total).toBe(3);
+    // Traditional characters name the same entity.
+    expect(found('國家安全部')).toEqual([1, 2, 4]);
+    // With another word: both must hold, the alias through a mention.
+    expect(found('国家安全部 WeChat')).toEqual([2]);
+    expect(found('WeChat 国家安全部')).toEqual([2]);
+    // A run that is no alias is still found only where it is written.
+    expect(found('安全部')).toEqual([1, 4, 5]);
+    expect(found('发布消息')).toEqual([1, 4]);
+    // The entity itself is found too.
+    const entities = engine.query('國家安全部', { limit: 5 }).groups.find((g) => g.kind === 'entity');
+    expect(entities?.hits.map((h) => h.id)).toEqual(['mss']);
+  });
+
+  it('marks the mention where the run is not written', () => {
+    const hit = search('国家安全部')!.hits.find((h) => h.id === '2')!;
+    expect((hit.matches ?? []).map((r) => texts[1]!.slice(r.start, r.end))).toEqual(['MSS']);
+  });
+});

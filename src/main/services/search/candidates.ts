@@ -63,6 +63,10 @@ export class PassageCandidates {
     const cheapest = indexOfSmallest(costs);
     if (allowed && allowed.length <= costs[cheapest]!) return this.scoreAll(allowed, top);
     if (groups.length === 1 && !groups[0]!.sequence) return this.threshold(groups[0]!, allowedHas, top);
+    if (groups.length === 1 && groups[0]!.entityIds.length > 0) {
+      // A phrase naming an entity: passages holding the phrase or mentioning the entity, each scored.
+      return this.scoreAll(this.livePassagesOf(this.namedPhraseLists(groups[0]!), allowedHas), top);
+    }
     if (groups.length === 1) return this.phrase(groups[0]!, allowedHas, top);
 
     // Candidates: the cheapest group's passages; the other groups (and a phrase's other words)
@@ -81,15 +85,17 @@ export class PassageCandidates {
     // A phrase's words, and its pairs of common words, each narrow the candidates (factor 0: the
     // phrase's bound is not a sum of its words').
     const parts = groups.flatMap((group, g) =>
-      group.sequence
-        ? [
-            ...group.sequence.map((forms) => ({ g, lists: forms.map((id) => ({ key: id, postings: index.termPostings, factor: 0 })) })),
-            ...this.pairListsOf(group.sequence).map((pair) => ({
-              g,
-              lists: pair.map((key) => ({ key, postings: index.pairs.postings, factor: 0 })),
-            })),
-          ]
-        : [{ g, lists: this.listsOf(group) }],
+      group.sequence && group.entityIds.length > 0
+        ? [{ g, lists: this.namedPhraseLists(group) }]
+        : group.sequence
+          ? [
+              ...group.sequence.map((forms) => ({ g, lists: forms.map((id) => ({ key: id, postings: index.termPostings, factor: 0 })) })),
+              ...this.pairListsOf(group.sequence).map((pair) => ({
+                g,
+                lists: pair.map((key) => ({ key, postings: index.pairs.postings, factor: 0 })),
+              })),
+            ]
+          : [{ g, lists: this.listsOf(group) }],
     );
     const costOf = (part: (typeof parts)[number]) => part.lists.reduce((sum, l) => sum + l.postings.count(l.key), 0);
     const partCosts = parts.map(costOf);
@@ -202,6 +208,24 @@ export class PassageCandidates {
     const { termPostings, entityPostings } = this.index;
     const lists = [...group.alternatives].map(([id, weight]) => ({ key: id, postings: termPostings, factor: group.idf * weight }));
     for (const e of group.entityIds) lists.push({ key: e, postings: entityPostings, factor: ENTITY_WEIGHT * group.entityIdf });
+    return lists;
+  }
+
+  /**
+   * The lists a phrase naming an entity (a run of Chinese typed as an alias) is found on: its
+   * rarest word's (every passage holding the phrase is on them) and the entities' mentions.
+   */
+  private namedPhraseLists(group: Group): List[] {
+    const { termPostings, entityPostings } = this.index;
+    let rarest: number[] = [];
+    let cost = Infinity;
+    for (const forms of group.sequence!) {
+      let count = 0;
+      for (const id of forms) count += termPostings.count(id);
+      if (count < cost) [rarest, cost] = [forms, count];
+    }
+    const lists = rarest.map((key) => ({ key, postings: termPostings, factor: 0 }));
+    for (const key of group.entityIds) lists.push({ key, postings: entityPostings, factor: 0 });
     return lists;
   }
 

@@ -1,5 +1,5 @@
 import type { ParsedQuery } from './query';
-import { foldedWords } from './text';
+import { foldedWords, isCjkWord } from './text';
 import type { Group, IndexData } from './types';
 
 const FORM_WEIGHT = 0.9;
@@ -81,7 +81,12 @@ export function buildGroups(index: IndexData, parsed: ParsedQuery): Group[] {
       if (exact !== undefined && vocabulary.frequency(exact) > 0) forms.add(exact);
       return [...forms];
     });
-    const impossible = sequence.some((forms) => forms.length === 0);
+    // A run of Chinese or Japanese that is an entity's name or alias ("国家安全部", an alias of the
+    // MSS) also finds the passages mentioning that entity, as a name typed in Latin letters does.
+    const entityIds = isCjkWord(phrase) ? entitiesNamed(index, words) : [];
+    let mentioned = 0;
+    for (const e of entityIds) mentioned += index.entityPostings.count(e);
+    const impossible = entityIds.length === 0 && sequence.some((forms) => forms.length === 0);
     let idfSum = 0;
     for (const forms of sequence) {
       let df = 0;
@@ -90,9 +95,24 @@ export function buildGroups(index: IndexData, parsed: ParsedQuery): Group[] {
     }
     const alternatives = new Map<number, number>();
     for (const forms of sequence) for (const id of forms) alternatives.set(id, 1);
-    groups.push({ label: phrase, alternatives, sequence, impossible, entityIds: [], idf: idfSum * PHRASE_BOOST, entityIdf: 0 });
+    groups.push({
+      label: phrase,
+      alternatives,
+      sequence,
+      impossible,
+      entityIds,
+      idf: idfSum * PHRASE_BOOST,
+      entityIdf: entityIds.length > 0 ? idf(mentioned) : 0,
+    });
   }
   return groups;
+}
+
+/** The entities (indices) one of whose names or aliases is exactly these folded words. */
+function entitiesNamed(index: IndexData, words: string[]): number[] {
+  const ids = index.aliasIndex.get(words.join(' '));
+  if (!ids) return [];
+  return [...ids].map((e) => index.entityIndex.get(e)).filter((e): e is number => e !== undefined);
 }
 
 /** Word positions covered by an entity name or alias typed in full, such as "MSS" or "state security ministry". */
@@ -118,6 +138,8 @@ export function groupCost(index: IndexData, group: Group): number {
       for (const id of forms) cost += index.termPostings.count(id);
       cheapest = Math.min(cheapest, cost);
     }
+    // Named entities' passages match without the phrase: read as well.
+    for (const e of group.entityIds) cheapest += index.entityPostings.count(e);
     return cheapest;
   }
   let cost = 0;

@@ -44,9 +44,11 @@ function smallCandidates(
   };
   for (const group of groups) {
     // A phrase's documents hold every one of its words: the documents all its words share.
-    const found = group.sequence
+    let found = group.sequence
       ? sharedByAll(group.sequence.map((forms) => holding(forms, [])))
       : holding(group.alternatives.keys(), group.entityIds);
+    // A phrase naming an entity also holds the entity's own document.
+    if (group.sequence && group.entityIds.length > 0) found = new Set([...found, ...holding([], group.entityIds)]);
     if (!best || found.size < best.size) best = found;
   }
   return best ?? new Set();
@@ -118,7 +120,8 @@ export function runQuery(
           }
         }
         if (SEARCH_KINDS.some((k) => k !== 'passage' && kinds.has(k))) {
-          const phraseGroups = groups.flatMap((g, i) => (g.sequence && !g.impossible ? [i] : []));
+          // (A phrase naming an entity may match through it instead: scoring decides.)
+          const phraseGroups = groups.flatMap((g, i) => (g.sequence && !g.impossible && g.entityIds.length === 0 ? [i] : []));
           for (const doc of smallCandidates(index, groups)) {
             const small = index.small.get(doc);
             if (!small || !kinds.has(small.kind) || !index.live[doc]) continue;
