@@ -60,6 +60,25 @@ describe('text without spaces (Chinese, Japanese)', () => {
     expect(found('发布消息')).toEqual([1, 8]);
   });
 
+  it('finds a character typed alone in every run that holds it, and marks just that character', () => {
+    // 部 ends 全部 (passage 3), starts 部发 (1, and 部發 in 8), stands alone (6).
+    expect(found('部')).toEqual([1, 3, 6, 8]);
+    expect(found('部 ')).toEqual([1, 3, 6, 8]);
+    // 谍 only ends a pair (间谍).
+    expect(found('谍')).toEqual([1]);
+    const hit = engine
+      .query('谍', { limit: 5, kinds: ['passage'] })
+      .groups.find((g) => g.kind === 'passage')!
+      .hits.find((h) => h.id === '1')!;
+    expect((hit.matches ?? []).map((r) => PASSAGES[0]!.slice(r.start, r.end))).toEqual(['谍']);
+    // In traditional text, the character as written.
+    const traditional = engine
+      .query('发', { limit: 10, kinds: ['passage'] })
+      .groups.find((g) => g.kind === 'passage')!
+      .hits.find((h) => h.id === '8')!;
+    expect((traditional.matches ?? []).map((r) => PASSAGES[7]!.slice(r.start, r.end))).toEqual(['發']);
+  });
+
   it('highlights exactly the characters typed', () => {
     const hit = engine
       .query('安全部', { limit: 5, kinds: ['passage'] })

@@ -1,4 +1,5 @@
 import type { ParsedQuery } from './query';
+import { isCjkUnit } from '../../../shared/text';
 import { foldedWords, isCjkWord } from './text';
 import type { Group, IndexData } from './types';
 
@@ -49,6 +50,11 @@ export function buildGroups(index: IndexData, parsed: ParsedQuery): Group[] {
     for (const id of vocabulary.family(word, index.languageMask)) add(id, FORM_WEIGHT);
     const isPrefix = parsed.prefixLast && typed === lastTyped && position === flat.length - 1;
     if (isPrefix) for (const id of vocabulary.withPrefix(word, PREFIX_EXPANSIONS)) add(id, PREFIX_WEIGHT);
+    // A Chinese or Japanese character typed alone is in the pairs it starts and those it ends.
+    if (word.length === 1 && isCjkUnit(word.charCodeAt(0))) {
+      if (!isPrefix) for (const id of vocabulary.withPrefix(word, PREFIX_EXPANSIONS)) add(id, PREFIX_WEIGHT);
+      for (const id of vocabulary.pairsEndingWith(word, PREFIX_EXPANSIONS)) add(id, PREFIX_WEIGHT);
+    }
     // A word this rare may itself be a typo that happens to exist ("judicia" beside "judicial").
     const near = exactDf <= RARE_LIMIT ? vocabulary.nearby(word, TYPO_EXPANSIONS) : [];
     const typoLikely = exactDf < RARE_DF || (near.length > 0 && vocabulary.frequency(near[0]!) >= MUCH_MORE_FREQUENT * exactDf);

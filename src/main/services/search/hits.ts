@@ -3,6 +3,8 @@ import { makeSnippet, mergeRanges, snippetOfMerged } from './snippet';
 import { Marks } from './marks';
 import { scanWords } from './text';
 import type { Group, IndexData, PassageView } from './types';
+import { toSimplified } from '../../../shared/chineseVariants';
+import { isCjkUnit } from '../../../shared/text';
 
 /** Reused by every query: a bit per vocabulary word (5 KB per 40,000 words), cleared per query. */
 const wantedWords = new Marks();
@@ -20,8 +22,25 @@ export function wantedIds(index: IndexData, groups: Group[]): Marks {
   return wantedWords;
 }
 
+/** The Chinese or Japanese characters typed alone (found inside pairs, groups.ts), or null. */
+export function loneCharacters(groups: Group[]): Set<string> | null {
+  const lone = groups.filter((g) => !g.sequence && g.label.length === 1 && isCjkUnit(g.label.charCodeAt(0))).map((g) => g.label);
+  return lone.length > 0 ? new Set(lone) : null;
+}
+
+/** A pair of characters matched for a character typed alone marks that character, not the pair. */
+function narrowedToCharacters(text: string, range: HighlightRange, lone: Set<string>): HighlightRange[] {
+  if (range.end - range.start !== 2) return [range];
+  const first = text.charCodeAt(range.start);
+  const second = text.charCodeAt(range.start + 1);
+  if (!isCjkUnit(first) || !isCjkUnit(second)) return [range];
+  const out: HighlightRange[] = [];
+  for (let at = range.start; at < range.end; at++) if (lone.has(toSimplified(text[at]!))) out.push({ start: at, end: at + 1 });
+  return out.length > 0 ? out : [range];
+}
+
 /** Offsets of the matched words: the stored word ids line up with the text's word spans. */
-function wordRanges(index: IndexData, doc: number, text: string, wanted: Marks): HighlightRange[] {
+function wordRanges(index: IndexData, doc: number, text: string, wanted: Marks, lone: Set<string> | null = null): HighlightRange[] {
   const tokens = index.chunks[index.tokChunk[doc]!]!;
   const start = index.tokStart[doc]!;
   const length = index.tokLen[doc]!;
@@ -38,7 +57,12 @@ function wordRanges(index: IndexData, doc: number, text: string, wanted: Marks):
   // The shared span buffer is read before anything else scans.
   const { spans, count } = scanWords(text, last + 1);
   if (count !== last + 1) return ranges;
-  for (let i = 0; i <= last; i++) if (wanted.has(tokens[start + i]!)) ranges.push({ start: spans[i * 2]!, end: spans[i * 2 + 1]! });
+  for (let i = 0; i <= last; i++) {
+    if (!wanted.has(tokens[start + i]!)) continue;
+    const range = { start: spans[i * 2]!, end: spans[i * 2 + 1]! };
+    if (lone) ranges.push(...narrowedToCharacters(text, range, lone));
+    else ranges.push(range);
+  }
   return ranges;
 }
 
@@ -63,9 +87,10 @@ export function buildPassageHit(
   filterEntities: number[],
   wanted: Marks = wantedIds(index, groups),
   entities: Set<string> = markedEntityIds(index, groups, filterEntities),
+  lone: Set<string> | null = loneCharacters(groups),
 ): SearchHit {
   const doc = scored.id;
-  const ranges = wordRanges(index, doc, view.text, wanted);
+  const ranges = wordRanges(index, doc, view.text, wanted, lone);
   if (entities.size > 0) for (const m of view.mentions) if (entities.has(m.entityId)) ranges.push({ start: m.start, end: m.end });
   // Merged once: the snippet is cut from the same ranges the reader's marks use.
   const matches = mergeRanges(ranges);

@@ -3,7 +3,7 @@ import { SEARCH_KINDS } from '../../../shared/search';
 import { PassageCandidates } from './candidates';
 import { filterEntityIds, resolveFilters } from './filters';
 import { buildGroups } from './groups';
-import { buildPassageHit, buildSmallHit, markedEntityIds, wantedIds } from './hits';
+import { buildPassageHit, buildSmallHit, loneCharacters, markedEntityIds, wantedIds } from './hits';
 import { parseQuery, type ParsedQuery } from './query';
 import { CollectAll, Ranker, TopK } from './rank';
 import { type Group, type IndexData, type PassageReader, type QueryOptions } from './types';
@@ -154,6 +154,7 @@ export function runQuery(
       : new Map();
   const wanted = wantedIds(index, groups);
   const marked = markedEntityIds(index, groups, entityFilter);
+  const lone = loneCharacters(groups);
   const result: SearchGroup[] = [];
   for (const kind of SEARCH_KINDS) {
     const total = totals.get(kind)!;
@@ -162,7 +163,7 @@ export function runQuery(
     const hits = top.flatMap((scored) => {
       if (kind !== 'passage') return [buildSmallHit(index, scored, wanted)];
       const view = views.get(index.refOf[scored.id]!);
-      return view ? [buildPassageHit(index, scored, view, groups, entityFilter, wanted, marked)] : [];
+      return view ? [buildPassageHit(index, scored, view, groups, entityFilter, wanted, marked, lone)] : [];
     });
     result.push({ kind, total, hits });
   }

@@ -1,5 +1,6 @@
 import { lightStem, stemIn } from './stemming';
 import { Grow32 } from './arrays';
+import { isCjkUnit } from '../../../shared/text';
 
 /**
  * Every distinct surface word (folded, never stemmed) the index holds: document frequency, how
@@ -92,6 +93,9 @@ export class Vocabulary {
   private recent: number[] = [];
   /** Built on the first typo lookup: a reload should not pay for it. */
   private buckets: Map<string, Bucket> | null = null;
+  /** Pairs of Chinese or Japanese characters by their second character, for the words up to `pairEndsUpTo`. */
+  private readonly pairEnds = new Map<string, number[]>();
+  private pairEndsUpTo = 0;
   private families = new Map<string, number[]>();
   /** Families as loaded from the index file (CSR), looked up by key; `families` holds additions since. */
   private loadedKeys = SortedKeys.of([]);
@@ -265,6 +269,27 @@ export class Vocabulary {
     }
     found.sort((a, b) => this.frequency(b) - this.frequency(a));
     return found.length > limit ? found.slice(0, limit) : found;
+  }
+
+  /**
+   * Up to `limit` indexed pairs of Chinese or Japanese characters ending with `character`, the most
+   * frequent first: with the pairs starting with it, every run holding a character typed alone
+   * (间 is in 间谍 and in 中间). Filed on first use, and for new words as they come.
+   */
+  pairsEndingWith(character: string, limit: number): number[] {
+    const { words } = this;
+    for (; this.pairEndsUpTo < words.length; this.pairEndsUpTo++) {
+      const word = words[this.pairEndsUpTo]!;
+      if (word.length !== 2 || !isCjkUnit(word.charCodeAt(0)) || !isCjkUnit(word.charCodeAt(1))) continue;
+      const list = this.pairEnds.get(word[1]!);
+      if (list) list.push(this.pairEndsUpTo);
+      else this.pairEnds.set(word[1]!, [this.pairEndsUpTo]);
+    }
+    const df = this.df.data;
+    return (this.pairEnds.get(character) ?? [])
+      .filter((id) => df[id]! > 0)
+      .sort((a, b) => df[b]! - df[a]! || a - b)
+      .slice(0, limit);
   }
 
   /**
