@@ -60,7 +60,7 @@ function wordRanges(index: IndexData, doc: number, text: string, wanted: Marks, 
   for (let i = 0; i <= last; i++) {
     if (!wanted.has(tokens[start + i]!)) continue;
     const range = { start: spans[i * 2]!, end: spans[i * 2 + 1]! };
-    if (lone) ranges.push(...narrowedToCharacters(text, range, lone));
+    if (lone) for (const narrowed of narrowedToCharacters(text, range, lone)) ranges.push(narrowed);
     else ranges.push(range);
   }
   return ranges;
