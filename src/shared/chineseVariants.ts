@@ -1,4 +1,5 @@
 import tsCharacters from 'opencc-js/dict/TSCharacters';
+import { foldForMatch } from './text';
 
 /**
  * Traditional Chinese characters folded to simplified ones, one character for one, from OpenCC's
@@ -39,4 +40,14 @@ export function toSimplified(text: string): string {
     i += width;
   }
   return copied === 0 ? text : out + text.slice(copied);
+}
+
+/**
+ * Text folded for finding as a person types: case, accents and quote marks as `foldForMatch`, and
+ * traditional characters as simplified, so 國家安全部 finds 国家安全部 in the reader's find bar and
+ * the note and entity pickers. The same length per character, as `toSimplified`. Not used for
+ * keys kept in SQLite (`foldForMatch` is), which older notebooks hold as they were written.
+ */
+export function foldForFinding(text: string): string {
+  return toSimplified(foldForMatch(text));
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from './fixtures';
+import { Workspace } from './pages/Workspace';
 
 test.describe('search: saved searches, batch search, index state', () => {
   test('a saved search reports what a CLI import brought', async ({ notebookPage: page, app }) => {
@@ -43,6 +44,27 @@ test.describe('search: saved searches, batch search, index state', () => {
     await expect(title.locator('mark')).toHaveText(['安全部']);
     // The title's text and marks are one flex item: no gap opens around a mark ("国家 安全部 发布").
     await expect(title.locator(':scope > mark')).toHaveCount(0);
+
+    // A character typed alone is found where it ends a pair too (谍 in 间谍), and only it is marked.
+    const box = page.getByRole('combobox', { name: 'Search query' });
+    await box.fill('谍');
+    await expect(passages).toHaveCount(1);
+    await expect(passages.locator('.search-hit-snippet mark')).toHaveText(['谍']);
+
+    // Made an alias of the MSS, the Chinese name also finds the English passages mentioning it.
+    expect((await app.cli(['entity', 'alias', 'add', 'mss', '国家安全部'])).code).toBe(0);
+    await box.fill('国家安全部');
+    await expect(passages.filter({ hasText: 'MSS' }).first()).toBeVisible();
+    await expect(passages.filter({ hasText: '国家安全部' }).first()).toBeVisible();
+
+    // The reader's find bar: traditional characters find the simplified text.
+    await passages.filter({ hasText: '国家安全部' }).first().click();
+    await expect(page).toHaveURL(/#\/source\//);
+    const workspace = new Workspace(page);
+    await page.keyboard.press('Control+f');
+    await expect(workspace.findBar).toBeVisible();
+    await page.keyboard.type('國家安全部');
+    await expect(workspace.findBar.locator('.find-count')).toHaveText('1 of 2');
   });
 
   test('a banner with Rebuild says when the index cannot be saved', async ({ notebookPage: page, app }) => {

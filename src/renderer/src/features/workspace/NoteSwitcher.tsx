@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { NoteSummary } from '../../../../shared/notes';
-import { foldForMatch } from '../../../../shared/text';
+import { foldForFinding } from '../../../../shared/chineseVariants';
 import { api } from '../../api';
 import { useDismiss } from '../../app/layers';
 import { MOD } from '../../app/shortcuts';
@@ -13,13 +13,13 @@ export function orderNotes(notes: NoteSummary[], recent: string[], query: string
     const i = recent.indexOf(n.id);
     return i === -1 ? recent.length : i;
   };
-  const q = foldForMatch(query.trim());
+  const q = foldForFinding(query.trim());
   return notes
-    .filter((n) => !q || foldForMatch(n.title).includes(q))
+    .filter((n) => !q || foldForFinding(n.title).includes(q))
     .sort((a, b) => {
       if (q) {
-        const pa = foldForMatch(a.title).startsWith(q) ? 0 : 1;
-        const pb = foldForMatch(b.title).startsWith(q) ? 0 : 1;
+        const pa = foldForFinding(a.title).startsWith(q) ? 0 : 1;
+        const pb = foldForFinding(b.title).startsWith(q) ? 0 : 1;
         if (pa !== pb) return pa - pb;
       }
       return rank(a) - rank(b) || b.updatedAt.localeCompare(a.updatedAt);

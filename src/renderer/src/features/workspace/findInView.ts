@@ -1,15 +1,15 @@
-import { foldForMatch } from '../../../../shared/text';
+import { foldForFinding } from '../../../../shared/chineseVariants';
 
-/** One character as foldForMatch would fold it, whitespace kept as one space so offsets map back. */
-const foldChar = (c: string) => (/\s/u.test(c) ? ' ' : foldForMatch(c));
+/** One character as foldForFinding folds it, whitespace kept as one space so offsets map back. */
+const foldChar = (c: string) => (/\s/u.test(c) ? ' ' : foldForFinding(c));
 
 /**
- * Every occurrence of `query` in the text under `root`, case- and accent-insensitively, as DOM
- * ranges. Text is matched node by node joined into one string, so a match may span the pieces
- * the reader cuts a passage into (around a highlighted name).
+ * Every occurrence of `query` in the text under `root`, case- and accent-insensitively, traditional
+ * and simplified Chinese alike, as DOM ranges. Text is matched node by node joined into one
+ * string, so a match may span the pieces the reader cuts a passage into (around a highlighted name).
  */
 export function findRanges(root: HTMLElement, query: string): Range[] {
-  const needle = foldForMatch(query.trim());
+  const needle = foldForFinding(query.trim());
   if (!needle) return [];
   const nodes: Text[] = [];
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {

@@ -3,7 +3,7 @@ import type { MenuTextMatch } from '@lexical/react/LexicalTypeaheadMenuPlugin';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { $createTextNode, $getNodeByKey, type TextNode } from 'lexical';
 import type { EntitySummary, EntityType } from '../../../../../shared/domain';
-import { foldForMatch } from '../../../../../shared/text';
+import { foldForFinding } from '../../../../../shared/chineseVariants';
 import { api } from '../../../api';
 import { TYPE_LABELS } from '../../../ui/EntityTypeBadge';
 import { guessEntityType } from '../../entities/guessType';
@@ -44,13 +44,13 @@ export function MentionsPlugin({ parent }: { parent?: HTMLElement }) {
 
   const options = useMemo(() => {
     if (query === null) return [];
-    const q = foldForMatch(query);
+    const q = foldForFinding(query);
     const matches = entities
       .map((e) => {
         // The best of the entity's names: "Xi" finds Xi Jinping by its alias "Xi" before Xie Maosong.
         let best: { name: string; rank: number } | null = null;
         for (const name of [e.name, ...e.aliases]) {
-          const rank = matchRank(foldForMatch(name), q);
+          const rank = matchRank(foldForFinding(name), q);
           if (rank !== undefined && (!best || rank < best.rank)) best = { name, rank };
         }
         return best && { e, hit: best.name, rank: best.rank };
@@ -64,7 +64,7 @@ export function MentionsPlugin({ parent }: { parent?: HTMLElement }) {
       );
     // Last, when no entity is called exactly that: make one (its type guessed; the panel changes it).
     const name = query.trim().replace(/\s+/g, ' ');
-    if (looksLikeName(name) && !entities.some((e) => [e.name, ...e.aliases].some((n) => foldForMatch(n) === foldForMatch(name)))) {
+    if (looksLikeName(name) && !entities.some((e) => [e.name, ...e.aliases].some((n) => foldForFinding(n) === foldForFinding(name)))) {
       const type = guessEntityType(name);
       matches.push(
         new TypeaheadOption(`new:${name}`, `Create entity “${name}”`, `new ${TYPE_LABELS[type].toLowerCase()}`, {

@@ -3,7 +3,7 @@ import type { MenuTextMatch } from '@lexical/react/LexicalTypeaheadMenuPlugin';
 import { $createTextNode, $getNodeByKey } from 'lexical';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { NoteSummary } from '../../../../../shared/notes';
-import { foldForMatch } from '../../../../../shared/text';
+import { foldForFinding } from '../../../../../shared/chineseVariants';
 import { api } from '../../../api';
 import { $createNoteLinkNode } from '../nodes/NoteLinkNode';
 import { ClosingTypeaheadPlugin } from './ClosingTypeaheadPlugin';
@@ -40,16 +40,16 @@ export function NoteLinkPlugin({ noteId, parent }: { noteId: string; parent?: HT
 
   const options = useMemo(() => {
     if (query === null) return [];
-    const q = foldForMatch(query.trim());
+    const q = foldForFinding(query.trim());
     // Existing notes first, the best match on top, so Enter links rather than creates.
     const matches = notes
       .filter((n) => n.id !== noteId)
-      .map((n) => ({ n, rank: matchRank(foldForMatch(n.title), q) }))
+      .map((n) => ({ n, rank: matchRank(foldForFinding(n.title), q) }))
       .filter((x): x is { n: NoteSummary; rank: number } => x.rank !== undefined)
       .sort((a, b) => a.rank - b.rank || b.n.updatedAt.localeCompare(a.n.updatedAt))
       .slice(0, 8)
       .map(({ n }) => new TypeaheadOption(n.id, n.title, 'note', { kind: 'note', id: n.id }));
-    const exact = notes.some((n) => foldForMatch(n.title) === q);
+    const exact = notes.some((n) => foldForFinding(n.title) === q);
     if (q && !exact)
       matches.push(new TypeaheadOption(`new:${query}`, `Create “${query.trim()}”`, 'new note', { kind: 'new-note', title: query.trim() }));
     return matches;
