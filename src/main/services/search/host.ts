@@ -208,9 +208,9 @@ export class SearchHost {
   /**
    * Asks the index made-up queries of every shape (warmup.ts) in slices of a millisecond or so,
    * letting requests in between, so V8 has optimised the query code before a person's first
-   * searches: left cold, the first few thousand queries ran up to twice as slow (docs/benchmarks.md,
-   * "Warm-up"). Stops when the host closes or has no index, or at the time budget. Results are
-   * thrown away; nothing is written.
+   * searches: left cold, the first thousands of queries ran up to twice as slow at the 95th
+   * percentile (docs/benchmarks.md, "The worker warms its query code up"). Stops when the host
+   * closes or has no index, or at the time budget. Results are thrown away; nothing is written.
    */
   warmUp(count = WARM_UP_QUERIES): Promise<{ queries: number; ms: number }> {
     if (!this.engine) return Promise.resolve({ queries: 0, ms: 0 });
