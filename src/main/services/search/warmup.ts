@@ -10,8 +10,8 @@ export const WARM_UP_SLICE_MS = 1;
 /**
  * Queries in the shapes users type, made from the index's own words: one word; two words, side by
  * side in a passage or not, the last completed as a prefix, half typed, or typed in full; three
- * words; a word typed twice; a phrase; a word with two letters swapped; a word narrowed by an entity. Read from passages spread over the whole index,
- * so common and rare words both come up. Nothing here depends on what the notebook holds.
+ * words; a word typed twice; a phrase; a word with two letters swapped; a word narrowed by an
+ * entity. Read from passages spread over the whole index; nothing depends on what it holds.
  */
 export function warmUpQueries(index: IndexData, count: number): string[] {
   const passages: number[] = [];
