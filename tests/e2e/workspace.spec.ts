@@ -1,3 +1,4 @@
+import { httpCallPath, wireName } from '../../src/shared/contract';
 import { editSourceFromOutside } from './editSource';
 import { expect, test } from './fixtures';
 import { EntityPanel } from './pages/EntityPanel';
@@ -253,6 +254,29 @@ test.describe('the writer’s workspace', () => {
     await expect(page).toHaveURL(/#\/source\/seed-000/);
     await page.keyboard.press('Alt+ArrowRight');
     await expect(page).toHaveURL(/#\/entities/);
+  });
+
+  test('a source slow to load leaves the focus in the find bar: the words typed go there, in order', async ({ notebookPage: page }) => {
+    const workspace = new Workspace(page);
+    const reader = new ReaderPage(page);
+    await page.locator('.source-table').waitFor();
+    // The source's text is held back until half the words are typed, as on a busy machine.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(`**${httpCallPath(wireName('sources', 'get'))}`, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.evaluate(() => (location.hash = '#/source/seed-000'));
+    await page.keyboard.press('Control+f');
+    await expect(workspace.findBar).toBeVisible();
+    await page.keyboard.type('Ministry of ');
+    release();
+    await reader.passage(5).waitFor();
+    await page.keyboard.type('State Security');
+    await expect(workspace.findBar.getByRole('searchbox')).toBeFocused();
+    await expect(workspace.findBar.getByRole('searchbox')).toHaveValue('Ministry of State Security');
+    await expect(workspace.findBar.locator('.find-count')).toHaveText(/^1 of \d+$/);
   });
 
   test('a source changed from outside shows up in the open reader, and its citation in the open note, without a reload', async ({
