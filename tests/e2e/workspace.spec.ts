@@ -256,7 +256,9 @@ test.describe('the writer’s workspace', () => {
     await expect(page).toHaveURL(/#\/entities/);
   });
 
-  test('a source slow to load leaves the focus in the find bar: the words typed go there, in order', async ({ notebookPage: page }) => {
+  test('a source or entity slow to load leaves the focus in the find bar: the words typed go there, in order', async ({
+    notebookPage: page,
+  }) => {
     const workspace = new Workspace(page);
     const reader = new ReaderPage(page);
     await page.locator('.source-table').waitFor();
@@ -277,6 +279,22 @@ test.describe('the writer’s workspace', () => {
     await expect(workspace.findBar.getByRole('searchbox')).toBeFocused();
     await expect(workspace.findBar.getByRole('searchbox')).toHaveValue('Ministry of State Security');
     await expect(workspace.findBar.locator('.find-count')).toHaveText(/^1 of \d+$/);
+    await page.keyboard.press('Escape');
+
+    // Likewise the entity panel, opened from a name while its entity is held back.
+    let releaseEntity = () => {};
+    const entityHeld = new Promise<void>((resolve) => (releaseEntity = resolve));
+    await page.route(`**${httpCallPath(wireName('entities', 'get'))}`, async (route) => {
+      await entityHeld;
+      await route.continue();
+    });
+    await reader.passage(5).locator('.mention').first().click();
+    await page.keyboard.press('Control+f');
+    await page.keyboard.type('Ministry of ');
+    releaseEntity();
+    await new EntityPanel(page).name.waitFor();
+    await page.keyboard.type('State Security');
+    await expect(workspace.findBar.getByRole('searchbox')).toHaveValue('Ministry of State Security');
   });
 
   test('a source changed from outside shows up in the open reader, and its citation in the open note, without a reload', async ({

@@ -7,6 +7,7 @@ import { useLoad } from '../../app/useLoad';
 import { EntityTypeBadge } from '../../ui/EntityTypeBadge';
 import { Status } from '../../ui/Status';
 import { OrUnknown } from '../../ui/Unknown';
+import { useFocusWhenReady } from '../../ui/useFocusWhenReady';
 import { formatRanges } from '../reader/segments';
 import { EntityNotes } from '../notes/EntityNotes';
 import { EntityEditor } from './EntityEditor';
@@ -103,9 +104,8 @@ export function EntityPanel({
   useEffect(() => {
     opener.current = document.activeElement;
   }, []);
-  useEffect(() => {
-    if (entity.status === 'ready') heading.current?.focus({ preventScroll: true });
-  }, [entity.status, entityId]);
+  const panel = useRef<HTMLElement>(null);
+  useFocusWhenReady(entity.status === 'ready', entityId, panel, () => heading.current?.focus({ preventScroll: true }));
   useDismiss(true, () => {
     navigate(closeHref);
     // Back where the reader was: the name that opened the panel.
@@ -113,7 +113,7 @@ export function EntityPanel({
   });
 
   return (
-    <aside className="entity-panel" id="entity-panel" aria-labelledby="entity-panel-name">
+    <aside ref={panel} className="entity-panel" id="entity-panel" aria-labelledby="entity-panel-name">
       {splitter}
       <div className="entity-panel-scroll">
         <a className="close" href={closeHref} aria-label="Close entity panel">

@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useMemo, useRef, useState, type RefObject } from 'react';
 import type { Passage, SourceDetail } from '../../../../shared/domain';
 import type { PassageCitations } from '../../../../shared/notes';
 import { api } from '../../api';
 import { navigate, routeHref, withQuery, type Route } from '../../app/route';
 import { useLoad } from '../../app/useLoad';
 import { Status } from '../../ui/Status';
+import { useFocusWhenReady } from '../../ui/useFocusWhenReady';
 import { EntityFromSelection, trimmedSpan, type SpanToName } from '../entities/EntityFromSelection';
 import { CiteControls } from '../notes/reader/CiteControls';
 import { PassageCitationCount } from '../notes/reader/PassageCitationCount';
@@ -22,34 +23,17 @@ interface Props {
 
 /**
  * Brings the passage named in the URL into view and focus whenever the anchor changes; a source
- * opened without one takes the focus itself, so J, K and C work at once (from the palette too).
- * A source that takes a while to load does not take the focus from where the person moved it
- * meanwhile: typing into the find bar (Ctrl-F at once) or a note while it loaded, the letters
- * went into the passage and back, out of order.
+ * opened without one takes the focus itself, so J, K and C work at once (from the palette too),
+ * unless the person moved the focus elsewhere while the source loaded (`useFocusWhenReady`).
  */
 function useFocusOnOpen(article: RefObject<HTMLElement | null>, sourceId: string, anchor: string | undefined, ready: boolean) {
-  const focusWhenAsked = useRef<Element | null>(null);
-  useEffect(() => {
-    if (!ready) {
-      focusWhenAsked.current = document.activeElement;
-      return;
-    }
-    const asked = focusWhenAsked.current;
-    focusWhenAsked.current = null;
-    if (asked && focusMovedSince(asked, article.current)) return;
+  useFocusWhenReady(ready, `${sourceId}#${anchor ?? ''}`, article, () => {
     const element = anchor ? document.getElementById(anchor) : null;
     if (element) {
       element.scrollIntoView({ block: 'center' });
       element.focus({ preventScroll: true });
     } else article.current?.focus({ preventScroll: true });
-  }, [article, sourceId, anchor, ready]);
-}
-
-/** Whether the person put the focus somewhere else (not the page, not the reader) since `asked`. */
-function focusMovedSince(asked: Element, reader: HTMLElement | null): boolean {
-  const now = document.activeElement;
-  if (!now || now === asked || now === document.body || !reader) return false;
-  return !reader.contains(now) && !now.contains(reader);
+  });
 }
 
 /** Where a PDF's pages begin: "p. 3" beside the first passage of each page. */
