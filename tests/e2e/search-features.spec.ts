@@ -67,6 +67,27 @@ test.describe('search: saved searches, batch search, index state', () => {
     await expect(workspace.findBar.locator('.find-count')).toHaveText('1 of 2');
   });
 
+  test('Thai text: words typed without spaces, the last unfinished, are found inside a sentence; a Thai alias links the name', async ({
+    notebookPage: page,
+    app,
+  }) => {
+    const file = path.join(app.dataDir, 'mss-th.txt');
+    // "Mr Wang Yi said that China's Ministry of State Security arrested a spy."
+    fs.writeFileSync(file, 'ข่าวสายลับ\n\nนายหวังอี้กล่าวว่ากระทรวงความมั่นคงแห่งรัฐของจีนจับกุมสายลับ\n');
+    expect((await app.cli(['import', file])).code).toBe(0);
+    expect((await app.cli(['entity', 'alias', 'add', 'mss', 'กระทรวงความมั่นคงแห่งรัฐ'])).code).toBe(0);
+    // Typed as Thai is written, without spaces, and unfinished.
+    await page.goto(`${app.origin}/#/search?q=${encodeURIComponent('ความมั่นคงแห่งรั')}`);
+    const passages = page.locator('.search-group[data-kind="passage"] .search-hit');
+    await expect(passages.filter({ hasText: 'หวังอี้' })).toHaveCount(1);
+    // Its four words stand side by side: one mark, ending where the word รัฐ ends.
+    await expect(passages.filter({ hasText: 'หวังอี้' }).locator('.search-hit-snippet mark')).toHaveText(['ความมั่นคงแห่งรัฐ']);
+    await passages.filter({ hasText: 'หวังอี้' }).click();
+    // The whole name is the MSS's mention (cut in two where the words found are marked).
+    const mention = page.locator('.reader .mention[data-entity-id="mss"]');
+    await expect.poll(async () => (await mention.allTextContents()).join('')).toBe('กระทรวงความมั่นคงแห่งรัฐ');
+  });
+
   test('a banner with Rebuild says when the index cannot be saved', async ({ notebookPage: page, app }) => {
     await page.goto(`${app.origin}/#/search`);
     const file = path.join(app.dataDir, 'search', 'index.sbidx');

@@ -1,6 +1,7 @@
 import type { EntityType } from '../../../shared/domain';
 import { toSimplified } from '../../../shared/chineseVariants';
-import { foldForMatch, isCjkUnit } from '../../../shared/text';
+import { hasDictionaryScript, isDictionaryScriptUnit, isDictionaryWordBoundary } from '../../../shared/dictionaryScripts';
+import { foldForMatch, isCjkUnit, normalizeWhitespace } from '../../../shared/text';
 
 export interface LinkableAlias {
   entityId: string;
@@ -38,8 +39,17 @@ export function needsExactCase(alias: string): boolean {
  * still map back. (Not in `foldForMatch`, whose keys are stored with each alias.)
  */
 function linkKey(text: string, exactCase: boolean): string {
-  const folded = exactCase ? text.normalize('NFC') : toSimplified(foldForMatch(text));
+  const folded = exactCase ? text.normalize('NFC') : hasDictionaryScript(text) ? foldKeepingMarks(text) : toSimplified(foldForMatch(text));
   return folded.replace(/[-\u2010-\u2015]/g, ' ').replace(/[\u2018\u2019\u02bc]/g, "'");
+}
+
+/** foldForMatch, but Thai, Lao, Burmese and Khmer keep their marks: ไม้ (wood) is not ไม่ (not). */
+function foldKeepingMarks(text: string): string {
+  let out = '';
+  for (const char of normalizeWhitespace(text)) {
+    out += char === ' ' || isDictionaryScriptUnit(char.charCodeAt(0)) ? char : toSimplified(foldForMatch(char));
+  }
+  return out;
 }
 
 /**
@@ -93,11 +103,18 @@ function foldWithOffsets(text: string, exactCase: boolean): { folded: string; of
 /**
  * Whether a match may start or end between `outside` and `inside` (the match's own character).
  * Chinese and Japanese put no spaces between words: next to their characters every place is a
- * boundary, so "国家安全部" is found in "中华人民共和国国家安全部" and "MSS" in "MSS称".
+ * boundary, so "国家安全部" is found in "中华人民共和国国家安全部" and "MSS" in "MSS称". Thai, Lao,
+ * Burmese and Khmer put none either, but their words are longer and a mark belongs to the letter
+ * before it: next to their characters a place is a boundary where ICU's dictionaries put one
+ * between words, so "หวังอี้" is found in "นายหวังอี้กล่าว" but "รัฐ" (state) not in "รัฐบาล" (government).
  */
 function isBoundary(text: string, outside: number, inside: number): boolean {
-  if (outside < 0 || outside >= text.length || !WORD_CHAR.test(text[outside]!)) return true;
-  return isCjkUnit(text.charCodeAt(outside)) || isCjkUnit(text.charCodeAt(inside));
+  if (outside < 0 || outside >= text.length) return true;
+  const out = text.charCodeAt(outside);
+  const own = text.charCodeAt(inside);
+  if (isDictionaryScriptUnit(out) || isDictionaryScriptUnit(own)) return isDictionaryWordBoundary(text, Math.max(outside, inside));
+  if (!WORD_CHAR.test(text[outside]!)) return true;
+  return isCjkUnit(out) || isCjkUnit(own);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { ParsedQuery } from './query';
 import { isCjkUnit } from '../../../shared/text';
 import { foldedWords, isCjkWord } from './text';
+import { typedWords } from './typedWords';
 import type { Group, IndexData } from './types';
 
 const FORM_WEIGHT = 0.9;
@@ -30,10 +31,10 @@ export function buildGroups(index: IndexData, parsed: ParsedQuery): Group[] {
   const idf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
   const groups: Group[] = [];
   const flat: { word: string; typed: number }[] = [];
-  parsed.words.forEach((w, typed) => {
-    for (const word of foldedWords(w)) flat.push({ word, typed });
-  });
   const lastTyped = parsed.words.length - 1;
+  parsed.words.forEach((w, typed) => {
+    for (const word of typedWords(vocabulary, w, parsed.prefixLast && typed === lastTyped)) flat.push({ word, typed });
+  });
   const entitySpans = entitySpansOf(
     index,
     flat.map((f) => f.word),

@@ -18,7 +18,7 @@ import { SortedKeys, Vocabulary } from './vocabulary';
 const MAGIC = Buffer.from('SBSEARCH\n');
 export const INDEX_FORMAT = 5;
 /** Bump when tokenising, stemming or the stored layout changes: old files are then rebuilt. */
-export const ENGINE_VERSION = 10;
+export const ENGINE_VERSION = 11;
 export { INDEX_DIR, INDEX_FILE, indexPath } from './indexPath';
 const ALIGN = 8;
 

@@ -9,9 +9,14 @@
  * pairs of characters (国家安全部 → 国家 家安 安全 全部), as Lucene's CJK analyzer and SQLite's
  * trigram tokenizer do, so any word inside a run is found (a typed run is searched as the phrase
  * of its pairs, query.ts). A lone character stays one word.
+ *
+ * Thai, Lao, Burmese and Khmer are written without spaces too, but split into their words by ICU's
+ * dictionaries (shared/dictionaryScripts.ts), and keep their marks (ไม้ is not ไม่). A typed run
+ * splits the same way, into words searched as any typed words are, the last one completed.
  */
 
 import { toSimplified } from '../../../shared/chineseVariants';
+import { dictionaryWordSpans, hasDictionaryScript, isDictionaryScriptUnit } from '../../../shared/dictionaryScripts';
 import { isCjkUnit } from '../../../shared/text';
 
 // A word starts with a letter or digit, so folding never leaves it empty.
@@ -23,7 +28,9 @@ const POSSESSIVE = /['\u2019\u02bc]s$/;
 export function foldWord(word: string): string {
   // Han and kana keep their marks (ド is not ト); NFKC still makes half-width kana full-width;
   // traditional characters are read as simplified (國 as 国).
-  if (isCjkUnit(word.charCodeAt(0))) return toSimplified(word.normalize('NFKC'));
+  const first = word.charCodeAt(0);
+  if (isCjkUnit(first)) return toSimplified(word.normalize('NFKC'));
+  if (isDictionaryScriptUnit(first)) return word.normalize('NFC');
   const folded = word.normalize('NFKD').replace(MARKS, '').toLowerCase();
   return folded.replace(POSSESSIVE, '').replace(APOSTROPHES, '');
 }
@@ -109,8 +116,10 @@ export function scanWords(text: string, maxWords = Infinity): { spans: Uint32Arr
     }
     const start = i;
     i += first;
-    // Whether the word may hold Han or kana: only characters from U+3005 on can.
+    // Whether the word may hold Han or kana (only characters from U+3005 on can), or Thai, Lao,
+    // Burmese or Khmer (only characters from U+0E01 on can).
     let wide = c >= CJK_FIRST;
+    let spaceless = c >= DICTIONARY_FIRST;
     while (i < n) {
       const d = text.charCodeAt(i);
       if (d < TABLE_END) {
@@ -121,6 +130,7 @@ export function scanWords(text: string, maxWords = Infinity): { spans: Uint32Arr
       const w = isClass(text, i, WORD_PART, WORD_PART_BIT);
       if (w === 0) break;
       if (d >= CJK_FIRST) wide = true;
+      if (d >= DICTIONARY_FIRST) spaceless = true;
       i += w;
     }
     while (i + 1 < n && isApostrophe(text.charCodeAt(i))) {
@@ -128,16 +138,19 @@ export function scanWords(text: string, maxWords = Infinity): { spans: Uint32Arr
       for (let w; j < n && (w = isClass(text, j, AFTER_APOSTROPHE, AFTER_APOSTROPHE_BIT)) > 0;) j += w;
       if (j === i + 1) break;
       wide ||= hasCjk(text, i, j);
+      spaceless ||= hasDictionaryScript(text, i, j);
       i = j;
     }
-    if (!wide || !hasCjk(text, start, i)) {
+    const cjk = wide && hasCjk(text, start, i);
+    const dictionary = spaceless && hasDictionaryScript(text, start, i);
+    if (!cjk && !dictionary) {
       if (count * 2 + 2 > spans.length) spans = spanBuffer = grown(spans);
       spans[count * 2] = start;
       spans[count * 2 + 1] = i;
       count++;
       continue;
     }
-    const pieces = splitCjk(text, start, i);
+    const pieces = splitSpaceless(text, start, i, cjk, dictionary);
     for (let k = 0; k < pieces.length && count < maxWords; k += 2) {
       if (count * 2 + 2 > spans.length) spans = spanBuffer = grown(spans);
       spans[count * 2] = pieces[k]!;
@@ -157,6 +170,36 @@ function grown(spans: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> {
 const MARK = /^\p{M}$/u;
 /** The first code unit of the scripts written without spaces (々, U+3005). */
 const CJK_FIRST = 0x3005;
+/** The first code unit of Thai, Lao, Burmese and Khmer (ก, U+0E01). */
+const DICTIONARY_FIRST = 0x0e01;
+
+/**
+ * A word holding Han or kana, or Thai, Lao, Burmese or Khmer, as its words: Han and kana as pairs
+ * (splitCjk), runs of the others as ICU's dictionaries split them, anything else between (a Latin
+ * word written against them, "MSSของ", which ICU would keep whole) as it is.
+ */
+function splitSpaceless(text: string, start: number, end: number, cjk: boolean, dictionary: boolean): number[] {
+  const pieces = cjk ? splitCjk(text, start, end) : [start, end];
+  if (!dictionary) return pieces;
+  const out: number[] = [];
+  for (let k = 0; k < pieces.length; k += 2) {
+    const from = pieces[k]!;
+    const to = pieces[k + 1]!;
+    if (hasCjk(text, from, to)) {
+      out.push(from, to);
+      continue;
+    }
+    for (let i = from; i < to;) {
+      const runStart = i;
+      const inScript = isDictionaryScriptUnit(text.charCodeAt(i));
+      while (i < to && isDictionaryScriptUnit(text.charCodeAt(i)) === inScript) i++;
+      if (inScript) for (const offset of dictionaryWordSpans(text, runStart, i)) out.push(offset);
+      else if (STARTS_WORD.test(text.slice(runStart, runStart + 2))) out.push(runStart, i);
+    }
+  }
+  return out;
+}
+const STARTS_WORD = /^[\p{L}\p{N}]/u;
 
 function hasCjk(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
@@ -217,12 +260,14 @@ export function wordSpans(text: string, maxWords = Infinity): Uint32Array {
   return spans.slice(0, count * 2);
 }
 
-/** wordSpans by the regular expression itself (Han and kana split alike): the reference the scan is tested against. */
+/** wordSpans by the regular expression itself (runs without spaces split alike): the reference the scan is tested against. */
 export function wordSpansByPattern(text: string): Uint32Array {
   const spans: number[] = [];
   for (const match of text.matchAll(WORD)) {
     const end = match.index + match[0].length;
-    if (hasCjk(text, match.index, end)) for (const offset of splitCjk(text, match.index, end)) spans.push(offset);
+    const cjk = hasCjk(text, match.index, end);
+    const dictionary = hasDictionaryScript(text, match.index, end);
+    if (cjk || dictionary) for (const offset of splitSpaceless(text, match.index, end, cjk, dictionary)) spans.push(offset);
     else spans.push(match.index, end);
   }
   return Uint32Array.from(spans);
