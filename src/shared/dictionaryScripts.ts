@@ -1,3 +1,5 @@
+import { isCjkUnit } from './text';
+
 /**
  * Thai, Lao, Burmese and Khmer are written without spaces between words, like Chinese, but their
  * words are not one or two characters: pairs of characters would be meaningless and a mark can
@@ -36,6 +38,22 @@ export function dictionaryWordSpans(text: string, start: number, end: number): n
     if (piece.isWordLike) out.push(start + piece.index, start + piece.index + piece.segment.length);
   }
   return out;
+}
+
+/** Whether the text holds a letter of any script written without spaces between words (these, Han, kana). */
+export function hasSpacelessScript(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isDictionaryScriptUnit(c) || isCjkUnit(c)) return true;
+  }
+  return false;
+}
+
+/** How many words the text holds, as ICU finds them (by its dictionaries where no spaces part them). */
+export function countWords(text: string): number {
+  let count = 0;
+  for (const piece of words().segment(text)) if (piece.isWordLike) count++;
+  return count;
 }
 
 let lastText: string | null = null;

@@ -14,6 +14,23 @@ describe('segmentText', () => {
     for (const p of passages) expect(normalizeWhitespace(text.slice(p.start, p.end))).toBe(p.text);
   });
 
+  it('tells headings from paragraphs in text without spaces: a sentence end of any script, words counted as ICU finds them', () => {
+    const kinds = (body: string) => segmentText(`Title\n${body}\n`)[1]!.kind;
+    // Chinese and Japanese end sentences with 。！？ and pause with ，、： — a heading does not.
+    expect(kinds('中华人民共和国国家安全部近日通报，境外间谍情报机关利用网络招募人员。')).toBe('paragraph');
+    expect(kinds('境外间谍情报机关利用网络招募人员，')).toBe('paragraph');
+    expect(kinds('東京の国家安全保障局は声明を発表した！')).toBe('paragraph');
+    expect(kinds('国家安全部发布消息')).toBe('heading');
+    // Thai puts no mark at a sentence's end: a line of fourteen words is a paragraph, of two a heading.
+    expect(kinds('นายหวังอี้กล่าวว่ากระทรวงความมั่นคงแห่งรัฐของจีนจับกุมสายลับ')).toBe('paragraph');
+    expect(kinds('ข่าวสายลับ')).toBe('heading');
+    // Khmer ends a sentence with ។
+    expect(kinds('ក្រសួងសន្តិសុខរដ្ឋរបស់ចិន។')).toBe('paragraph');
+    // English as before.
+    expect(kinds('A Short Heading')).toBe('heading');
+    expect(kinds('A short line that ends a sentence.')).toBe('paragraph');
+  });
+
   it('drops a line repeated straight after itself, but not a repeat further on', () => {
     const passages = segmentText('Title\nSame line again.\nSame line again.\nOther.\nSame line again.\n');
     expect(passages.map((p) => p.text)).toEqual(['Title', 'Same line again.', 'Other.', 'Same line again.']);

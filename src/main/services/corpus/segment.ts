@@ -1,4 +1,5 @@
 import type { PassageKind } from '../../../shared/domain';
+import { countWords, hasSpacelessScript } from '../../../shared/dictionaryScripts';
 import { normalizeWhitespace } from '../../../shared/text';
 import type { NewPassage } from '../store/repositories/passages';
 import { nodeCrypto } from '../nodeCrypto';
@@ -19,7 +20,9 @@ const FURNITURE: readonly RegExp[] = [
 
 const BULLET = /^[•·▪●◦*\-–]\s+/u;
 const BYLINE = /^(researcher|by|author|written by)\s*:?\s+\S/i;
-const TERMINAL_PUNCTUATION = /[.!?;:,"”’)\]…]$/u;
+// Sentence ends of every script (。！？ ។ ။ ...), closing quotes and brackets, and the pauses a
+// heading does not end on (the full-width and ideographic ones too).
+const TERMINAL_PUNCTUATION = /[\p{Sentence_Terminal};:,"”’)\]…\p{Pe}\p{Pf}\u3001\uff0c\uff1a\uff1b]$/u;
 
 /** Per-document corrections that only a reader of that document can make (curated for the seeds). */
 export interface DocumentLayout {
@@ -40,7 +43,8 @@ function startsWithAny(line: string, prefixes: readonly string[] | undefined): b
 }
 
 function looksLikeHeading(line: string): boolean {
-  const words = line.split(' ').length;
+  // Chinese, Japanese, Thai and the like put no spaces between words: their words are counted as ICU finds them.
+  const words = hasSpacelessScript(line) ? countWords(line) : line.split(' ').length;
   return line.length <= 90 && words <= 12 && !TERMINAL_PUNCTUATION.test(line) && !/^[a-z]/.test(line);
 }
 
