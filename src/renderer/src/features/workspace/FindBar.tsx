@@ -1,6 +1,7 @@
 import { ChevronDown, ChevronUp, X } from 'lucide-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useDismiss } from '../../app/layers';
+import { trailingThrottle } from '../../ui/trailingThrottle';
 import { findRanges, showMatches } from './findInView';
 
 /**
@@ -31,15 +32,13 @@ export function FindBar({ open, close, root }: { open: boolean; close: () => voi
     setCurrent(0);
     const element = root();
     if (!element) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const observer = new MutationObserver(() => {
-      clearTimeout(timer);
-      timer = setTimeout(search, 200);
-    });
+    // Throttled, not debounced: a view that keeps changing still has its matches found again.
+    const again = trailingThrottle(search, 200);
+    const observer = new MutationObserver(again.call);
     observer.observe(element, { childList: true, subtree: true, characterData: true });
     return () => {
       observer.disconnect();
-      clearTimeout(timer);
+      again.cancel();
     };
   }, [open, search, root]);
   useEffect(() => showMatches(open ? ranges : [], current), [open, ranges, current]);
