@@ -38,6 +38,14 @@ export interface SourceDeletion {
   pinned: number;
 }
 
+/** A deleted source deleted for good. */
+export interface SourcePurge {
+  id: string;
+  title: string | null;
+  /** Earlier revisions of notes that quote it: restoring one is refused from now on. */
+  revisionsQuoting: number;
+}
+
 /** How a mention was made (docs/entities.md): a curated check, the linker's rules, or a person. */
 export type LinkMethod = 'curated' | 'name' | 'alias' | 'context' | 'person' | 'user';
 export type MentionOrigin = 'curated' | 'linked' | 'suggested' | 'user';

@@ -85,7 +85,7 @@ test.describe('lists an analyst can work with', () => {
     await expect(page.locator('.reader-header .source-tag .tag-name')).toHaveText(['Cold War era']);
   });
 
-  test('a cited source cannot simply be deleted; kept pinned, its note still shows the quote; an uncited one goes and comes back with Undo', async ({
+  test('a cited source cannot simply be deleted; kept pinned, its note still shows the quote; an uncited one goes and comes back with Undo, or goes for good', async ({
     notebookPage: page,
     app,
   }) => {
@@ -151,6 +151,10 @@ test.describe('lists an analyst can work with', () => {
     await expect(library.row('seed-000').getByRole('button', { name: 'Restore' })).toBeVisible();
 
     // Restored, the same selection can be cited again.
+    // Deleting it for good is refused while its citation is pinned to its text, naming the note.
+    await library.row('seed-000').locator('.purge-source').click();
+    await expect(page.getByRole('alert')).toContainText('cannot be deleted for good: 1 note (“Xi appointments”)');
+    await expect(page.locator('.confirm-dialog[open]')).toHaveCount(0);
     await library.row('seed-000').getByRole('button', { name: 'Restore' }).click();
     // Restored once it has left the deleted sources: the reader then loads it as it is now.
     await expect(library.row('seed-000')).toHaveCount(0);
@@ -159,6 +163,24 @@ test.describe('lists an analyst can work with', () => {
     await expect(page.locator('.deleted-banner')).toHaveCount(0);
     await notes.selectInPassage(5, 'appointed by President Xi');
     await expect(page.locator('.cite-button')).toBeVisible();
+
+    // The uncited seed-004, deleted and then deleted for good, asked first: gone from the deleted sources and the CLI.
+    await home(page, '#/library');
+    await library.row('seed-004').locator('.delete-source').click();
+    await dialog.getByRole('button', { name: 'Delete source' }).click();
+    await expect(library.row('seed-004')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Show deleted' }).click();
+    await library
+      .row('seed-004')
+      .getByRole('button', { name: /for good/ })
+      .click();
+    await expect(dialog).toContainText('nothing here can bring them back');
+    await dialog.getByRole('button', { name: 'Delete for good' }).click();
+    await expect(library.row('seed-004')).toHaveCount(0);
+    await expect(page.locator('.toast', { hasText: 'for good' })).toBeVisible();
+    const gone = await app.cli(['source', 'seed-004']);
+    expect(gone.code, gone.stderr).not.toBe(0);
+    expect((await app.cli(['source', 'purge', 'seed-001'])).stderr).toContain('delete it first');
   });
 
   test('sorts and filters the notes list, with dates and a preview of each note', async ({ notebookPage: page }) => {

@@ -58,6 +58,13 @@ async function edit(ctx: CliContext, verb: string, args: string[], options: Reco
       const pinned = result.pinned ? ` ${result.pinned} citation${result.pinned === 1 ? '' : 's'} keep their pinned version.` : '';
       return done(ctx, `Deleted “${result.title ?? id}” (${id}).${pinned} Undo with \`sourcebook source restore ${id}\`.`, result);
     }
+    case 'purge': {
+      const result = await s.purge({ id });
+      const revisions = result.revisionsQuoting
+        ? ` ${result.revisionsQuoting} earlier note revision${result.revisionsQuoting === 1 ? '' : 's'} quoting it can no longer be restored.`
+        : '';
+      return done(ctx, `Deleted “${result.title ?? id}” (${id}) for good: its text is gone from the notebook.${revisions}`, result);
+    }
     default: {
       const result = await s.restore({ id });
       return done(ctx, `Restored “${result.metadata.title ?? id}” (${id}).`, result);

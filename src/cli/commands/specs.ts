@@ -13,11 +13,11 @@ export const ENTITY_EDIT_USAGE = `entity create <name> --type T [--alias A]… |
   | alias add|remove <ref> <alias> | merge <ref> --into <ref> | split <ref> --ids 1,2 --name <name> [--type T]
   | delete <ref> | history <ref> | undo <edit id>`;
 
-export const SOURCE_VERBS = ['tag', 'untag', 'rename-tag', 'delete', 'restore'];
+export const SOURCE_VERBS = ['tag', 'untag', 'rename-tag', 'delete', 'restore', 'purge'];
 
 export const SOURCE_USAGE = `source <id> [--passages] [--json]
   | source tag <id> <tag>… | source untag <id> <tag>… | source rename-tag <old> <new>
-  | source delete <id> [--keep-citations] | source restore <id>`;
+  | source delete <id> [--keep-citations] | source restore <id> | source purge <id> (a deleted source, for good)`;
 
 export const citeSpec = {
   name: 'cite',
@@ -227,7 +227,7 @@ export const sourcesSpec = {
 export const sourceSpec = {
   name: 'source',
   usage: SOURCE_USAGE,
-  summary: 'Show one source (with --passages its numbered passages); tag, untag, delete or restore it.',
+  summary: 'Show one source (with --passages its numbered passages); tag, untag, delete, restore or purge it.',
   options: {
     passages: { type: 'boolean', description: 'include the passages' },
     'keep-citations': { type: 'boolean', description: 'delete: the citations of a cited source keep their pinned version' },

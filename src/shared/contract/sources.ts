@@ -3,7 +3,7 @@ import { call } from './define';
 import { SourceId } from './ids';
 import { SourceMetadataEditSchema } from '../sourceMetadata';
 import { SourceTag, SourceTags } from '../sourceTags';
-import type { CitingNote, SourceDeletion, SourceDetail, SourceSummary } from '../domain';
+import type { CitingNote, SourceDeletion, SourceDetail, SourcePurge, SourceSummary } from '../domain';
 
 export const sources = {
   /** The library; with `deleted`, the sources deleted (kept for the citations that pinned them, and for Undo). */
@@ -26,4 +26,10 @@ export const sources = {
   delete: call(() => z.object({ id: SourceId(), keepCitations: z.boolean().optional() }).strict()).returns<SourceDeletion>(),
   /** Undoes a deletion. */
   restore: call(() => z.object({ id: SourceId() }).strict()).returns<SourceSummary>(),
+  /**
+   * Deletes a deleted source for good: its text and everything made from it leave the notebook.
+   * Refused (conflict) for a source still in the library, and while any note cites it (pinned
+   * citations need its text to prove their quotes).
+   */
+  purge: call(() => z.object({ id: SourceId() }).strict()).returns<SourcePurge>(),
 } as const;

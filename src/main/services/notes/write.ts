@@ -20,6 +20,13 @@ export interface WriteOptions {
 function verifiedCitation(repos: Repositories, noteId: string, c: CitationPayload): { versionText: string } {
   const version = repos.sources.version(c.versionId);
   const where = `citation of ${c.sourceId} ¶${c.passageOrdinal}`;
+  const purged = version ? undefined : repos.sourceTrash.purged(c.sourceId);
+  if (purged) {
+    throw new ApiError(
+      'conflict',
+      `The ${where} quotes “${purged.title ?? c.sourceId}”, deleted for good on ${purged.purgedAt.slice(0, 10)}: it cannot come back into note ${noteId}.`,
+    );
+  }
   if (!version || version.sourceId !== c.sourceId)
     throw new ApiError('invalid_input', `The ${where} names a source version that is not in this notebook.`);
   if (version.sha256 !== c.versionSha256)

@@ -12,5 +12,6 @@ export function sourceHandlers(sources: SourcesService): Handlers['sources'] {
     citedBy: ({ id }) => sources.citedBy(id),
     delete: ({ id, keepCitations }) => sources.delete(id, keepCitations ?? false),
     restore: ({ id }) => sources.restore(id),
+    purge: ({ id }) => sources.purge(id),
   };
 }

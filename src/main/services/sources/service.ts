@@ -1,4 +1,4 @@
-import type { CitingNote, Mention, Passage, SourceDeletion, SourceDetail, SourceSummary } from '../../../shared/domain';
+import type { CitingNote, Mention, Passage, SourceDeletion, SourceDetail, SourcePurge, SourceSummary } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import { withoutOrigins, type SourceMetadata, type SourceMetadataEdit } from '../../../shared/sourceMetadata';
 import type { SourceRecord } from '../store/repositories/sources';
@@ -201,6 +201,29 @@ export function createSourcesService(store: Store) {
     return summarize(find(id));
   }
 
+  /**
+   * Deletes a deleted source for good. Only from the deleted list (a source in the library is
+   * deleted first, with Undo), and never while a note cites it: a pinned citation proves its quote
+   * against the text kept here. Earlier revisions that quote it stay readable; restoring one is
+   * refused from now on, naming the source (notes/write.ts).
+   */
+  function purge(id: string): SourcePurge {
+    return store.write('Deleting the source for good', (repos) => {
+      const source = find(id);
+      const title = source.metadata.title;
+      if (!source.deletedAt)
+        throw new ApiError(
+          'conflict',
+          `“${title ?? id}” is in the library: delete it first; only a deleted source can be deleted for good.`,
+        );
+      const citing = repos.sourceTrash.citingNotes(id);
+      if (citing.length > 0) throw new ApiError('conflict', purgeRefusedMessage(id, title, citing));
+      const revisionsQuoting = repos.sourceTrash.revisionsQuoting(id);
+      repos.sourceTrash.purge(id, title, new Date().toISOString());
+      return { id, title, revisionsQuoting };
+    });
+  }
+
   return {
     list,
     get,
@@ -211,16 +234,32 @@ export function createSourcesService(store: Store) {
     citedBy,
     delete: remove,
     restore,
+    purge,
   };
+}
+
+/** The citing notes by title (five at most, then how many more), and how many citations they hold. */
+function citingNames(citing: readonly CitingNote[]): { count: number; names: string } {
+  const count = citing.reduce((n, c) => n + c.citations, 0);
+  const shown = citing.slice(0, 5).map((n) => `“${n.title}”${n.inTrash ? ' (in the trash)' : ''}`);
+  if (citing.length > shown.length) shown.push(`${citing.length - shown.length} more`);
+  return { count, names: shown.join(', ') };
+}
+
+/** Names the notes whose citations keep a deleted source's text, and the way on. */
+export function purgeRefusedMessage(id: string, title: string | null, citing: readonly CitingNote[]): string {
+  const { count, names } = citingNames(citing);
+  return (
+    `“${title ?? id}” cannot be deleted for good: ${count} citation${count === 1 ? '' : 's'} in ${names} prove${count === 1 ? 's' : ''} ` +
+    'its quote against its kept text. Remove those citations first (or empty them from the trash).'
+  );
 }
 
 /** Names the notes that hold a source in the library, and the two ways on. */
 export function citedMessage(id: string, title: string | null, citing: readonly CitingNote[]): string {
-  const count = citing.reduce((n, c) => n + c.citations, 0);
-  const shown = citing.slice(0, 5).map((n) => `“${n.title}”${n.inTrash ? ' (in the trash)' : ''}`);
-  if (citing.length > shown.length) shown.push(`${citing.length - shown.length} more`);
+  const { count, names } = citingNames(citing);
   return (
-    `“${title ?? id}” is cited ${count} time${count === 1 ? '' : 's'} by ${citing.length} note${citing.length === 1 ? '' : 's'}: ${shown.join(', ')}. ` +
+    `“${title ?? id}” is cited ${count} time${count === 1 ? '' : 's'} by ${citing.length} note${citing.length === 1 ? '' : 's'}: ${names}. ` +
     'Remove those citations first, or delete it keeping each citation pinned to the words it quotes.'
   );
 }

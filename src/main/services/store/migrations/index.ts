@@ -7,6 +7,7 @@ import * as m0006 from './0006_citation_states';
 import * as m0007 from './0007_link_provenance';
 import * as m0008 from './0008_source_tags_and_deletion';
 import * as m0009 from './0009_entity_decisions';
+import * as m0010 from './0010_purged_sources';
 import type { Db } from '../db';
 
 export interface Migration {
@@ -31,4 +32,5 @@ export const migrations: readonly Migration[] = [
   { version: 7, name: 'link provenance', sql: m0007.sql },
   { version: 8, name: 'source tags and deletion', sql: m0008.sql },
   { version: 9, name: 'entity decisions', sql: m0009.sql },
+  { version: 10, name: 'purged sources', sql: m0010.sql },
 ];

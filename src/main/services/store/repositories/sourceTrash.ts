@@ -49,6 +49,13 @@ export function sourceTrashRepository(db: Db) {
   const removeTrash = db.prepare(`DELETE FROM source_trash WHERE source_id = ?`);
   const markDeleted = db.prepare(`UPDATE source SET deleted_at = ? WHERE id = ?`);
   const entityExists = db.prepare(`SELECT 1 FROM entity WHERE id = ?`).pluck();
+  const revisionsQuoting = db
+    .prepare(`SELECT count(*) FROM note_revision WHERE instr(document, '"sourceId":' || json_quote(?)) > 0`)
+    .pluck();
+  const deleteDecisions = db.prepare(`DELETE FROM entity_decision WHERE source_id = ?`);
+  const deleteSource = db.prepare(`DELETE FROM source WHERE id = ?`);
+  const recordPurge = db.prepare(`INSERT OR REPLACE INTO purged_source (source_id, title, purged_at) VALUES (?, ?, ?)`);
+  const purgedRow = db.prepare(`SELECT title, purged_at AS purgedAt FROM purged_source WHERE source_id = ?`);
 
   const columns = new Map<string, Set<string>>();
   const columnsOf = (table: string) => {
@@ -129,6 +136,23 @@ export function sourceTrashRepository(db: Db) {
       markDeleted.run(now, sourceId);
       return before.length;
     },
+
+    /** How many note revisions quote the source (a restore would bring the citation back). */
+    revisionsQuoting: (sourceId: string): number => Number(revisionsQuoting.get(sourceId)),
+
+    /**
+     * Deletes a source for good: the source row, and by cascade its versions, passages, mentions,
+     * possible mentions, tags, suggestions and trash; its entity decisions (keyed by source id,
+     * not a foreign key) too. A citation still pointing at it makes SQLite refuse (no cascade).
+     */
+    purge(sourceId: string, title: string | null, now: string): void {
+      deleteDecisions.run(sourceId);
+      deleteSource.run(sourceId);
+      recordPurge.run(sourceId, title, now);
+    },
+
+    /** A source deleted for good, as remembered: its title and when. */
+    purged: (sourceId: string) => purgedRow.get(sourceId) as { title: string | null; purgedAt: string } | undefined,
 
     /** Undoes a deletion: passages and the mentions of entities that still exist come back, pinned citations return to their status before. */
     restore(sourceId: string): void {

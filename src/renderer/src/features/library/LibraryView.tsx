@@ -10,6 +10,7 @@ import { LibraryToolbar } from './LibraryToolbar';
 import { listSources, SOURCE_LIST, tagCounts } from './listing';
 import { SourceTable } from './SourceTable';
 import { useDeleteSource } from './useDeleteSource';
+import { usePurgeSource } from './usePurgeSource';
 import './library.css';
 
 function EmptyLibrary({ deleted }: { deleted: boolean }) {
@@ -29,6 +30,7 @@ export function LibraryView() {
   const sources = useLoad(() => api().sources.list(deleted ? { deleted: true } : {}), `sources:${deleted}`, [{ kind: 'source' }]);
   const [choice, set, sortBy] = useListChoice('library', SOURCE_LIST);
   const removal = useDeleteSource(setError);
+  const purge = usePurgeSource(setError);
   const firstSourceId = sources.status === 'ready' && !deleted ? sources.data[0]?.id : undefined;
   return (
     <section className="library" aria-labelledby="library-title">
@@ -73,6 +75,7 @@ export function LibraryView() {
                     deleted={deleted}
                     onDelete={removal.ask}
                     onRestore={removal.restore}
+                    onPurge={purge.ask}
                   />
                 )}
               </>
@@ -81,6 +84,7 @@ export function LibraryView() {
         </Status>
       </ImportPanel>
       {removal.dialog}
+      {purge.dialog}
     </section>
   );
 }

@@ -17,12 +17,14 @@ interface Props {
   deleted: boolean;
   onDelete: (source: SourceSummary) => void;
   onRestore: (source: SourceSummary) => void;
+  /** A deleted source, deleted for good (asked first). */
+  onPurge: (source: SourceSummary) => void;
 }
 
 const added = (iso: string) => new Date(iso).toLocaleDateString(undefined, { dateStyle: 'medium' });
 
 /** The library's sources; each column heading sorts by it, a tag filters by it. */
-export function SourceTable({ list, choice, sortBy, chooseTag, deleted, onDelete, onRestore }: Props) {
+export function SourceTable({ list, choice, sortBy, chooseTag, deleted, onDelete, onRestore, onPurge }: Props) {
   const header = (column: SourceSort, label: string, className?: string) => (
     <SortableHeader column={column} sort={choice.sort} descending={choice.descending} onSort={sortBy} className={className}>
       {label}
@@ -69,9 +71,19 @@ export function SourceTable({ list, choice, sortBy, chooseTag, deleted, onDelete
             <td className="num col-mentions">{s.mentionCount}</td>
             <td className="col-actions">
               {deleted ? (
-                <button type="button" className="restore-source" onClick={() => onRestore(s)}>
-                  Restore
-                </button>
+                <>
+                  <button type="button" className="restore-source" onClick={() => onRestore(s)}>
+                    Restore
+                  </button>
+                  <button
+                    type="button"
+                    className="purge-source"
+                    aria-label={`Delete “${s.metadata.title ?? s.id}” for good…`}
+                    onClick={() => onPurge(s)}
+                  >
+                    Delete for good…
+                  </button>
+                </>
               ) : (
                 <button
                   type="button"
