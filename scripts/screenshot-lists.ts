@@ -1,5 +1,6 @@
 // The lists of issue 12 as PNGs: the library sorted, filtered and tagged, the delete dialog for a
-// cited source, the notes list, the reader's header with tags and a deleted source's reader; light and dark, 900×700 and
+// cited source, the notes list, the reader's header with tags, a deleted source's reader and the deleted sources with the
+// question "Delete for good" asks; light and dark, 900×700 and
 // 1920×1080. Usage: node --import tsx scripts/screenshot-lists.ts [outDir]
 import { chromium } from '@playwright/test';
 import fs from 'node:fs';
@@ -76,6 +77,16 @@ try {
     await page.locator('.deleted-banner').waitFor();
     await page.locator('.passage').first().waitFor();
     await shot('reader-deleted');
+    // The deleted sources, each with Restore and Delete for good…, and the question the latter asks.
+    // The library's tag filter (China) stays chosen: the deleted sources must not hide behind it.
+    await page.goto(`${app.origin}/#/library`);
+    await page.getByRole('button', { name: 'Show deleted' }).click();
+    await page.locator('tr[data-source-id="seed-002"] .purge-source').waitFor();
+    await shot('library-deleted');
+    await page.locator('tr[data-source-id="seed-002"] .purge-source').click();
+    await page.locator('.confirm-dialog[open]').waitFor();
+    await shot('library-purge-dialog');
+    await page.getByRole('button', { name: 'Cancel' }).click();
     await page.evaluate(() => window.api.sources.restore({ id: 'seed-002' }));
   }
 } finally {

@@ -41,6 +41,8 @@ describe('the library list', () => {
     expect(listSources(all, { ...base, descending: true }).map((s) => s.id)).toEqual(['c', 'a', 'b']);
     expect(listSources(all, { ...base, sort: 'title' }).map((s) => s.id)).toEqual(['b', 'c', 'a']);
     expect(listSources(all, { ...base, only: 'FIELD' }).map((s) => s.id)).toEqual(['a', 'b']);
+    // A kept tag no listed source carries (the menu then says "All tags") hides nothing.
+    expect(listSources(all, { ...base, only: 'nowhere' }).map((s) => s.id)).toEqual(['a', 'c', 'b']);
     expect(listSources(all, { ...base, filter: 'memo x' }).map((s) => s.id)).toEqual(['b']);
     expect(tagCounts(all)).toEqual([
       { tag: 'Field', count: 2 },

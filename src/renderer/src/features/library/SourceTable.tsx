@@ -71,7 +71,7 @@ export function SourceTable({ list, choice, sortBy, chooseTag, deleted, onDelete
             <td className="num col-mentions">{s.mentionCount}</td>
             <td className="col-actions">
               {deleted ? (
-                <>
+                <div className="row-actions">
                   <button type="button" className="restore-source" onClick={() => onRestore(s)}>
                     Restore
                   </button>
@@ -83,7 +83,7 @@ export function SourceTable({ list, choice, sortBy, chooseTag, deleted, onDelete
                   >
                     Delete for good…
                   </button>
-                </>
+                </div>
               ) : (
                 <button
                   type="button"

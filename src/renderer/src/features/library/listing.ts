@@ -55,13 +55,19 @@ function matches(s: SourceSummary, words: string[]): boolean {
   return words.every((w) => hay.includes(w));
 }
 
-/** The library as the person chose to see it: filtered by words and tag, then sorted (title breaks ties). */
+/**
+ * The library as the person chose to see it: filtered by words and tag, then sorted (title breaks
+ * ties). A kept tag that no source listed carries (the deleted sources, a tag removed everywhere)
+ * filters nothing, as the tag menu then says "All tags": it hid every source behind that label.
+ */
 export function listSources(all: readonly SourceSummary[], choice: ListState<SourceSort>): SourceSummary[] {
   const words = choice.filter.toLocaleLowerCase().split(/\s+/).filter(Boolean);
-  const tag = choice.only.toLocaleLowerCase();
+  const chosen = choice.only.toLocaleLowerCase();
+  const hasTag = (s: SourceSummary, tag: string) => s.tags.some((t) => t.toLocaleLowerCase() === tag);
+  const tag = chosen && all.some((s) => hasTag(s, chosen)) ? chosen : '';
   const key = KEY[choice.sort];
   return all
-    .filter((s) => (!tag || s.tags.some((t) => t.toLocaleLowerCase() === tag)) && matches(s, words))
+    .filter((s) => (!tag || hasTag(s, tag)) && matches(s, words))
     .sort((a, b) => {
       const [x, y] = [key(a), key(b)];
       const first =
