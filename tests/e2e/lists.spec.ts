@@ -149,6 +149,9 @@ test.describe('lists an analyst can work with', () => {
     await expect(page.getByRole('heading', { name: 'Deleted sources' })).toBeVisible();
     await expect(library.rows).toHaveCount(1);
     await expect(library.row('seed-000').getByRole('button', { name: 'Restore' })).toBeVisible();
+    // When it was deleted, not its passages and mentions (they left the library: both would read 0).
+    await expect(page.getByRole('columnheader', { name: 'Deleted' })).toBeVisible();
+    await expect(page.getByRole('columnheader', { name: 'Passages' })).toHaveCount(0);
 
     // Restored, the same selection can be cited again.
     // Deleting it for good is refused while its citation is pinned to its text, naming the note.

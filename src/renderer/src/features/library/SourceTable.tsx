@@ -21,7 +21,7 @@ interface Props {
   onPurge: (source: SourceSummary) => void;
 }
 
-const added = (iso: string) => new Date(iso).toLocaleDateString(undefined, { dateStyle: 'medium' });
+const day = (iso: string) => new Date(iso).toLocaleDateString(undefined, { dateStyle: 'medium' });
 
 /** The library's sources; each column heading sorts by it, a tag filters by it. */
 export function SourceTable({ list, choice, sortBy, chooseTag, deleted, onDelete, onRestore, onPurge }: Props) {
@@ -41,8 +41,17 @@ export function SourceTable({ list, choice, sortBy, chooseTag, deleted, onDelete
             Published in
           </th>
           {header('added', 'Added', 'col-added')}
-          {header('passages', 'Passages', 'num col-passages')}
-          {header('mentions', 'Mentions', 'num col-mentions')}
+          {/* A deleted source's passages and mentions left the library (both read 0): when it went says more. */}
+          {deleted ? (
+            <th scope="col" className="col-deleted">
+              Deleted
+            </th>
+          ) : (
+            <>
+              {header('passages', 'Passages', 'num col-passages')}
+              {header('mentions', 'Mentions', 'num col-mentions')}
+            </>
+          )}
           <th scope="col" className="col-actions">
             <span className="visually-hidden">Actions</span>
           </th>
@@ -66,9 +75,15 @@ export function SourceTable({ list, choice, sortBy, chooseTag, deleted, onDelete
             <td className="col-publisher">
               <OrUnknown value={publishedIn(s.metadata)} />
             </td>
-            <td className="col-added">{added(s.addedAt)}</td>
-            <td className="num col-passages">{s.passageCount}</td>
-            <td className="num col-mentions">{s.mentionCount}</td>
+            <td className="col-added">{day(s.addedAt)}</td>
+            {deleted ? (
+              <td className="col-deleted">{s.deletedAt ? day(s.deletedAt) : ''}</td>
+            ) : (
+              <>
+                <td className="num col-passages">{s.passageCount}</td>
+                <td className="num col-mentions">{s.mentionCount}</td>
+              </>
+            )}
             <td className="col-actions">
               {deleted ? (
                 <div className="row-actions">
