@@ -112,7 +112,10 @@ function isBoundary(text: string, outside: number, inside: number): boolean {
   if (outside < 0 || outside >= text.length) return true;
   const out = text.charCodeAt(outside);
   const own = text.charCodeAt(inside);
-  if (isDictionaryScriptUnit(out) || isDictionaryScriptUnit(own)) return isDictionaryWordBoundary(text, Math.max(outside, inside));
+  const outInScript = isDictionaryScriptUnit(out);
+  // Where the script changes ("MSSของ") words part, as search splits them, though ICU keeps such a run whole.
+  if (outInScript !== isDictionaryScriptUnit(own)) return true;
+  if (outInScript) return isDictionaryWordBoundary(text, Math.max(outside, inside));
   if (!WORD_CHAR.test(text[outside]!)) return true;
   return isCjkUnit(out) || isCjkUnit(own);
 }
